@@ -1,0 +1,63 @@
+package io.watchkeeper.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** What a person gives to register an account; validated on construction. */
+public record AccountSpec(
+        Provider provider,
+        String name,
+        String externalId,
+        AccountAccess access,
+        List<String> regions,
+        Map<String, String> tags,
+        boolean thirdParty) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+    private static final Pattern AWS_ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern AWS_ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+
+    public AccountSpec {
+        Objects.requireNonNull(provider, "provider");
+        access = access == null ? AccountAccess.NONE : access;
+        regions = List.copyOf(regions == null ? List.of() : regions);
+        tags = Map.copyOf(tags == null ? Map.of() : tags);
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidInputException("invalid account name '" + name
+                    + "': 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (externalId == null || externalId.isBlank()) {
+            throw new InvalidInputException("an account id is required");
+        }
+        if (provider == Provider.AWS) {
+            validateAws(externalId, access, regions);
+        }
+    }
+
+    private static void validateAws(String accountId, AccountAccess access, List<String> regions) {
+        if (!AWS_ACCOUNT.matcher(accountId).matches()) {
+            throw new InvalidInputException("invalid AWS account id '" + accountId + "': 12 digits expected");
+        }
+        if (access.roleArn() != null && !AWS_ROLE.matcher(access.roleArn()).matches()) {
+            throw new InvalidInputException("invalid role ARN '" + access.roleArn()
+                    + "': expected arn:aws:iam::<12 digits>:role/<name>");
+        }
+        if (access.roleExternalId() != null) {
+            if (access.roleArn() == null) {
+                throw new InvalidInputException("--external-id needs --role-arn");
+            }
+            if (!EXTERNAL_ID.matcher(access.roleExternalId()).matches()) {
+                throw new InvalidInputException("invalid external id: 2-1224 characters of [\\w+=,.@:/-]");
+            }
+        }
+        for (String region : regions) {
+            if (!REGION.matcher(region).matches()) {
+                throw new InvalidInputException("invalid AWS region '" + region + "' (e.g. eu-west-1)");
+            }
+        }
+    }
+}

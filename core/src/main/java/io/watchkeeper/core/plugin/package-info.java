@@ -1,0 +1,2 @@
+/** Plugin discovery: registries built from {@code META-INF/services}. */
+package io.watchkeeper.core.plugin;

@@ -1,0 +1,107 @@
+package io.watchkeeper.db;
+
+import static io.watchkeeper.db.jooq.Tables.ACCOUNT;
+import static io.watchkeeper.db.jooq.Tables.ITEM;
+import static io.watchkeeper.db.jooq.Tables.ITEM_REVISION;
+import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.trueCondition;
+
+import io.watchkeeper.core.item.ItemFilter;
+import io.watchkeeper.core.item.ItemReader;
+import io.watchkeeper.core.item.ItemSummary;
+import io.watchkeeper.core.item.Revision;
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.db.jooq.tables.ItemRevision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.Table;
+
+/** Items and history from PostgreSQL, with keyset pagination. */
+public final class JooqItemReader implements ItemReader {
+
+    private static final ItemRevision LATEST = ITEM_REVISION.as("latest_rev");
+
+    private final DSLContext dsl;
+
+    public JooqItemReader(DSLContext dsl) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+    }
+
+    @Override
+    public List<ItemSummary> list(ItemFilter f) {
+        List<Condition> where = new ArrayList<>();
+        if (f.account() != null) {
+            where.add(ACCOUNT.NAME.eq(f.account()));
+        }
+        if (f.type() != null) {
+            where.add(ITEM.RESOURCE_TYPE.eq(f.type()));
+        }
+        if (f.region() != null) {
+            where.add(ITEM.REGION.eq(f.region()));
+        }
+        if (f.nameContains() != null && !f.nameContains().isBlank()) {
+            String needle = "%" + escapeLike(f.nameContains().toLowerCase(Locale.ROOT)) + "%";
+            where.add(lower(ITEM.NAME).like(needle, '!').or(lower(ITEM.RESOURCE_ID).like(needle, '!')));
+        }
+        if (!f.includeDeleted()) {
+            where.add(ITEM.DELETED.isFalse());
+        }
+        if (f.afterId() != null) {
+            where.add(ITEM.ID.gt(f.afterId()));
+        }
+        return query(where).orderBy(ITEM.ID).limit(f.limit()).fetch(JooqItemReader::summary);
+    }
+
+    @Override
+    public Optional<ItemSummary> find(long id) {
+        return query(List.of(ITEM.ID.eq(id))).fetchOptional(JooqItemReader::summary);
+    }
+
+    @Override
+    public List<Revision> history(long id) {
+        return dsl.selectFrom(ITEM_REVISION)
+                .where(ITEM_REVISION.ITEM_ID.eq(id))
+                .orderBy(ITEM_REVISION.REVISION_NO)
+                .fetch(r -> new Revision(r.getRevisionNo(), r.getKind(), r.getObservedAt(), r.getEphemeralUpdatedAt(),
+                        parse(r.getConfig()), parse(r.getDiff()), r.getChangedBy()));
+    }
+
+    private SelectConditionStep<? extends Record> query(List<Condition> where) {
+        Table<?> latest = lateral(select(LATEST.REVISION_NO, LATEST.OBSERVED_AT)
+                .from(LATEST)
+                .where(LATEST.ITEM_ID.eq(ITEM.ID))
+                .orderBy(LATEST.REVISION_NO.desc())
+                .limit(1)).as("latest");
+        return dsl.select(ITEM.ID, ITEM.RESOURCE_TYPE, ACCOUNT.NAME, ITEM.REGION, ITEM.RESOURCE_ID, ITEM.NAME,
+                        latest.field(LATEST.REVISION_NO), ITEM.DELETED, ITEM.FIRST_SEEN, latest.field(LATEST.OBSERVED_AT))
+                .from(ITEM)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(ITEM.ACCOUNT_ID))
+                .join(latest).on(trueCondition())
+                .where(where);
+    }
+
+    private static ItemSummary summary(Record r) {
+        return new ItemSummary(r.get(ITEM.ID), r.get(ITEM.RESOURCE_TYPE), r.get(ACCOUNT.NAME), r.get(ITEM.REGION),
+                r.get(ITEM.RESOURCE_ID), r.get(ITEM.NAME), r.get(LATEST.REVISION_NO.getName(), Integer.class),
+                r.get(ITEM.DELETED), r.get(ITEM.FIRST_SEEN),
+                r.get(LATEST.OBSERVED_AT.getName(), java.time.OffsetDateTime.class));
+    }
+
+    private static tools.jackson.databind.JsonNode parse(JSONB value) {
+        return value == null ? null : Json.parse(value.data());
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

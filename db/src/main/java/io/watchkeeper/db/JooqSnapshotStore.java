@@ -1,0 +1,233 @@
+package io.watchkeeper.db;
+
+import static io.watchkeeper.db.jooq.Tables.ITEM;
+import static io.watchkeeper.db.jooq.Tables.ITEM_REVISION;
+import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.trueCondition;
+
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.json.JsonPatch;
+import io.watchkeeper.core.watch.ObservedItem;
+import io.watchkeeper.core.watch.ScopeCounts;
+import io.watchkeeper.core.watch.ScopeSnapshot;
+import io.watchkeeper.core.watch.SnapshotStore;
+import io.watchkeeper.core.watch.WatchScope;
+import io.watchkeeper.db.jooq.tables.ItemRevision;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Table;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Items and revisions in PostgreSQL. A scope is stored in one transaction and only real changes
+ * write rows: one revision per durable change, an in-place update of the latest revision for an
+ * ephemeral-only change, nothing for an unchanged item.
+ */
+public final class JooqSnapshotStore implements SnapshotStore {
+
+    private static final int CHUNK = 500;
+    private static final JSONB NO_DIFF = JSONB.valueOf("[]");
+
+    private final DSLContext dsl;
+
+    public JooqSnapshotStore(DSLContext dsl) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+    }
+
+    @Override
+    public ScopeCounts applyScope(ScopeSnapshot snapshot) {
+        return dsl.transactionResult(cfg -> new ScopeWrite(cfg.dsl(), snapshot).run());
+    }
+
+    /** The latest revision of an item of the scope. */
+    private record Current(long itemId, String resourceId, String name, String region, boolean deleted,
+                           long revisionId, int revisionNo, String durableHash, String fullHash) {}
+
+    /** A revision to insert; {@code item} is null for a deletion. */
+    private record Pending(long itemId, int revisionNo, String kind, ObservedItem item, JSONB diff) {}
+
+    /** The work of one scope inside its transaction. */
+    private static final class ScopeWrite {
+        private final DSLContext tx;
+        private final ScopeSnapshot snapshot;
+        private final OffsetDateTime now = OffsetDateTime.now();
+        private final List<Pending> pending = new ArrayList<>();
+        private int created;
+        private int changed;
+        private int ephemeral;
+        private int deleted;
+        private int unchanged;
+
+        ScopeWrite(DSLContext tx, ScopeSnapshot snapshot) {
+            this.tx = tx;
+            this.snapshot = snapshot;
+        }
+
+        ScopeCounts run() {
+            Map<String, Current> current = loadCurrent(snapshot.scope());
+            List<ObservedItem> fresh = new ArrayList<>();
+            Map<Current, ObservedItem> durableChanges = new HashMap<>();
+            for (ObservedItem item : snapshot.items()) {
+                Current cur = current.remove(item.resourceId());
+                if (cur == null) {
+                    fresh.add(item);
+                } else if (cur.deleted() || !cur.durableHash().equals(item.config().durableHash())) {
+                    durableChanges.put(cur, item);
+                } else if (!cur.fullHash().equals(item.config().fullHash())) {
+                    updateEphemeral(cur, item);
+                } else {
+                    unchanged++;
+                }
+                if (cur != null && (cur.deleted() || !cur.name().equals(item.name()) || !cur.region().equals(item.region()))) {
+                    tx.update(ITEM)
+                            .set(ITEM.NAME, item.name())
+                            .set(ITEM.REGION, item.region())
+                            .set(ITEM.DELETED, false)
+                            .where(ITEM.ID.eq(cur.itemId()))
+                            .execute();
+                }
+            }
+            insertItems(fresh);
+            queueChanges(durableChanges);
+            queueDeletions(current.values());
+            insertRevisions();
+            return new ScopeCounts(created, changed, ephemeral, deleted, unchanged);
+        }
+
+        private Map<String, Current> loadCurrent(WatchScope scope) {
+            ItemRevision r = ITEM_REVISION.as("r");
+            Table<?> latest = lateral(select(r.ID, r.REVISION_NO, r.DURABLE_HASH, r.FULL_HASH)
+                    .from(r)
+                    .where(r.ITEM_ID.eq(ITEM.ID))
+                    .orderBy(r.REVISION_NO.desc())
+                    .limit(1)).as("latest");
+            Map<String, Current> out = new HashMap<>();
+            for (Record row : tx.select(ITEM.ID, ITEM.RESOURCE_ID, ITEM.NAME, ITEM.REGION, ITEM.DELETED,
+                            latest.field(r.ID), latest.field(r.REVISION_NO), latest.field(r.DURABLE_HASH),
+                            latest.field(r.FULL_HASH))
+                    .from(ITEM)
+                    .join(latest).on(trueCondition())
+                    .where(ITEM.ACCOUNT_ID.eq(scope.account().id())
+                            .and(ITEM.RESOURCE_TYPE.eq(scope.type().id()))
+                            .and(ITEM.SCOPE_REGION.eq(scope.region())))
+                    .fetch()) {
+                String durable = row.get(latest.field(r.DURABLE_HASH));
+                String full = row.get(latest.field(r.FULL_HASH));
+                Current c = new Current(row.get(ITEM.ID), row.get(ITEM.RESOURCE_ID), row.get(ITEM.NAME),
+                        row.get(ITEM.REGION), row.get(ITEM.DELETED), row.get(latest.field(r.ID)),
+                        row.get(latest.field(r.REVISION_NO)), durable == null ? "" : durable, full == null ? "" : full);
+                out.put(c.resourceId(), c);
+            }
+            return out;
+        }
+
+        private void updateEphemeral(Current cur, ObservedItem item) {
+            tx.update(ITEM_REVISION)
+                    .set(ITEM_REVISION.CONFIG, JSONB.valueOf(item.config().fullText()))
+                    .set(ITEM_REVISION.FULL_HASH, item.config().fullHash())
+                    .set(ITEM_REVISION.EPHEMERAL_UPDATED_AT, now)
+                    .where(ITEM_REVISION.ID.eq(cur.revisionId()))
+                    .execute();
+            ephemeral++;
+        }
+
+        private void insertItems(List<ObservedItem> fresh) {
+            WatchScope scope = snapshot.scope();
+            for (int from = 0; from < fresh.size(); from += CHUNK) {
+                List<ObservedItem> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
+                var insert = tx.insertInto(ITEM, ITEM.ACCOUNT_ID, ITEM.RESOURCE_TYPE, ITEM.SCOPE_REGION, ITEM.REGION,
+                        ITEM.RESOURCE_ID, ITEM.NAME, ITEM.FIRST_SEEN);
+                Map<String, ObservedItem> byId = new HashMap<>();
+                for (ObservedItem item : chunk) {
+                    insert = insert.values(scope.account().id(), scope.type().id(), scope.region(), item.region(),
+                            item.resourceId(), item.name(), now);
+                    byId.put(item.resourceId(), item);
+                }
+                for (var row : insert.returning(ITEM.ID, ITEM.RESOURCE_ID).fetch()) {
+                    pending.add(new Pending(row.getId(), 1, "created", byId.get(row.getResourceId()), NO_DIFF));
+                    created++;
+                }
+            }
+        }
+
+        private void queueChanges(Map<Current, ObservedItem> changes) {
+            if (changes.isEmpty()) {
+                return;
+            }
+            Map<Long, JsonNode> before = lastLiveConfigs(changes.keySet().stream().map(Current::itemId).toList());
+            for (Map.Entry<Current, ObservedItem> e : changes.entrySet()) {
+                Current cur = e.getKey();
+                ObservedItem item = e.getValue();
+                JsonNode previous = before.get(cur.itemId());
+                JsonNode from = previous == null
+                        ? JsonNodeFactory.instance.objectNode()
+                        : snapshot.durableView().apply(previous);
+                JSONB diff = JSONB.valueOf(Json.write(JsonPatch.diff(from, item.config().durable())));
+                pending.add(new Pending(cur.itemId(), cur.revisionNo() + 1, cur.deleted() ? "recreated" : "changed",
+                        item, diff));
+                if (cur.deleted()) {
+                    created++;
+                } else {
+                    changed++;
+                }
+            }
+        }
+
+        /** The config of each item's latest non-deleted revision. */
+        private Map<Long, JsonNode> lastLiveConfigs(Collection<Long> itemIds) {
+            Map<Long, JsonNode> out = new HashMap<>();
+            for (Record row : tx.select(ITEM_REVISION.ITEM_ID, ITEM_REVISION.CONFIG)
+                    .distinctOn(ITEM_REVISION.ITEM_ID)
+                    .from(ITEM_REVISION)
+                    .where(ITEM_REVISION.ITEM_ID.in(itemIds).and(ITEM_REVISION.CONFIG.isNotNull()))
+                    .orderBy(ITEM_REVISION.ITEM_ID, ITEM_REVISION.REVISION_NO.desc())
+                    .fetch()) {
+                out.put(row.get(ITEM_REVISION.ITEM_ID), Json.parse(row.get(ITEM_REVISION.CONFIG).data()));
+            }
+            return out;
+        }
+
+        private void queueDeletions(Collection<Current> missing) {
+            List<Long> ids = new ArrayList<>();
+            for (Current cur : missing) {
+                if (cur.deleted() || snapshot.unreadable().contains(cur.resourceId())) {
+                    continue;
+                }
+                pending.add(new Pending(cur.itemId(), cur.revisionNo() + 1, "deleted", null, NO_DIFF));
+                ids.add(cur.itemId());
+                deleted++;
+            }
+            if (!ids.isEmpty()) {
+                tx.update(ITEM).set(ITEM.DELETED, true).where(ITEM.ID.in(ids)).execute();
+            }
+        }
+
+        private void insertRevisions() {
+            long runId = snapshot.runId();
+            for (int from = 0; from < pending.size(); from += CHUNK) {
+                var insert = tx.insertInto(ITEM_REVISION, ITEM_REVISION.ITEM_ID, ITEM_REVISION.REVISION_NO,
+                        ITEM_REVISION.KIND, ITEM_REVISION.CONFIG, ITEM_REVISION.DURABLE_HASH, ITEM_REVISION.FULL_HASH,
+                        ITEM_REVISION.DIFF, ITEM_REVISION.OBSERVED_AT, ITEM_REVISION.RUN_ID);
+                for (Pending p : pending.subList(from, Math.min(pending.size(), from + CHUNK))) {
+                    ObservedItem item = p.item();
+                    insert = insert.values(p.itemId(), p.revisionNo(), p.kind(),
+                            item == null ? null : JSONB.valueOf(item.config().fullText()),
+                            item == null ? null : item.config().durableHash(),
+                            item == null ? null : item.config().fullHash(),
+                            p.diff(), now, runId);
+                }
+                insert.execute();
+            }
+        }
+    }
+}
