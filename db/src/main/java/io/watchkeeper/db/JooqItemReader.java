@@ -12,6 +12,7 @@ import io.watchkeeper.core.item.ItemFilter;
 import io.watchkeeper.core.item.ItemReader;
 import io.watchkeeper.core.item.ItemSummary;
 import io.watchkeeper.core.item.Revision;
+import io.watchkeeper.core.json.CanonicalJson;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.db.jooq.tables.ItemRevision;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class JooqItemReader implements ItemReader {
     }
 
     private static tools.jackson.databind.JsonNode parse(JSONB value) {
-        return value == null ? null : Json.parse(value.data());
+        return value == null ? null : CanonicalJson.sorted(Json.parse(value.data()));
     }
 
     private static String escapeLike(String s) {

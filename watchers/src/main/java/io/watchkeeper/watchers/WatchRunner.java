@@ -1,0 +1,260 @@
+package io.watchkeeper.watchers;
+
+import io.watchkeeper.core.json.CanonicalJson;
+import io.watchkeeper.core.json.CanonicalJson.Canonical;
+import io.watchkeeper.core.json.EphemeralPaths;
+import io.watchkeeper.core.model.Account;
+import io.watchkeeper.core.model.ErrorCategory;
+import io.watchkeeper.core.model.Provider;
+import io.watchkeeper.core.model.ResourceType;
+import io.watchkeeper.core.model.WatchkeeperException;
+import io.watchkeeper.core.watch.CloudSession;
+import io.watchkeeper.core.watch.Observation;
+import io.watchkeeper.core.watch.ObservedItem;
+import io.watchkeeper.core.watch.RunSummary;
+import io.watchkeeper.core.watch.ScopeCounts;
+import io.watchkeeper.core.watch.ScopeKind;
+import io.watchkeeper.core.watch.ScopeLeases;
+import io.watchkeeper.core.watch.ScopeResult;
+import io.watchkeeper.core.watch.ScopeSnapshot;
+import io.watchkeeper.core.watch.ScopeStatus;
+import io.watchkeeper.core.watch.SessionFactory;
+import io.watchkeeper.core.watch.SnapshotStore;
+import io.watchkeeper.core.watch.WatchMetrics;
+import io.watchkeeper.core.watch.WatchRunStore;
+import io.watchkeeper.core.watch.WatchScope;
+import io.watchkeeper.core.watch.Watcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The watch pipeline. For each scope (account, region, type): claim the scope, list and describe,
+ * canonicalise, store in one transaction, record the result. A scope that fails is recorded with
+ * its error and nothing of it is written; other scopes go on. Scopes run on virtual threads.
+ */
+public final class WatchRunner {
+
+    private final WatcherRegistry watchers;
+    private final Map<Provider, SessionFactory> sessions;
+    private final SnapshotStore store;
+    private final WatchRunStore runs;
+    private final ScopeLeases leases;
+    private final WatchMetrics metrics;
+    private final WatchSettings settings;
+
+    public WatchRunner(WatcherRegistry watchers, List<SessionFactory> sessions, SnapshotStore store, WatchRunStore runs,
+                       ScopeLeases leases, WatchMetrics metrics, WatchSettings settings) {
+        this.watchers = Objects.requireNonNull(watchers, "watchers");
+        this.sessions = sessions.stream().collect(Collectors.toUnmodifiableMap(SessionFactory::provider, Function.identity()));
+        this.store = Objects.requireNonNull(store, "store");
+        this.runs = Objects.requireNonNull(runs, "runs");
+        this.leases = Objects.requireNonNull(leases, "leases");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public RunSummary run(WatchRequest request, WatchProgress progress) {
+        long started = System.nanoTime();
+        for (ResourceType type : request.types()) {
+            watchers.require(type);
+        }
+        long runId = runs.startRun(request.trigger(), request.actor());
+        List<ScopeResult> results = Collections.synchronizedList(new ArrayList<>());
+        Semaphore scopeSlots = new Semaphore(settings.maxConcurrentScopes());
+        List<AccountPlan> plans = request.accounts().stream().map(a -> plan(a, request)).toList();
+        progress.planned(plans.stream().mapToInt(p -> p.scopes().size() + p.failures().size()).sum());
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (AccountPlan plan : plans) {
+                for (ScopeResult failure : plan.failures()) {
+                    finish(runId, failure, results, progress);
+                }
+                for (WatchScope scope : plan.scopes()) {
+                    executor.submit(() -> {
+                        scopeSlots.acquireUninterruptibly();
+                        try {
+                            finish(runId, watchScope(runId, scope, plan.session(), request.waitForBusyScopes()),
+                                    results, progress);
+                        } finally {
+                            scopeSlots.release();
+                        }
+                    });
+                }
+            }
+        } finally {
+            plans.forEach(AccountPlan::close);
+        }
+        List<ScopeResult> ordered = new ArrayList<>(results);
+        ordered.sort((a, b) -> a.scope().toString().compareTo(b.scope().toString()));
+        RunSummary summary = new RunSummary(runId, ordered, Duration.ofNanos(System.nanoTime() - started));
+        runs.finishRun(runId, summary);
+        return summary;
+    }
+
+    private void finish(long runId, ScopeResult result, List<ScopeResult> results, WatchProgress progress) {
+        runs.recordScope(runId, result);
+        metrics.scopeFinished(result.scope().type(), result.status(), result.duration(), result.counts());
+        results.add(result);
+        progress.scopeFinished(result);
+    }
+
+    /** The scopes of one account, or the failures that kept us from listing them. */
+    private record AccountPlan(CloudSession session, List<WatchScope> scopes, List<ScopeResult> failures) {
+        void close() {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    private AccountPlan plan(Account account, WatchRequest request) {
+        List<Watcher<?>> types = request.types().isEmpty()
+                ? watchers.forProvider(account.provider())
+                : request.types().stream().<Watcher<?>>map(watchers::require)
+                        .filter(w -> w.type().provider() == account.provider()).toList();
+        SessionFactory factory = sessions.get(account.provider());
+        CloudSession session = null;
+        try {
+            if (factory == null) {
+                throw new WatchkeeperException(ErrorCategory.INVALID_INPUT,
+                        "no session factory for provider " + account.provider().id());
+            }
+            session = factory.open(account);
+            List<String> regions = null;
+            List<WatchScope> scopes = new ArrayList<>();
+            for (Watcher<?> watcher : types) {
+                if (watcher.scopeKind() == ScopeKind.GLOBAL) {
+                    scopes.add(new WatchScope(account, WatchScope.GLOBAL, watcher.type()));
+                    continue;
+                }
+                if (regions == null) {
+                    regions = request.regions().isEmpty() ? factory.regions(session) : List.copyOf(request.regions());
+                }
+                for (String region : regions) {
+                    scopes.add(new WatchScope(account, region, watcher.type()));
+                }
+            }
+            return new AccountPlan(session, scopes, List.of());
+        } catch (RuntimeException e) {
+            if (session != null) {
+                session.close();
+            }
+            ErrorCategory category = e instanceof WatchkeeperException w ? w.category() : ErrorCategory.INTERNAL;
+            List<ScopeResult> failures = types.stream()
+                    .map(w -> new ScopeResult(new WatchScope(account, "*", w.type()), ScopeStatus.FAILED, null,
+                            category, "could not open the account: " + oneLine(e), Duration.ZERO, 0, 0))
+                    .toList();
+            return new AccountPlan(null, List.of(), failures);
+        }
+    }
+
+    private ScopeResult watchScope(long runId, WatchScope scope, CloudSession session, boolean wait) {
+        long started = System.nanoTime();
+        if (!claim(scope, wait)) {
+            return new ScopeResult(scope, ScopeStatus.SKIPPED, null, null,
+                    "another run is watching this scope", elapsed(started), 0, 0);
+        }
+        ScopeCalls calls = new ScopeCalls();
+        try {
+            return calls.run(() -> observeAndStore(runId, scope, session, calls, started));
+        } finally {
+            leases.release(scope.key(), settings.holder());
+        }
+    }
+
+    private boolean claim(WatchScope scope, boolean wait) {
+        long deadline = System.nanoTime() + settings.busyWait().toNanos();
+        while (true) {
+            if (leases.tryAcquire(scope.key(), settings.holder(), settings.leaseTtl())) {
+                return true;
+            }
+            if (!wait || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private <C extends Record> ScopeResult observeAndStore(long runId, WatchScope scope, CloudSession session,
+                                                          ScopeCalls calls, long started) {
+        @SuppressWarnings("unchecked")
+        Watcher<C> watcher = (Watcher<C>) watchers.require(scope.type());
+        try {
+            List<Observation<C>> observations = watcher.observe(scope, session);
+            List<ObservedItem> items = new ArrayList<>(observations.size());
+            Set<String> unreadable = new HashSet<>();
+            Set<String> seen = new HashSet<>();
+            String firstProblem = null;
+            for (Observation<C> observation : observations) {
+                if (!seen.add(observation.resourceId())) {
+                    throw new WatchkeeperException(ErrorCategory.INVALID_RESPONSE,
+                            "resource '" + observation.resourceId() + "' was listed twice");
+                }
+                switch (observation) {
+                    case Observation.Observed<C> o -> {
+                        Canonical canonical = CanonicalJson.of(o.config());
+                        if (canonical.fullText().length() > settings.maxConfigBytes()) {
+                            unreadable.add(o.resourceId());
+                            firstProblem = firstProblem != null ? firstProblem
+                                    : o.resourceId() + ": configuration larger than " + settings.maxConfigBytes() + " bytes";
+                        } else {
+                            items.add(new ObservedItem(o.resourceId(), o.name(), o.region(), canonical));
+                        }
+                    }
+                    case Observation.Unreadable<C> u -> {
+                        unreadable.add(u.resourceId());
+                        firstProblem = firstProblem != null ? firstProblem
+                                : u.resourceId() + ": " + u.category() + " " + u.message();
+                    }
+                }
+            }
+            ScopeCounts counts = store.applyScope(new ScopeSnapshot(scope, runId, items, unreadable,
+                    EphemeralPaths.of(watcher.configType())::strip));
+            if (!unreadable.isEmpty()) {
+                return new ScopeResult(scope, ScopeStatus.PARTIAL, counts, ErrorCategory.INVALID_RESPONSE,
+                        unreadable.size() + " resource(s) could not be read and were left as they were; first: "
+                                + firstProblem, elapsed(started), calls.calls(), calls.throttles());
+            }
+            return new ScopeResult(scope, ScopeStatus.OK, counts, null, null, elapsed(started), calls.calls(),
+                    calls.throttles());
+        } catch (RuntimeException e) {
+            ErrorCategory category = e instanceof WatchkeeperException w ? w.category() : categorize(e);
+            return new ScopeResult(scope, ScopeStatus.FAILED, ScopeCounts.ZERO, category, oneLine(e), elapsed(started),
+                    calls.calls(), calls.throttles());
+        }
+    }
+
+    private static ErrorCategory categorize(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WatchkeeperException w) {
+                return w.category();
+            }
+        }
+        return ErrorCategory.INTERNAL;
+    }
+
+    private static Duration elapsed(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String line = message.replaceAll("\\s+", " ").trim();
+        return line.length() > 500 ? line.substring(0, 500) + "…" : line;
+    }
+}

@@ -1,0 +1,145 @@
+package io.watchkeeper.watchers.aws;
+
+import io.watchkeeper.core.model.Account;
+import io.watchkeeper.core.watch.CloudSession;
+import io.watchkeeper.core.watch.WatchMetrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Access to one AWS account: SDK clients per service and region, built on first use and shared by
+ * the run's scopes. Every client uses the adaptive retry strategy, the shared connection pool,
+ * the account's cap on calls in flight and the call metrics.
+ */
+public final class AwsSession implements CloudSession {
+
+    private final Account account;
+    private final AwsCredentialsProvider credentials;
+    private final SdkHttpClient http;
+    private final AwsSettings settings;
+    private final CallCap cap;
+    private final CallMetrics callMetrics;
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+
+    AwsSession(Account account, AwsCredentialsProvider credentials, SdkHttpClient http, AwsSettings settings,
+               WatchMetrics metrics) {
+        this.account = account;
+        this.credentials = credentials;
+        this.http = http;
+        this.settings = settings;
+        this.cap = new CallCap(settings.maxCallsInFlightPerAccount());
+        this.callMetrics = new CallMetrics(metrics);
+    }
+
+    @Override
+    public Account account() {
+        return account;
+    }
+
+    /** The account number the session works in. */
+    public String accountId() {
+        return account.externalId();
+    }
+
+    public String homeRegion() {
+        return settings.homeRegion();
+    }
+
+    public IamClient iam() {
+        return client("iam", Region.AWS_GLOBAL.id(), IamClient::builder, b -> {});
+    }
+
+    public S3Client s3() {
+        return client("s3", settings.homeRegion(), S3Client::builder, b -> b
+                .crossRegionAccessEnabled(true)
+                .forcePathStyle(AwsEndpoints.configured("s3").isPresent()));
+    }
+
+    public S3ControlClient s3control() {
+        return client("s3control", settings.homeRegion(), S3ControlClient::builder, b -> AwsEndpoints
+                .configured("s3Control")
+                .ifPresent(endpoint -> b.overrideConfiguration(o -> o.addExecutionInterceptor(new S3ControlHostFix(endpoint)))));
+    }
+
+    public Ec2Client ec2(String region) {
+        return client("ec2", region, Ec2Client::builder, b -> {});
+    }
+
+    public KmsClient kms(String region) {
+        return client("kms", region, KmsClient::builder, b -> {});
+    }
+
+    public SqsClient sqs(String region) {
+        return client("sqs", region, SqsClient::builder, b -> {});
+    }
+
+    public SnsClient sns(String region) {
+        return client("sns", region, SnsClient::builder, b -> {});
+    }
+
+    public LambdaClient lambda(String region) {
+        return client("lambda", region, LambdaClient::builder, b -> {});
+    }
+
+    public RdsClient rds(String region) {
+        return client("rds", region, RdsClient::builder, b -> {});
+    }
+
+    public CloudTrailClient cloudTrail(String region) {
+        return client("cloudtrail", region, CloudTrailClient::builder, b -> {});
+    }
+
+    public StsClient sts() {
+        return client("sts", settings.homeRegion(), StsClient::builder, b -> {});
+    }
+
+    public OrganizationsClient organizations() {
+        return client("organizations", settings.homeRegion(), OrganizationsClient::builder, b -> {});
+    }
+
+    @SuppressWarnings("unchecked")
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
+            String service, String region, Supplier<B> builder, Consumer<B> customise) {
+        return (C) clients.computeIfAbsent(service + "@" + region, key -> {
+            B b = builder.get()
+                    .region(Region.of(region))
+                    .credentialsProvider(credentials)
+                    .httpClient(http)
+                    .overrideConfiguration(o -> o
+                            .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                                    .maxAttempts(settings.maxAttempts()).build())
+                            .apiCallTimeout(settings.callTimeout())
+                            .addExecutionInterceptor(cap)
+                            .addMetricPublisher(callMetrics));
+            customise.accept(b);
+            return b.build();
+        });
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkClient::close);
+        clients.clear();
+    }
+}

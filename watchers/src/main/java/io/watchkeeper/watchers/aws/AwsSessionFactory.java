@@ -1,0 +1,110 @@
+package io.watchkeeper.watchers.aws;
+
+import io.watchkeeper.core.model.Account;
+import io.watchkeeper.core.model.ErrorCategory;
+import io.watchkeeper.core.model.Provider;
+import io.watchkeeper.core.model.WatchkeeperException;
+import io.watchkeeper.core.watch.CloudSession;
+import io.watchkeeper.core.watch.SessionFactory;
+import io.watchkeeper.core.watch.WatchMetrics;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * Opens AWS sessions. The hub credential is the default AWS credential chain; an account with a
+ * role ARN is reached by assuming that role (with its external id). One HTTP connection pool is
+ * shared by every client.
+ */
+public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
+
+    private final AwsSettings settings;
+    private final WatchMetrics metrics;
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider hub;
+    private final StsClient hubSts;
+
+    public AwsSessionFactory(AwsSettings settings, WatchMetrics metrics) {
+        this(settings, metrics, DefaultCredentialsProvider.builder().build());
+    }
+
+    public AwsSessionFactory(AwsSettings settings, WatchMetrics metrics, AwsCredentialsProvider hub) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.hub = Objects.requireNonNull(hub, "hub");
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(settings.maxConnections())
+                .connectionTimeout(java.time.Duration.ofSeconds(10))
+                .socketTimeout(java.time.Duration.ofSeconds(60))
+                .build();
+        this.hubSts = StsClient.builder()
+                .region(Region.of(settings.homeRegion()))
+                .credentialsProvider(hub)
+                .httpClient(http)
+                .build();
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.AWS;
+    }
+
+    @Override
+    public AwsSession open(Account account) {
+        AwsCredentialsProvider credentials = hub;
+        String role = account.access().roleArn();
+        if (role != null) {
+            credentials = StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(hubSts)
+                    .refreshRequest(r -> r.roleArn(role)
+                            .roleSessionName("watchkeeper")
+                            .externalId(account.access().roleExternalId())
+                            .durationSeconds(3600))
+                    .build();
+            try {
+                credentials.resolveCredentials();
+            } catch (RuntimeException e) {
+                throw new WatchkeeperException(ErrorCategory.DENIED,
+                        "could not assume " + role + " for account " + account.name() + ": " + AwsErrors.describe(e), e);
+            }
+        }
+        return new AwsSession(account, credentials, http, settings, metrics);
+    }
+
+    @Override
+    public List<String> regions(CloudSession session) {
+        AwsSession aws = (AwsSession) session;
+        if (!aws.account().regions().isEmpty()) {
+            return aws.account().regions();
+        }
+        if (!settings.defaultRegions().isEmpty()) {
+            return settings.defaultRegions();
+        }
+        try {
+            return aws.ec2(settings.homeRegion()).describeRegions(r -> r.allRegions(false)).regions().stream()
+                    .map(software.amazon.awssdk.services.ec2.model.Region::regionName)
+                    .sorted()
+                    .toList();
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("discovering the enabled regions of " + aws.account().name(), e);
+        }
+    }
+
+    /** The hub credential, for account discovery through AWS Organizations. */
+    public AwsSession openHub(Account placeholder) {
+        return new AwsSession(placeholder, hub, http, settings, metrics);
+    }
+
+    @Override
+    public void close() {
+        hubSts.close();
+        http.close();
+    }
+
+}

@@ -1,0 +1,85 @@
+package io.watchkeeper.watchers.aws.s3;
+
+import com.google.auto.service.AutoService;
+import io.watchkeeper.core.config.aws.PublicAccessBlock;
+import io.watchkeeper.core.config.aws.S3BucketConfig;
+import io.watchkeeper.core.model.PolicyDocument;
+import io.watchkeeper.core.watch.Observation;
+import io.watchkeeper.core.watch.ScopeKind;
+import io.watchkeeper.core.watch.WatchScope;
+import io.watchkeeper.core.watch.Watcher;
+import io.watchkeeper.watchers.aws.AwsSession;
+import io.watchkeeper.watchers.aws.AwsWatcher;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.Grant;
+
+/** S3 buckets with policy, ACL, Block Public Access, encryption, versioning, logging, ownership and tags. */
+@AutoService(Watcher.class)
+public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
+
+    public S3BucketWatcher() {
+        super("aws.s3.bucket", S3BucketConfig.class, ScopeKind.GLOBAL, "s3:ListAllMyBuckets", "s3:GetBucketLocation",
+                "s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetBucketPublicAccessBlock", "s3:GetEncryptionConfiguration",
+                "s3:GetBucketVersioning", "s3:GetBucketLogging", "s3:GetBucketOwnershipControls", "s3:GetBucketTagging");
+    }
+
+    @Override
+    protected List<Observation<S3BucketConfig>> observe(WatchScope scope, AwsSession aws) {
+        S3Client s3 = aws.s3();
+        List<Bucket> buckets = s3.listBucketsPaginator().buckets().stream().toList();
+        return describeEach(buckets, b -> "arn:aws:s3:::" + b.name(), Bucket::name, b -> {
+            S3BucketConfig config = describe(s3, b);
+            return new Observation.Observed<>("arn:aws:s3:::" + b.name(), b.name(), config.region(), config);
+        });
+    }
+
+    private static S3BucketConfig describe(S3Client s3, Bucket bucket) {
+        String name = bucket.name();
+        String location = s3.getBucketLocation(r -> r.bucket(name)).locationConstraintAsString();
+        String region = location == null || location.isEmpty() ? "us-east-1" : "EU".equals(location) ? "eu-west-1" : location;
+        var policy = orNull(() -> s3.getBucketPolicy(r -> r.bucket(name)).policy(), "NoSuchBucketPolicy");
+        var acl = s3.getBucketAcl(r -> r.bucket(name));
+        var pab = orNull(() -> s3.getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration(),
+                "NoSuchPublicAccessBlockConfiguration");
+        var encryption = orNull(() -> s3.getBucketEncryption(r -> r.bucket(name)).serverSideEncryptionConfiguration(),
+                "ServerSideEncryptionConfigurationNotFoundError");
+        var versioning = s3.getBucketVersioning(r -> r.bucket(name));
+        var logging = s3.getBucketLogging(r -> r.bucket(name)).loggingEnabled();
+        var ownership = orNull(() -> s3.getBucketOwnershipControls(r -> r.bucket(name)).ownershipControls(),
+                "OwnershipControlsNotFoundError");
+        var tagSet = orNull(() -> s3.getBucketTagging(r -> r.bucket(name)).tagSet(), "NoSuchTagSet");
+        return new S3BucketConfig(
+                name,
+                region,
+                bucket.creationDate(),
+                PolicyDocument.parse(policy),
+                acl.owner() == null ? null : acl.owner().id(),
+                sorted(acl.grants().stream().map(S3BucketWatcher::grant).toList(),
+                        Comparator.comparing(S3BucketConfig.Grant::grantee, Comparator.nullsFirst(Comparator.naturalOrder()))
+                                .thenComparing(S3BucketConfig.Grant::permission)),
+                pab == null ? null : new PublicAccessBlock(pab.blockPublicAcls(), pab.ignorePublicAcls(),
+                        pab.blockPublicPolicy(), pab.restrictPublicBuckets()),
+                encryption == null ? List.of() : encryption.rules().stream()
+                        .map(rule -> new S3BucketConfig.EncryptionRule(
+                                rule.applyServerSideEncryptionByDefault() == null ? null
+                                        : rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString(),
+                                rule.applyServerSideEncryptionByDefault() == null ? null
+                                        : rule.applyServerSideEncryptionByDefault().kmsMasterKeyID(),
+                                rule.bucketKeyEnabled()))
+                        .toList(),
+                versioning.statusAsString(),
+                versioning.mfaDeleteAsString(),
+                logging == null ? null : new S3BucketConfig.Logging(logging.targetBucket(), logging.targetPrefix()),
+                ownership == null || ownership.rules().isEmpty() ? null : ownership.rules().getFirst().objectOwnershipAsString(),
+                tags(tagSet, t -> t.key(), t -> t.value()));
+    }
+
+    private static S3BucketConfig.Grant grant(Grant g) {
+        var grantee = g.grantee();
+        String id = grantee.uri() != null ? grantee.uri() : grantee.id() != null ? grantee.id() : grantee.emailAddress();
+        return new S3BucketConfig.Grant(grantee.typeAsString(), id, g.permissionAsString());
+    }
+}

@@ -1,0 +1,46 @@
+package io.watchkeeper.watchers.aws.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchkeeper.core.config.aws.S3AccountPublicAccessBlockConfig;
+import io.watchkeeper.watchers.testing.AwsWatcherTestSupport;
+import io.watchkeeper.watchers.testing.Moto;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+
+class S3AccountPublicAccessBlockWatcherTest extends AwsWatcherTestSupport {
+
+    private final S3AccountPublicAccessBlockWatcher watcher = new S3AccountPublicAccessBlockWatcher();
+
+    @Test
+    void anAccountWithoutSettingsReportsNone() {
+        Map<String, S3AccountPublicAccessBlockConfig> configs = configs(watcher, "us-east-1");
+        assertThat(configs).hasSize(1);
+        S3AccountPublicAccessBlockConfig c = configs.values().iterator().next();
+        assertThat(c.accountId()).isEqualTo(Moto.ACCOUNT_ID);
+        assertThat(c.settings()).isNull();
+    }
+
+    @Test
+    void readsTheAccountSettings() {
+        S3ControlClient control = S3ControlClient.builder()
+                .endpointOverride(java.net.URI.create(moto.endpoint()))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(Moto.credentials())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public software.amazon.awssdk.http.SdkHttpRequest modifyHttpRequest(
+                            software.amazon.awssdk.core.interceptor.Context.ModifyHttpRequest context,
+                            software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        return context.httpRequest().toBuilder().host("localhost").build();
+                    }
+                }))
+                .build();
+        control.putPublicAccessBlock(r -> r.accountId(Moto.ACCOUNT_ID).publicAccessBlockConfiguration(p -> p
+                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+
+        S3AccountPublicAccessBlockConfig c = configs(watcher, "us-east-1").values().iterator().next();
+        assertThat(c.settings().allBlocked()).isTrue();
+    }
+}
