@@ -34,7 +34,6 @@ public final class JooqCodegen {
         Path stamp = out.resolve(".generated-from");
         String fingerprint = fingerprint(migrations);
         if (Files.exists(stamp) && Files.readString(stamp).equals(fingerprint)) {
-            System.out.println("jOOQ classes are up to date with " + migrations);
             return;
         }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {

@@ -1,0 +1,79 @@
+package io.watchkeeper.web;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.watchkeeper.core.audit.AuditLog;
+import io.watchkeeper.core.item.ItemReader;
+import io.watchkeeper.core.model.AccountStore;
+import io.watchkeeper.core.watch.WatchIntervalStore;
+import io.watchkeeper.core.watch.WatchMetrics;
+import io.watchkeeper.db.JooqAccountStore;
+import io.watchkeeper.db.JooqAuditLog;
+import io.watchkeeper.db.JooqItemReader;
+import io.watchkeeper.db.JooqScopeLeases;
+import io.watchkeeper.db.JooqSnapshotStore;
+import io.watchkeeper.db.JooqWatchIntervalStore;
+import io.watchkeeper.db.JooqWatchRunStore;
+import io.watchkeeper.watchers.WatchRunner;
+import io.watchkeeper.watchers.WatchSettings;
+import io.watchkeeper.watchers.WatcherRegistry;
+import io.watchkeeper.watchers.aws.AwsSessionFactory;
+import io.watchkeeper.watchers.aws.AwsSettings;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the framework-free modules: stores, plugin registries, provider sessions, the pipeline. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WatchkeeperProperties.class)
+public class CoreConfiguration {
+
+    @Bean
+    AccountStore accountStore(DSLContext dsl) {
+        return new JooqAccountStore(dsl);
+    }
+
+    @Bean
+    ItemReader itemReader(DSLContext dsl) {
+        return new JooqItemReader(dsl);
+    }
+
+    @Bean
+    AuditLog auditLog(DSLContext dsl) {
+        return new JooqAuditLog(dsl);
+    }
+
+    @Bean
+    WatchIntervalStore watchIntervalStore(DSLContext dsl) {
+        return new JooqWatchIntervalStore(dsl);
+    }
+
+    @Bean
+    WatcherRegistry watcherRegistry() {
+        return WatcherRegistry.discover();
+    }
+
+    @Bean
+    WatchMetrics watchMetrics(MeterRegistry registry) {
+        return new MicrometerWatchMetrics(registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    AwsSessionFactory awsSessionFactory(WatchkeeperProperties properties, WatchMetrics metrics) {
+        WatchkeeperProperties.Aws aws = properties.aws();
+        return new AwsSessionFactory(new AwsSettings(aws.regions(), aws.homeRegion(), aws.maxCallsInFlightPerAccount(),
+                aws.maxConnections(), aws.callTimeout(), aws.maxAttempts()), metrics);
+    }
+
+    @Bean
+    WatchRunner watchRunner(WatcherRegistry registry, AwsSessionFactory aws, DSLContext dsl, WatchMetrics metrics,
+                            WatchkeeperProperties properties) {
+        WatchkeeperProperties.Watch watch = properties.watch();
+        String holder = ManagementFactory.getRuntimeMXBean().getName();
+        return new WatchRunner(registry, List.of(aws), new JooqSnapshotStore(dsl), new JooqWatchRunStore(dsl),
+                new JooqScopeLeases(dsl), metrics, new WatchSettings(watch.maxConcurrentScopes(), watch.leaseTtl(),
+                        watch.busyWait(), 1 << 20, holder));
+    }
+}

@@ -1,0 +1,216 @@
+package io.watchkeeper.web.cli;
+
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.model.Account;
+import io.watchkeeper.core.model.AccountAccess;
+import io.watchkeeper.core.model.AccountSpec;
+import io.watchkeeper.core.model.AccountStore;
+import io.watchkeeper.core.model.InvalidInputException;
+import io.watchkeeper.core.model.Provider;
+import io.watchkeeper.web.schedule.WatchScheduling;
+import io.watchkeeper.watchers.aws.AwsOrganizations;
+import io.watchkeeper.watchers.aws.AwsSessionFactory;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code watchkeeper accounts add|list|enable|disable|discover}. */
+@Command(name = "accounts", description = "Register and list the accounts Watchkeeper watches.",
+        mixinStandardHelpOptions = true,
+        subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Enable.class,
+                AccountsCommand.Disable.class, AccountsCommand.Discover.class})
+public final class AccountsCommand {
+
+    static Map<String, Object> view(Account a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", a.name());
+        m.put("provider", a.provider().id());
+        m.put("accountId", a.externalId());
+        m.put("roleArn", a.access().roleArn());
+        m.put("externalIdSet", a.access().roleExternalId() != null);
+        m.put("regions", a.regions());
+        m.put("tags", a.tags());
+        m.put("active", a.active());
+        m.put("thirdParty", a.thirdParty());
+        return m;
+    }
+
+    static void reconcileSchedule(Cli cli) {
+        cli.bean(WatchScheduling.class).reconcile(cli.bean(SchedulerClient.class));
+    }
+
+    @Command(name = "add", description = "Register an account (aws).", mixinStandardHelpOptions = true)
+    static final class Add implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(index = "0", description = "provider: aws")
+        String provider;
+
+        @Option(names = "--name", required = true, description = "short unique name")
+        String name;
+
+        @Option(names = "--account-id", required = true, description = "AWS account number (12 digits)")
+        String accountId;
+
+        @Option(names = "--role-arn", description = "role the hub credential assumes in this account")
+        String roleArn;
+
+        @Option(names = "--external-id", description = "external id required by the role's trust policy")
+        String externalId;
+
+        @Option(names = "--regions", split = ",", description = "regions to watch (default: the enabled regions)")
+        List<String> regions = new ArrayList<>();
+
+        @Option(names = "--tag", description = "key=value label (repeatable)")
+        Map<String, String> tags = new LinkedHashMap<>();
+
+        @Option(names = "--third-party", description = "a friendly account the organisation does not own")
+        boolean thirdParty;
+
+        Add(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            Provider p = Provider.fromId(provider);
+            if (p != Provider.AWS) {
+                throw new InvalidInputException("only aws accounts can be added so far");
+            }
+            AccountSpec spec = new AccountSpec(p, name, accountId, new AccountAccess(roleArn, externalId, null), regions,
+                    tags, thirdParty);
+            Account account = cli.bean(AccountStore.class).add(spec);
+            cli.audit("account.add", "account:" + account.name(), null, Json.tree(view(account)));
+            reconcileSchedule(cli);
+            cli.out().println("added account " + Text.safe(account.name()) + " (" + account.externalId() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List registered accounts.", mixinStandardHelpOptions = true)
+    static final class ListAccounts implements Callable<Integer> {
+        private final Cli cli;
+
+        @Option(names = "--format", description = "table or json", defaultValue = "table")
+        OutputFormat format;
+
+        ListAccounts(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            List<Account> accounts = cli.bean(AccountStore.class).list();
+            if (format == OutputFormat.JSON) {
+                cli.out().println(Json.pretty(accounts.stream().map(AccountsCommand::view).toList()));
+                return 0;
+            }
+            List<List<?>> rows = accounts.stream().<List<?>>map(a -> List.of(a.name(), a.provider().id(), a.externalId(),
+                    a.regions().isEmpty() ? "(enabled)" : String.join(",", a.regions()),
+                    a.access().roleArn() == null ? "-" : a.access().roleArn(), a.active() ? "yes" : "no")).toList();
+            cli.out().print(Text.table(List.of("NAME", "PROVIDER", "ACCOUNT", "REGIONS", "ROLE", "ACTIVE"), rows, 80));
+            return 0;
+        }
+    }
+
+    abstract static class Toggle implements Callable<Integer> {
+        private final Cli cli;
+        private final boolean active;
+
+        @Parameters(index = "0", description = "account name")
+        String name;
+
+        Toggle(Cli cli, boolean active) {
+            this.cli = cli;
+            this.active = active;
+        }
+
+        @Override
+        public Integer call() {
+            AccountStore store = cli.bean(AccountStore.class);
+            Account account = store.require(name);
+            store.setActive(account.id(), active);
+            cli.audit(active ? "account.enable" : "account.disable", "account:" + account.name(),
+                    Json.tree(Map.of("active", account.active())), Json.tree(Map.of("active", active)));
+            reconcileSchedule(cli);
+            cli.out().println((active ? "enabled " : "disabled ") + Text.safe(account.name()));
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", description = "Include an account in scheduled watching.", mixinStandardHelpOptions = true)
+    static final class Enable extends Toggle {
+        Enable(Cli cli) {
+            super(cli, true);
+        }
+    }
+
+    @Command(name = "disable", description = "Leave an account out of scheduled watching.", mixinStandardHelpOptions = true)
+    static final class Disable extends Toggle {
+        Disable(Cli cli) {
+            super(cli, false);
+        }
+    }
+
+    @Command(name = "discover", mixinStandardHelpOptions = true,
+            description = "Register the member accounts of the hub's AWS Organization (active members not yet known).")
+    static final class Discover implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(index = "0", description = "provider: aws")
+        String provider;
+
+        @Option(names = "--role-name", required = true, description = "role to assume in each member account")
+        String roleName;
+
+        @Option(names = "--external-id", description = "external id for the role")
+        String externalId;
+
+        @Option(names = "--regions", split = ",", description = "regions to watch in each account")
+        List<String> regions = new ArrayList<>();
+
+        @Option(names = "--dry-run", description = "show what would be added")
+        boolean dryRun;
+
+        Discover(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            if (Provider.fromId(provider) != Provider.AWS) {
+                throw new InvalidInputException("discovery is available for aws only");
+            }
+            AccountStore store = cli.bean(AccountStore.class);
+            var known = store.list().stream().map(Account::externalId).collect(java.util.stream.Collectors.toSet());
+            int added = 0;
+            for (AwsOrganizations.Member member : AwsOrganizations.activeMembers(cli.bean(AwsSessionFactory.class))) {
+                if (known.contains(member.accountId())) {
+                    continue;
+                }
+                String name = AwsOrganizations.safeName(member);
+                String role = "arn:aws:iam::" + member.accountId() + ":role/" + roleName;
+                if (dryRun) {
+                    cli.out().println("would add " + Text.safe(name) + " (" + member.accountId() + ") via " + Text.safe(role));
+                    continue;
+                }
+                Account account = store.add(new AccountSpec(Provider.AWS, name, member.accountId(),
+                        new AccountAccess(role, externalId, null), regions, Map.of("discovered", "organizations"), false));
+                cli.audit("account.add", "account:" + account.name(), null, Json.tree(view(account)));
+                cli.out().println("added " + Text.safe(name) + " (" + member.accountId() + ")");
+                added++;
+            }
+            if (!dryRun) {
+                reconcileSchedule(cli);
+            }
+            cli.out().println(added + " account(s) added");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.watchkeeper.web.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code watchkeeper <command>}: the command-line interface. */
+@Command(name = "watchkeeper",
+        description = "Cloud configuration monitor. Without a command (or with 'serve') it runs the server.",
+        mixinStandardHelpOptions = true,
+        version = "Watchkeeper 0.1.0",
+        subcommands = {AccountsCommand.class, WatchCommand.class, ItemsCommand.class, IntervalsCommand.class,
+                TypesCommand.class})
+public final class RootCommand {}

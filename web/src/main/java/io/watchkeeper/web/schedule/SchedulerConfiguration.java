@@ -1,0 +1,67 @@
+package io.watchkeeper.web.schedule;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.watchkeeper.core.model.AccountStore;
+import io.watchkeeper.core.watch.WatchIntervalStore;
+import io.watchkeeper.watchers.WatchRunner;
+import io.watchkeeper.watchers.WatcherRegistry;
+import io.watchkeeper.web.WatchkeeperProperties;
+import java.lang.management.ManagementFactory;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The scheduler node (serve mode) and the schedule client (every mode). */
+@Configuration(proxyBeanMethods = false)
+public class SchedulerConfiguration {
+
+    @Bean
+    WatchScheduling watchScheduling(AccountStore accounts, WatchIntervalStore intervals, WatcherRegistry watchers,
+                                    WatchRunner runner, WatchkeeperProperties properties) {
+        return new WatchScheduling(accounts, intervals, watchers, runner, properties.watch().defaultInterval(),
+                properties.scheduler().reconcileInterval());
+    }
+
+    @Bean
+    SchedulerClient schedulerClient(WatchScheduling scheduling, DataSource dataSource) {
+        return scheduling.newClient(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "watchkeeper.scheduler.enabled", havingValue = "true")
+    SchedulerNode schedulerNode(WatchScheduling scheduling, DataSource dataSource, WatchkeeperProperties properties) {
+        WatchkeeperProperties.Scheduler s = properties.scheduler();
+        return new SchedulerNode(scheduling.newScheduler(dataSource, s.threads(), s.pollingInterval(),
+                ManagementFactory.getRuntimeMXBean().getName()));
+    }
+
+    /** Starts the node with the application and stops it before the database goes away. */
+    static final class SchedulerNode implements SmartLifecycle {
+        private final Scheduler scheduler;
+        private volatile boolean running;
+
+        SchedulerNode(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public void start() {
+            scheduler.start();
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            scheduler.stop();
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+}
