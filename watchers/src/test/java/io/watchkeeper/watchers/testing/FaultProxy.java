@@ -41,9 +41,16 @@ public final class FaultProxy implements AutoCloseable {
 
     /** A canned answer. */
     public record Fault(int status, String contentType, String body) {
+        /** Throttling as the query protocol (IAM, STS, SNS) reports it. */
         public static Fault throttling() {
             return new Fault(400, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
                     + "<Message>Rate exceeded</Message></Error><RequestId>1</RequestId></ErrorResponse>");
+        }
+
+        /** Throttling as EC2 reports it. */
+        public static Fault ec2Throttling() {
+            return new Fault(503, "text/xml", "<Response><Errors><Error><Code>RequestLimitExceeded</Code>"
+                    + "<Message>Request limit exceeded.</Message></Error></Errors><RequestID>1</RequestID></Response>");
         }
 
         public static Fault serverError() {

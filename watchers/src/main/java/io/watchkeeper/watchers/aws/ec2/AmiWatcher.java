@@ -34,7 +34,7 @@ public final class AmiWatcher extends AwsWatcher<AmiConfig> {
     @Override
     protected List<Observation<AmiConfig>> observe(WatchScope scope, AwsSession aws) {
         Ec2Client ec2 = aws.ec2(scope.region());
-        String prefix = "arn:aws:ec2:" + scope.region() + ":" + aws.accountId() + ":image/";
+        String prefix = "arn:aws:ec2:" + scope.region() + "::image/";
         List<Image> images = ec2.describeImagesPaginator(r -> r.owners("self").includeDeprecated(true)
                 .includeDisabled(true).maxResults(1000)).images().stream().toList();
         Function<Image, String> name = i -> i.tags().stream().filter(t -> "Name".equals(t.key()) && t.value() != null

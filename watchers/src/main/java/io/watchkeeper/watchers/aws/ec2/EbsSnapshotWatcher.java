@@ -32,7 +32,7 @@ public final class EbsSnapshotWatcher extends AwsWatcher<EbsSnapshotConfig> {
     @Override
     protected List<Observation<EbsSnapshotConfig>> observe(WatchScope scope, AwsSession aws) {
         Ec2Client ec2 = aws.ec2(scope.region());
-        String prefix = "arn:aws:ec2:" + scope.region() + ":" + aws.accountId() + ":snapshot/";
+        String prefix = "arn:aws:ec2:" + scope.region() + "::snapshot/";
         List<Snapshot> snapshots = ec2.describeSnapshotsPaginator(r -> r.ownerIds("self").maxResults(1000))
                 .snapshots().stream().toList();
         Function<Snapshot, String> name = s -> s.tags().stream().filter(t -> "Name".equals(t.key()) && t.value() != null

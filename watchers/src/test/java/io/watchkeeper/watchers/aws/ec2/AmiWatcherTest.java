@@ -32,7 +32,7 @@ class AmiWatcherTest extends AwsWatcherTestSupport {
         List<Observation<AmiConfig>> observed = observe(watcher, REGION);
         assertThat(observed).hasSize(1);
         var item = (Observation.Observed<AmiConfig>) observed.getFirst();
-        assertThat(item.resourceId()).isEqualTo("arn:aws:ec2:eu-west-1:" + Moto.ACCOUNT_ID + ":image/" + id);
+        assertThat(item.resourceId()).isEqualTo("arn:aws:ec2:eu-west-1::image/" + id);
         assertThat(item.name()).isEqualTo("golden");
         assertThat(item.region()).isEqualTo(REGION);
         AmiConfig c = item.config();
