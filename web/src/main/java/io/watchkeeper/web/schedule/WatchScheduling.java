@@ -46,7 +46,7 @@ public final class WatchScheduling {
     private final WatchIntervalStore intervals;
     private final WatcherRegistry watchers;
     private final WatchRunner runner;
-    private final int defaultMinutes;
+    private final Duration defaultInterval;
     private final RecurringTaskWithPersistentSchedule<WatchTaskData> watchTask;
     private final RecurringTask<Void> reconcileTask;
 
@@ -59,7 +59,7 @@ public final class WatchScheduling {
         this.intervals = intervals;
         this.watchers = watchers;
         this.runner = runner;
-        this.defaultMinutes = (int) Math.max(1, defaultInterval.toMinutes());
+        this.defaultInterval = defaultInterval;
         this.watchTask = Tasks.recurringWithPersistentSchedule(WATCH_TASK, WatchTaskData.class)
                 .execute((instance, context) -> runWatch(instance.getData()));
         this.reconcileTask = Tasks.recurring(RECONCILE_TASK, FixedDelay.of(reconcileInterval))
@@ -96,6 +96,15 @@ public final class WatchScheduling {
         return summary;
     }
 
+    /** The configured interval for the pair, or the default. */
+    Duration interval(List<WatchInterval> configured, long accountId, String type) {
+        return configured.stream()
+                .filter(i -> i.appliesTo(accountId, type))
+                .max(java.util.Comparator.comparingInt(WatchInterval::specificity))
+                .map(i -> Duration.ofMinutes(i.minutes()))
+                .orElse(defaultInterval);
+    }
+
     /** Adds, reschedules and cancels executions so that they match accounts, watchers and intervals. */
     public Reconciled reconcile(SchedulerClient client) {
         Map<String, ScheduledExecution<WatchTaskData>> existing = new HashMap<>();
@@ -110,15 +119,15 @@ public final class WatchScheduling {
             }
             for (Watcher<?> watcher : watchers.forProvider(account.provider())) {
                 String type = watcher.type().id();
-                int minutes = WatchIntervalStore.resolve(configured, account.id(), type, defaultMinutes);
-                WatchTaskData wanted = new WatchTaskData(account.id(), type, minutes);
+                long seconds = interval(configured, account.id(), type).toSeconds();
+                WatchTaskData wanted = new WatchTaskData(account.id(), type, seconds);
                 ScheduledExecution<WatchTaskData> current = existing.remove(wanted.instanceId());
                 if (current == null) {
                     if (client.scheduleIfNotExists(watchTask.schedulableInstance(wanted.instanceId(), wanted))) {
                         added++;
                     }
                 } else if (!wanted.equals(current.getData()) && !current.isPicked()) {
-                    Instant soonest = Instant.now().plus(Duration.ofMinutes(minutes));
+                    Instant soonest = Instant.now().plusSeconds(seconds);
                     Instant next = current.getExecutionTime().isBefore(soonest) ? current.getExecutionTime() : soonest;
                     if (client.reschedule(TaskInstanceId.of(WATCH_TASK, wanted.instanceId()), next, wanted)) {
                         rescheduled++;
