@@ -1,0 +1,66 @@
+package io.watchkeeper.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency direction of docs/architecture.md, enforced. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
+                .importPackages("io.watchkeeper");
+    }
+
+    @Test
+    void coreDependsOnNothingButTheJdkAndJackson() {
+        noClasses().that().resideInAPackage("io.watchkeeper.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
+                        "org.jooq..", "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
+                        "io.watchkeeper.iamtuner..", "io.watchkeeper.certmanager..", "io.watchkeeper.codescanner..",
+                        "io.watchkeeper.web..")
+                .check(classes);
+    }
+
+    @Test
+    void dbKnowsOnlyCore() {
+        noClasses().that().resideInAPackage("io.watchkeeper.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
+                        "io.watchkeeper.watchers..", "io.watchkeeper.auditors..", "io.watchkeeper.web..")
+                .check(classes);
+    }
+
+    @Test
+    void domainModulesAreFrameworkFreeAndIndependent() {
+        String[] domain = {"io.watchkeeper.watchers..", "io.watchkeeper.auditors..", "io.watchkeeper.iamtuner..",
+                "io.watchkeeper.certmanager..", "io.watchkeeper.codescanner.."};
+        for (String module : domain) {
+            noClasses().that().resideInAPackage(module)
+                    .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
+                            "io.watchkeeper.db..", "io.watchkeeper.web..")
+                    .check(classes);
+            for (String other : domain) {
+                if (!other.equals(module) && !(module.contains("codescanner") && other.contains("auditors"))) {
+                    noClasses().that().resideInAPackage(module).should().dependOnClassesThat().resideInAPackage(other)
+                            .check(classes);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nothingDependsOnTheApplication() {
+        noClasses().that().resideOutsideOfPackage("io.watchkeeper.web..")
+                .should().dependOnClassesThat().resideInAPackage("io.watchkeeper.web..")
+                .check(classes);
+    }
+}
