@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import tools.jackson.core.type.TypeReference;
 
 /** Accounts in PostgreSQL. */
@@ -46,7 +45,10 @@ public final class JooqAccountStore implements AccountStore {
                     .returning()
                     .fetchSingle();
             return map(row);
-        } catch (IntegrityConstraintViolationException e) {
+        } catch (RuntimeException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
             throw new InvalidInputException("an account named '" + spec.name() + "' or with " + spec.provider().id()
                     + " id " + spec.externalId() + " is already registered");
         }

@@ -138,4 +138,15 @@ class WatchPipelineMotoTest {
         assertThat(fixture.items.list(new ItemFilter("spoke", null, null, null, true, null, 10)))
                 .extracting(ItemSummary::name).containsExactly("spoke-bucket");
     }
+
+    @Test
+    void anAccountWithoutRegionsIsWatchedInEveryEnabledRegion() {
+        Account account = fixture.addAccount("everywhere", Moto.ACCOUNT_ID, null);
+        RunSummary run = fixture.watch(account, SG);
+        List<String> regions = run.scopes().stream().map(s -> s.scope().region()).toList();
+        List<String> enabled = east.describeRegions(r -> r.allRegions(false)).regions().stream()
+                .map(software.amazon.awssdk.services.ec2.model.Region::regionName).sorted().toList();
+        assertThat(regions).containsExactlyElementsOf(enabled).contains("us-east-1", "eu-west-1");
+        assertThat(run.anyFailed()).isFalse();
+    }
 }

@@ -88,7 +88,9 @@ public class WatchkeeperApplication {
                 cli.err().println("error (" + w.category().name().toLowerCase() + "): " + w.getMessage());
                 return 1;
             }
-            cli.err().println("error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+            String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            cli.err().println("error: unexpected " + e.getClass().getSimpleName()
+                    + (message.isEmpty() ? "" : ": " + (message.length() > 300 ? message.substring(0, 300) + "…" : message)));
             return 1;
         });
         return commandLine.execute(args);

@@ -119,6 +119,11 @@ class CliTest {
         assertThat(badRole.exit()).isEqualTo(2);
         assertThat(badRole.err()).startsWith("error: invalid role ARN");
         assertThat(dsl().fetchCount(ACCOUNT)).isEqualTo(accountsBefore);
+        assertThat(run("accounts", "add", "aws", "--name", "dup-a", "--account-id", "333333333333").exit()).isZero();
+        Run duplicate = run("accounts", "add", "aws", "--name", "dup-b", "--account-id", "333333333333");
+        assertThat(duplicate.exit()).isEqualTo(2);
+        assertThat(duplicate.err().strip()).isEqualTo(
+                "error: an account named 'dup-b' or with aws id 333333333333 is already registered");
 
         Run unknownAccount = run("watch", "--account", "nope");
         assertThat(unknownAccount.exit()).isEqualTo(2);
