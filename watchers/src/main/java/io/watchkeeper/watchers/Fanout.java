@@ -1,5 +1,7 @@
 package io.watchkeeper.watchers;
 
+import io.watchkeeper.core.watch.ScopeCalls;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

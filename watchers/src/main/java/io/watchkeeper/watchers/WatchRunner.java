@@ -1,5 +1,7 @@
 package io.watchkeeper.watchers;
 
+import io.watchkeeper.core.watch.ScopeCalls;
+
 import io.watchkeeper.core.json.CanonicalJson;
 import io.watchkeeper.core.json.CanonicalJson.Canonical;
 import io.watchkeeper.core.json.EphemeralPaths;

@@ -25,8 +25,17 @@ class ArchitectureTest {
     void coreDependsOnNothingButTheJdkAndJackson() {
         noClasses().that().resideInAPackage("io.watchkeeper.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
-                        "org.jooq..", "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
+                        "org.jooq..", "io.watchkeeper.aws..", "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
                         "io.watchkeeper.iamtuner..", "io.watchkeeper.certmanager..", "io.watchkeeper.codescanner..",
+                        "io.watchkeeper.web..")
+                .check(classes);
+    }
+
+    @Test
+    void awsAccessKnowsOnlyCoreAndTheSdk() {
+        noClasses().that().resideInAPackage("io.watchkeeper.aws..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
+                        "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
                         "io.watchkeeper.web..")
                 .check(classes);
     }

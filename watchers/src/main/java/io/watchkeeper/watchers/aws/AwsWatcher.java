@@ -1,5 +1,8 @@
 package io.watchkeeper.watchers.aws;
 
+import io.watchkeeper.aws.AwsErrors;
+import io.watchkeeper.aws.AwsSession;
+
 import io.watchkeeper.core.model.ResourceType;
 import io.watchkeeper.core.watch.CloudSession;
 import io.watchkeeper.core.watch.Observation;

@@ -6,7 +6,7 @@ import io.watchkeeper.core.watch.Observation;
 import io.watchkeeper.core.watch.ScopeKind;
 import io.watchkeeper.core.watch.WatchScope;
 import io.watchkeeper.core.watch.Watcher;
-import io.watchkeeper.watchers.aws.AwsSession;
+import io.watchkeeper.aws.AwsSession;
 import io.watchkeeper.watchers.aws.AwsWatcher;
 import java.util.Comparator;
 import java.util.List;

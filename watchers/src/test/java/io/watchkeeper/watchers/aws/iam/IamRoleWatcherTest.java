@@ -7,7 +7,7 @@ import io.watchkeeper.core.config.aws.IamRoleConfig;
 import io.watchkeeper.core.json.EphemeralPaths;
 import io.watchkeeper.core.watch.Observation;
 import io.watchkeeper.core.watch.WatchScope;
-import io.watchkeeper.watchers.ScopeCalls;
+import io.watchkeeper.core.watch.ScopeCalls;
 import io.watchkeeper.watchers.testing.AwsWatcherTestSupport;
 import io.watchkeeper.watchers.testing.Moto;
 import java.util.List;

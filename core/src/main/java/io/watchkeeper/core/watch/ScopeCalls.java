@@ -1,4 +1,4 @@
-package io.watchkeeper.watchers;
+package io.watchkeeper.core.watch;
 
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;

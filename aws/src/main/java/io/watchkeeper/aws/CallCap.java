@@ -1,6 +1,6 @@
-package io.watchkeeper.watchers.aws;
+package io.watchkeeper.aws;
 
-import io.watchkeeper.watchers.ScopeCalls;
+import io.watchkeeper.core.watch.ScopeCalls;
 import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;

@@ -1,4 +1,4 @@
-package io.watchkeeper.watchers.aws;
+package io.watchkeeper.aws;
 
 import io.watchkeeper.core.model.Account;
 import io.watchkeeper.core.model.ErrorCategory;

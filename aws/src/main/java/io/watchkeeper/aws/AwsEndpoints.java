@@ -1,4 +1,4 @@
-package io.watchkeeper.watchers.aws;
+package io.watchkeeper.aws;
 
 import java.net.URI;
 import java.util.Locale;

@@ -1,7 +1,7 @@
-package io.watchkeeper.watchers.aws;
+package io.watchkeeper.aws;
 
 import io.watchkeeper.core.watch.WatchMetrics;
-import io.watchkeeper.watchers.ScopeCalls;
+import io.watchkeeper.core.watch.ScopeCalls;
 import java.util.Locale;
 import software.amazon.awssdk.core.metrics.CoreMetric;
 import software.amazon.awssdk.metrics.MetricCollection;

@@ -1,4 +1,4 @@
-package io.watchkeeper.watchers.aws;
+package io.watchkeeper.aws;
 
 import java.time.Duration;
 import java.util.List;
