@@ -1,0 +1,159 @@
+package io.watchkeeper.auditors;
+
+import io.watchkeeper.core.finding.EntityClass;
+import io.watchkeeper.core.model.Account;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who is who: the owning account, registered accounts (friendly, or third party when declared so),
+ * AWS service principals, named trusted networks, private address space, and everyone else.
+ */
+public final class EntityClassifier {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern ARN_ACCOUNT = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\\d{12}):.*");
+    private static final List<Cidr> PRIVATE = List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("172.16.0.0/12"),
+            Cidr.parse("192.168.0.0/16"), Cidr.parse("100.64.0.0/10"), Cidr.parse("127.0.0.0/8"),
+            Cidr.parse("169.254.0.0/16"), Cidr.parse("fc00::/7"), Cidr.parse("fe80::/10"), Cidr.parse("::1/128"));
+
+    private final String owner;
+    private final Map<String, Account> known = new HashMap<>();
+    private final Map<String, Cidr> trustedNetworks = new HashMap<>();
+
+    /**
+     * @param owner the account id that owns the audited resources
+     * @param accounts every registered account
+     * @param trustedNetworks named CIDRs that count as friendly (offices, VPNs)
+     */
+    public EntityClassifier(String owner, Collection<Account> accounts, Map<String, String> trustedNetworks) {
+        this.owner = owner;
+        accounts.forEach(a -> known.put(a.externalId(), a));
+        trustedNetworks.forEach((name, cidr) -> this.trustedNetworks.put(name, Cidr.parse(cidr)));
+    }
+
+    public EntityClassifier forOwner(String accountId) {
+        EntityClassifier other = new EntityClassifier(accountId, List.of(), Map.of());
+        other.known.putAll(known);
+        other.trustedNetworks.putAll(trustedNetworks);
+        return other;
+    }
+
+    public EntityClass principal(String principal) {
+        if (principal == null || principal.isBlank()) {
+            return EntityClass.UNKNOWN;
+        }
+        String p = principal.trim();
+        if ("*".equals(p)) {
+            return EntityClass.INTERNET;
+        }
+        if (p.endsWith(".amazonaws.com") || p.endsWith(".amazonaws.com.cn")) {
+            return EntityClass.SERVICE;
+        }
+        String accountId = null;
+        if (ACCOUNT_ID.matcher(p).matches()) {
+            accountId = p;
+        } else {
+            Matcher m = ARN_ACCOUNT.matcher(p);
+            if (m.matches()) {
+                accountId = m.group(1);
+            }
+        }
+        return account(accountId);
+    }
+
+    private EntityClass account(String accountId) {
+        if (accountId == null) {
+            return EntityClass.UNKNOWN;
+        }
+        if (accountId.equals(owner)) {
+            return EntityClass.SAME_ACCOUNT;
+        }
+        Account account = known.get(accountId);
+        if (account == null) {
+            return EntityClass.UNKNOWN;
+        }
+        return account.thirdParty() ? EntityClass.THIRD_PARTY : EntityClass.FRIENDLY;
+    }
+
+    /** A CIDR, or a security-group reference {@code account/sg-id} or {@code sg-id}. */
+    public EntityClass network(String source) {
+        if (source == null || source.isBlank()) {
+            return EntityClass.UNKNOWN;
+        }
+        String s = source.trim();
+        if (s.startsWith("sg-")) {
+            return EntityClass.SAME_ACCOUNT;
+        }
+        int slash = s.indexOf('/');
+        if (slash == 12 && ACCOUNT_ID.matcher(s.substring(0, 12)).matches()) {
+            return account(s.substring(0, 12));
+        }
+        if (s.startsWith("pl-")) {
+            return EntityClass.FRIENDLY;
+        }
+        Cidr cidr;
+        try {
+            cidr = Cidr.parse(s);
+        } catch (IllegalArgumentException e) {
+            return EntityClass.UNKNOWN;
+        }
+        if (cidr.prefix() == 0) {
+            return EntityClass.INTERNET;
+        }
+        for (Cidr trusted : trustedNetworks.values()) {
+            if (trusted.contains(cidr)) {
+                return EntityClass.FRIENDLY;
+            }
+        }
+        for (Cidr p : PRIVATE) {
+            if (p.contains(cidr)) {
+                return EntityClass.SAME_ACCOUNT;
+            }
+        }
+        return EntityClass.UNKNOWN;
+    }
+
+    /** An IPv4 or IPv6 network. */
+    record Cidr(byte[] address, int prefix) {
+
+        static Cidr parse(String text) {
+            String[] parts = text.split("/", 2);
+            try {
+                // literals only: InetAddress must never resolve a name (no DNS from attacker-controlled text)
+                if (!parts[0].matches("\\d{1,3}(\\.\\d{1,3}){3}") && !parts[0].matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+                    throw new IllegalArgumentException("not an address: " + text);
+                }
+                byte[] address = InetAddress.getByName(parts[0]).getAddress();
+                int prefix = parts.length == 1 ? address.length * 8 : Integer.parseInt(parts[1]);
+                if (prefix < 0 || prefix > address.length * 8) {
+                    throw new IllegalArgumentException("bad prefix: " + text);
+                }
+                return new Cidr(address, prefix);
+            } catch (UnknownHostException | NumberFormatException e) {
+                throw new IllegalArgumentException("not a CIDR: " + text, e);
+            }
+        }
+
+        /** Whether every address of {@code other} is inside this network. */
+        boolean contains(Cidr other) {
+            if (other.address.length != address.length || other.prefix < prefix) {
+                return false;
+            }
+            for (int bit = 0; bit < prefix; bit++) {
+                int i = bit / 8;
+                int mask = 0x80 >> (bit % 8);
+                if ((address[i] & mask) != (other.address[i] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.watchkeeper.auditors.testing;
+
+import io.watchkeeper.auditors.EntityClassifier;
+import io.watchkeeper.core.finding.AuditContext;
+import io.watchkeeper.core.finding.EntityClass;
+import io.watchkeeper.core.model.Account;
+import io.watchkeeper.core.model.AccountAccess;
+import io.watchkeeper.core.model.Provider;
+import io.watchkeeper.core.model.ResourceType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@link AuditContext} for check tests: the owning account {@value #OWNER}, a friendly
+ * registered account {@value #FRIENDLY}, a third-party one {@value #THIRD_PARTY}, a trusted office
+ * network {@value #OFFICE}, and related items added with {@link #with}.
+ */
+public final class TestContext implements AuditContext {
+
+    public static final String OWNER = "111111111111";
+    public static final String FRIENDLY = "222222222222";
+    public static final String THIRD_PARTY = "333333333333";
+    public static final String UNKNOWN = "999999999999";
+    public static final String OFFICE = "203.0.113.0/24";
+
+    private final Account account;
+    private final String region;
+    private final EntityClassifier classifier;
+    private final Map<ResourceType, List<Related<?>>> related = new HashMap<>();
+
+    public TestContext() {
+        this("us-east-1");
+    }
+
+    public TestContext(String region) {
+        this.region = region;
+        this.account = new Account(1, Provider.AWS, "prod", OWNER, AccountAccess.NONE, List.of(region),
+                Map.of("env", "prod"), true, false);
+        List<Account> known = List.of(account,
+                new Account(2, Provider.AWS, "shared", FRIENDLY, AccountAccess.NONE, List.of(), Map.of(), true, false),
+                new Account(3, Provider.AWS, "vendor", THIRD_PARTY, AccountAccess.NONE, List.of(), Map.of(), true, true));
+        this.classifier = new EntityClassifier(OWNER, known, Map.of("office", OFFICE));
+    }
+
+    /** Adds a related item of {@code type}. */
+    public <T extends Record> TestContext with(String type, String region, String name, T config) {
+        related.computeIfAbsent(ResourceType.of(type), t -> new ArrayList<>())
+                .add(new Related<>(region, "arn:test:" + name, name, config));
+        return this;
+    }
+
+    @Override
+    public Account account() {
+        return account;
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends Record> List<Related<T>> related(ResourceType type, Class<T> configType) {
+        return related.getOrDefault(type, List.of()).stream()
+                .filter(r -> configType.isInstance(r.config()))
+                .map(r -> (Related<T>) r)
+                .toList();
+    }
+
+    @Override
+    public EntityClass classifyPrincipal(String principal) {
+        return classifier.principal(principal);
+    }
+
+    @Override
+    public EntityClass classifyNetwork(String source) {
+        return classifier.network(source);
+    }
+}

@@ -1,0 +1,37 @@
+package io.watchkeeper.core.finding;
+
+import io.watchkeeper.core.model.Account;
+import io.watchkeeper.core.model.ResourceType;
+import java.util.List;
+
+/**
+ * What a check may know beyond the resource itself: its account, the account's other items
+ * (the security groups of an instance, the account's Block Public Access) and who is who.
+ */
+public interface AuditContext {
+
+    /** The account that owns the resource. */
+    Account account();
+
+    /** The region of the resource being audited. */
+    String region();
+
+    /** The current (not deleted) items of {@code type} in the same account, every region. */
+    <T extends Record> List<Related<T>> related(ResourceType type, Class<T> configType);
+
+    /** Classifies an AWS principal: an account id, an ARN, {@code *}, or a service principal. */
+    EntityClass classifyPrincipal(String principal);
+
+    /** Classifies a CIDR (IPv4 or IPv6) or an {@code account/sg-id} security-group reference. */
+    EntityClass classifyNetwork(String source);
+
+    /**
+     * One related item.
+     *
+     * @param region where it lives
+     * @param resourceId its resource id (ARN)
+     * @param name its name
+     * @param config its configuration
+     */
+    record Related<T>(String region, String resourceId, String name, T config) {}
+}

@@ -1,0 +1,44 @@
+package io.watchkeeper.core.finding;
+
+import io.watchkeeper.core.model.ResourceType;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One check: a pure function of a resource's typed configuration and an {@link AuditContext}.
+ * One small class per check, registered through {@code META-INF/services} (AutoService).
+ *
+ * @param <C> the configuration record of the type the check applies to
+ */
+public interface Check<C extends Record> {
+
+    CheckId id();
+
+    Class<C> configType();
+
+    default ResourceType appliesTo() {
+        return id().type();
+    }
+
+    Severity severity();
+
+    /** One line for lists: what is wrong. */
+    String title();
+
+    /** Why it matters. */
+    String rationale();
+
+    /** How to fix it. */
+    String remediation();
+
+    /** Compliance controls it maps to, e.g. {@code CIS-AWS-3.0:2.1.4}. */
+    List<String> controls();
+
+    /** Types whose items the check reads through the context; a change to one re-audits this type. */
+    default Set<ResourceType> dependsOn() {
+        return Set.of();
+    }
+
+    /** Every problem found; empty when the resource passes. Must not throw on odd input. */
+    List<Evidence> evaluate(C config, AuditContext context);
+}
