@@ -1,0 +1,88 @@
+package io.watchkeeper.auditors;
+
+import io.watchkeeper.core.finding.AuditContext;
+import io.watchkeeper.core.finding.EntityClass;
+import io.watchkeeper.core.finding.ItemSnapshot;
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.model.Account;
+import io.watchkeeper.core.model.ResourceType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The audit context of one account: related items loaded once per type and decoded once per config class. */
+final class AccountAuditContext {
+
+    private final Account account;
+    private final EntityClassifier classifier;
+    private final Function<String, List<ItemSnapshot>> loader;
+    private final Map<String, List<ItemSnapshot>> raw = new HashMap<>();
+    private final Map<String, List<AuditContext.Related<?>>> decoded = new HashMap<>();
+
+    AccountAuditContext(Account account, EntityClassifier classifier, Function<String, List<ItemSnapshot>> loader) {
+        this.account = account;
+        this.classifier = classifier;
+        this.loader = loader;
+    }
+
+    /** Seeds the related-item cache with items already loaded for auditing. */
+    void preload(String type, List<ItemSnapshot> items) {
+        raw.put(type, items);
+    }
+
+    AuditContext forRegion(String region) {
+        return new AuditContext() {
+            @Override
+            public Account account() {
+                return account;
+            }
+
+            @Override
+            public String region() {
+                return region;
+            }
+
+            @Override
+            public <T extends Record> List<Related<T>> related(ResourceType type, Class<T> configType) {
+                return AccountAuditContext.this.related(type.id(), configType);
+            }
+
+            @Override
+            public EntityClass classifyPrincipal(String principal) {
+                return classifier.principal(principal);
+            }
+
+            @Override
+            public EntityClass classifyNetwork(String source) {
+                return classifier.network(source);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    synchronized <T extends Record> List<AuditContext.Related<T>> related(String type, Class<T> configType) {
+        String key = type + "|" + configType.getName();
+        List<AuditContext.Related<?>> cached = decoded.get(key);
+        if (cached == null) {
+            List<ItemSnapshot> items = raw.computeIfAbsent(type, loader);
+            List<AuditContext.Related<?>> out = new ArrayList<>(items.size());
+            for (ItemSnapshot item : items) {
+                if (item.deleted() || item.config() == null) {
+                    continue;
+                }
+                try {
+                    out.add(new AuditContext.Related<>(item.region(), item.resourceId(), item.name(),
+                            Json.mapper().treeToValue(item.config(), configType)));
+                } catch (RuntimeException e) {
+                    // an item that does not decode is not evidence either way
+                }
+            }
+            cached = List.copyOf(out);
+            decoded.put(key, cached);
+        }
+        return (List<AuditContext.Related<T>>) (List<?>) cached;
+    }
+
+}
