@@ -132,36 +132,43 @@ public final class JooqAuditStore implements AuditStore {
             List<Long> insertedIds = insertFindings(tx, changes.inserts(), at);
             List<org.jooq.Query> updates = new ArrayList<>();
             for (FindingChanges.Update u : changes.updates()) {
-                var update = tx.update(FINDING).set(FINDING.ID, FINDING.ID);
+                Map<org.jooq.Field<?>, Object> set = new java.util.LinkedHashMap<>();
                 if (u.status() != null) {
-                    update = update.set(FINDING.STATUS, u.status().name()).set(FINDING.STATUS_CHANGED_AT, at);
+                    set.put(FINDING.STATUS, u.status().name());
+                    set.put(FINDING.STATUS_CHANGED_AT, at);
                     if (u.status() != FindingStatus.SUPPRESSED) {
-                        update = update.setNull(FINDING.SUPPRESSION_RULE_ID);
+                        set.put(FINDING.SUPPRESSION_RULE_ID, null);
                     }
                 }
                 if (u.evidence() != null) {
-                    update = update.set(FINDING.EVIDENCE, JSONB.valueOf(Json.write(u.evidence())))
-                            .set(FINDING.EVIDENCE_HASH, u.evidenceHash());
+                    set.put(FINDING.EVIDENCE, JSONB.valueOf(Json.write(u.evidence())));
+                    set.put(FINDING.EVIDENCE_HASH, u.evidenceHash());
                 }
                 if (u.message() != null) {
-                    update = update.set(FINDING.MESSAGE, u.message());
+                    set.put(FINDING.MESSAGE, u.message());
                 }
                 if (u.score() != null) {
-                    update = update.set(FINDING.SCORE, u.score().score())
-                            .set(FINDING.SEVERITY, u.score().severity().name())
-                            .set(FINDING.EXPOSURE, u.score().exposure().name())
-                            .set(FINDING.SCORE_BREAKDOWN, JSONB.valueOf(Json.write(u.score())));
+                    set.put(FINDING.SCORE, u.score().score());
+                    set.put(FINDING.SEVERITY, u.score().severity().name());
+                    set.put(FINDING.EXPOSURE, u.score().exposure().name());
+                    set.put(FINDING.SCORE_BREAKDOWN, JSONB.valueOf(Json.write(u.score())));
                 }
                 if (u.clearJustification()) {
-                    update = update.setNull(FINDING.JUSTIFIED_BY).setNull(FINDING.JUSTIFICATION)
-                            .setNull(FINDING.JUSTIFIED_UNTIL).setNull(FINDING.JUSTIFIED_EVIDENCE_HASH);
+                    set.put(FINDING.JUSTIFIED_BY, null);
+                    set.put(FINDING.JUSTIFICATION, null);
+                    set.put(FINDING.JUSTIFIED_UNTIL, null);
+                    set.put(FINDING.JUSTIFIED_EVIDENCE_HASH, null);
                 }
                 if (u.suppressionRuleId() != null) {
-                    update = update.set(FINDING.SUPPRESSION_RULE_ID, u.suppressionRuleId());
+                    set.put(FINDING.SUPPRESSION_RULE_ID, u.suppressionRuleId());
                 }
                 if (u.regressed()) {
-                    update = update.set(FINDING.REGRESSIONS, FINDING.REGRESSIONS.plus(1));
+                    set.put(FINDING.REGRESSIONS, FINDING.REGRESSIONS.plus(1));
                 }
+                if (set.isEmpty()) {
+                    continue;
+                }
+                var update = tx.update(FINDING).set(set);
                 updates.add(update.where(FINDING.ID.eq(u.findingId())));
             }
             if (!updates.isEmpty()) {
