@@ -12,6 +12,7 @@ import io.watchkeeper.core.watch.ObservedItem;
 import io.watchkeeper.core.watch.ScopeCounts;
 import io.watchkeeper.core.watch.ScopeSnapshot;
 import io.watchkeeper.core.watch.SnapshotStore;
+import io.watchkeeper.core.watch.StoredScope;
 import io.watchkeeper.core.watch.WatchScope;
 import io.watchkeeper.db.jooq.tables.ItemRevision;
 import java.time.OffsetDateTime;
@@ -45,7 +46,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public ScopeCounts applyScope(ScopeSnapshot snapshot) {
+    public StoredScope applyScope(ScopeSnapshot snapshot) {
         return dsl.transactionResult(cfg -> new ScopeWrite(cfg.dsl(), snapshot).run());
     }
 
@@ -73,7 +74,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
             this.snapshot = snapshot;
         }
 
-        ScopeCounts run() {
+        StoredScope run() {
             Map<String, Current> current = loadCurrent(snapshot.scope());
             List<ObservedItem> fresh = new ArrayList<>();
             Map<Current, ObservedItem> durableChanges = new HashMap<>();
@@ -101,7 +102,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
             queueChanges(durableChanges);
             queueDeletions(current.values());
             insertRevisions();
-            return new ScopeCounts(created, changed, ephemeral, deleted, unchanged);
+            return new StoredScope(new ScopeCounts(created, changed, ephemeral, deleted, unchanged),
+                    pending.stream().map(Pending::itemId).toList());
         }
 
         private Map<String, Current> loadCurrent(WatchScope scope) {

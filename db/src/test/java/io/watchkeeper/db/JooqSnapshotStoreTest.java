@@ -56,7 +56,7 @@ class JooqSnapshotStoreTest {
                 .map(g -> new ObservedItem("sg-" + g.name(), g.name(), "eu-west-1", CanonicalJson.of(g)))
                 .toList();
         return store.applyScope(new ScopeSnapshot(scope, runId, observed, unreadable,
-                EphemeralPaths.of(Group.class)::strip));
+                EphemeralPaths.of(Group.class)::strip)).counts();
     }
 
     private ScopeCounts apply(Group... groups) {
@@ -156,7 +156,7 @@ class JooqSnapshotStoreTest {
         apply(new Group("web", List.of(), 0));
         WatchScope other = new WatchScope(scope.account(), "us-east-1", scope.type());
         ScopeCounts counts = store.applyScope(new ScopeSnapshot(other, runId, List.of(), Set.of(),
-                EphemeralPaths.of(Group.class)::strip));
+                EphemeralPaths.of(Group.class)::strip)).counts();
         assertThat(counts).isEqualTo(ScopeCounts.ZERO);
         assertThat(history("web")).extracting(Revision::kind).containsExactly("created");
     }

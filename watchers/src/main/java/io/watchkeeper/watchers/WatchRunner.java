@@ -22,6 +22,7 @@ import io.watchkeeper.core.watch.ScopeSnapshot;
 import io.watchkeeper.core.watch.ScopeStatus;
 import io.watchkeeper.core.watch.SessionFactory;
 import io.watchkeeper.core.watch.SnapshotStore;
+import io.watchkeeper.core.watch.StoredScope;
 import io.watchkeeper.core.watch.WatchMetrics;
 import io.watchkeeper.core.watch.WatchRunStore;
 import io.watchkeeper.core.watch.WatchScope;
@@ -154,7 +155,7 @@ public final class WatchRunner {
             ErrorCategory category = e instanceof WatchkeeperException w ? w.category() : ErrorCategory.INTERNAL;
             List<ScopeResult> failures = types.stream()
                     .map(w -> new ScopeResult(new WatchScope(account, "*", w.type()), ScopeStatus.FAILED, null,
-                            category, "could not open the account: " + oneLine(e), Duration.ZERO, 0, 0))
+                            category, "could not open the account: " + oneLine(e), Duration.ZERO, 0, 0, null))
                     .toList();
             return new AccountPlan(null, List.of(), failures);
         }
@@ -164,7 +165,7 @@ public final class WatchRunner {
         long started = System.nanoTime();
         if (!claim(scope, wait)) {
             return new ScopeResult(scope, ScopeStatus.SKIPPED, null, null,
-                    "another run is watching this scope", elapsed(started), 0, 0);
+                    "another run is watching this scope", elapsed(started), 0, 0, null);
         }
         ScopeCalls calls = new ScopeCalls();
         try {
@@ -225,19 +226,20 @@ public final class WatchRunner {
                     }
                 }
             }
-            ScopeCounts counts = store.applyScope(new ScopeSnapshot(scope, runId, items, unreadable,
+            StoredScope stored = store.applyScope(new ScopeSnapshot(scope, runId, items, unreadable,
                     EphemeralPaths.of(watcher.configType())::strip));
+            ScopeCounts counts = stored.counts();
             if (!unreadable.isEmpty()) {
                 return new ScopeResult(scope, ScopeStatus.PARTIAL, counts, ErrorCategory.INVALID_RESPONSE,
                         unreadable.size() + " resource(s) could not be read and were left as they were; first: "
-                                + firstProblem, elapsed(started), calls.calls(), calls.throttles());
+                                + firstProblem, elapsed(started), calls.calls(), calls.throttles(), stored.changedItemIds());
             }
             return new ScopeResult(scope, ScopeStatus.OK, counts, null, null, elapsed(started), calls.calls(),
-                    calls.throttles());
+                    calls.throttles(), stored.changedItemIds());
         } catch (RuntimeException e) {
             ErrorCategory category = e instanceof WatchkeeperException w ? w.category() : categorize(e);
             return new ScopeResult(scope, ScopeStatus.FAILED, ScopeCounts.ZERO, category, oneLine(e), elapsed(started),
-                    calls.calls(), calls.throttles());
+                    calls.calls(), calls.throttles(), null);
         }
     }
 

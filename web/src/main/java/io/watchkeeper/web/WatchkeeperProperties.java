@@ -3,6 +3,7 @@ package io.watchkeeper.web;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param aws AWS access settings
  * @param watch pipeline settings
  * @param scheduler background watching (on in {@code serve} mode)
+ * @param audit auditing settings
  */
 @ConfigurationProperties("watchkeeper")
 public record WatchkeeperProperties(
@@ -22,7 +24,8 @@ public record WatchkeeperProperties(
         @DefaultValue Db db,
         @DefaultValue Aws aws,
         @DefaultValue Watch watch,
-        @DefaultValue Scheduler scheduler) {
+        @DefaultValue Scheduler scheduler,
+        @DefaultValue Audit audit) {
 
     /** External database; when {@code url} is empty the embedded PostgreSQL under {@code home} is used. */
     public record Db(String url, String user, String password, @DefaultValue("0") int embeddedPort) {}
@@ -72,4 +75,11 @@ public record WatchkeeperProperties(
             @DefaultValue("4") int threads,
             @DefaultValue("10s") Duration pollingInterval,
             @DefaultValue("60s") Duration reconcileInterval) {}
+
+    /**
+     * Auditing.
+     *
+     * @param trustedNetworks named CIDRs that count as friendly networks ({@code watchkeeper.audit.trusted-networks.office=203.0.113.0/24})
+     */
+    public record Audit(@DefaultValue Map<String, String> trustedNetworks) {}
 }

@@ -22,6 +22,11 @@ public record RunSummary(long runId, List<ScopeResult> scopes, Duration duration
         return scopes.stream().anyMatch(ScopeResult::failed);
     }
 
+    /** Items that got a new revision in this run: what the auditor looks at next. */
+    public List<Long> changedItemIds() {
+        return scopes.stream().flatMap(s -> s.changedItemIds().stream()).toList();
+    }
+
     public long apiCalls() {
         return scopes.stream().mapToLong(ScopeResult::apiCalls).sum();
     }

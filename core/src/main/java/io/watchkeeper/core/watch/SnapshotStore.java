@@ -9,5 +9,5 @@ public interface SnapshotStore {
      * items missing from the listing (never for {@link ScopeSnapshot#unreadable()} ones).
      * Running it twice with the same snapshot writes nothing the second time.
      */
-    ScopeCounts applyScope(ScopeSnapshot snapshot);
+    StoredScope applyScope(ScopeSnapshot snapshot);
 }

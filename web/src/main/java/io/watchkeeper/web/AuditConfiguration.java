@@ -1,0 +1,43 @@
+package io.watchkeeper.web;
+
+import io.watchkeeper.auditors.AuditEngine;
+import io.watchkeeper.auditors.CheckRegistry;
+import io.watchkeeper.core.finding.FindingReader;
+import io.watchkeeper.core.finding.FindingTriage;
+import io.watchkeeper.db.JooqAuditStore;
+import io.watchkeeper.db.JooqFindingReader;
+import io.watchkeeper.db.JooqFindingTriage;
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the auditors: check registry, engine, findings. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+    @Bean
+    CheckRegistry checkRegistry() {
+        return CheckRegistry.discover();
+    }
+
+    @Bean
+    AuditEngine auditEngine(CheckRegistry checks, DSLContext dsl, WatchkeeperProperties properties) {
+        return new AuditEngine(checks, new JooqAuditStore(dsl), properties.audit().trustedNetworks(), Clock.systemUTC());
+    }
+
+    @Bean
+    FindingReader findingReader(DSLContext dsl) {
+        return new JooqFindingReader(dsl);
+    }
+
+    @Bean
+    FindingTriage findingTriage(DSLContext dsl) {
+        return new JooqFindingTriage(dsl);
+    }
+
+    @Bean
+    Scanner scanner(io.watchkeeper.watchers.WatchRunner runner, AuditEngine engine) {
+        return new Scanner(runner, engine);
+    }
+}
