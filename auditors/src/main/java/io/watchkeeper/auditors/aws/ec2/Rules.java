@@ -1,0 +1,57 @@
+package io.watchkeeper.auditors.aws.ec2;
+
+import io.watchkeeper.core.config.aws.SecurityGroupConfig.Rule;
+import io.watchkeeper.core.finding.AuditContext;
+import io.watchkeeper.core.finding.EntityClass;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Null-safe helpers over security-group rules. */
+final class Rules {
+
+    private static final Set<String> TCP = Set.of("tcp", "6");
+    private static final Set<String> UDP = Set.of("udp", "17");
+
+    private Rules() {}
+
+    /** The rules, without nulls; empty when the list is missing. */
+    static List<Rule> of(List<Rule> rules) {
+        return rules == null ? List.of() : rules.stream().filter(Objects::nonNull).toList();
+    }
+
+    static boolean allProtocols(Rule rule) {
+        return "-1".equals(rule.protocol());
+    }
+
+    static boolean tcp(Rule rule) {
+        return allProtocols(rule) || TCP.contains(rule.protocol());
+    }
+
+    static boolean udp(Rule rule) {
+        return allProtocols(rule) || UDP.contains(rule.protocol());
+    }
+
+    /** Whether the rule's source is a CIDR meaning everyone (0.0.0.0/0, ::/0). */
+    static boolean fromInternet(Rule rule, AuditContext context) {
+        return rule.sourceType() != null && rule.sourceType().startsWith("cidr") && rule.source() != null
+                && context.classifyNetwork(rule.source()) == EntityClass.INTERNET;
+    }
+
+    /** The stable evidence key of a rule: {@code <direction>:<protocol>:<from>-<to>:<source>}. */
+    static String key(String direction, Rule rule) {
+        return direction + ":" + rule.protocol() + ":" + rule.fromPort() + "-" + rule.toPort() + ":" + rule.source();
+    }
+
+    /** How people read the rule's protocol and ports. */
+    static String describe(Rule rule) {
+        if (allProtocols(rule)) {
+            return "all traffic";
+        }
+        if (rule.fromPort() == null || rule.toPort() == null || rule.fromPort() == -1) {
+            return "all " + rule.protocol() + " ports";
+        }
+        return rule.protocol() + " " + (rule.fromPort().equals(rule.toPort()) ? rule.fromPort()
+                : rule.fromPort() + "-" + rule.toPort());
+    }
+}

@@ -1,0 +1,61 @@
+package io.watchkeeper.auditors.aws.ec2;
+
+import com.google.auto.service.AutoService;
+import io.watchkeeper.core.config.aws.SecurityGroupConfig;
+import io.watchkeeper.core.config.aws.SecurityGroupConfig.Rule;
+import io.watchkeeper.core.finding.AuditContext;
+import io.watchkeeper.core.finding.Check;
+import io.watchkeeper.core.finding.CheckId;
+import io.watchkeeper.core.finding.Evidence;
+import io.watchkeeper.core.finding.Exposure;
+import io.watchkeeper.core.finding.Severity;
+import io.watchkeeper.core.model.ResourceType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** All traffic, or a tcp/udp range of 1000 ports or more, open to the internet. */
+@AutoService(Check.class)
+public final class SecurityGroupAllPortsOpenCheck implements Check<SecurityGroupConfig> {
+
+    static final int WIDE = 1000;
+
+    @Override public CheckId id() { return CheckId.of("aws.ec2.security-group/all-ports-open"); }
+    @Override public Class<SecurityGroupConfig> configType() { return SecurityGroupConfig.class; }
+    @Override public Severity severity() { return Severity.CRITICAL; }
+    @Override public String title() { return "Security group opens all (or a wide range of) ports to the internet"; }
+    @Override public String rationale() {
+        return "Every service listening on the instances, including ones nobody meant to publish, is reachable "
+                + "from 0.0.0.0/0 or ::/0; the group no longer filters anything.";
+    }
+    @Override public String remediation() {
+        return "Replace the rule with rules for the few ports the service needs, from the sources that need them.";
+    }
+    @Override public List<String> controls() { return List.of(); }
+    @Override public Set<ResourceType> dependsOn() { return Reachability.TYPES; }
+
+    @Override
+    public List<Evidence> evaluate(SecurityGroupConfig group, AuditContext context) {
+        List<Evidence> out = new ArrayList<>();
+        for (Rule rule : Rules.of(group.ingress())) {
+            if (wide(rule) && Rules.fromInternet(rule, context)) {
+                Exposure exposure = Reachability.exposure(group, context);
+                out.add(Evidence.of(Rules.key("ingress", rule), Rules.describe(rule) + " open to " + rule.source() + " "
+                        + Reachability.describe(exposure), exposure, rule));
+            }
+        }
+        return out;
+    }
+
+    static boolean wide(Rule rule) {
+        if (Rules.allProtocols(rule)) {
+            return true;
+        }
+        if (!Rules.tcp(rule) && !Rules.udp(rule)) {
+            return false;
+        }
+        Integer from = rule.fromPort();
+        Integer to = rule.toPort();
+        return from == null || to == null || from == -1 || to - from + 1 >= WIDE;
+    }
+}
