@@ -63,6 +63,11 @@ public class WatchkeeperApplication {
         return app.run(springArgs);
     }
 
+    /** The CLI's application context, for tests of other packages. */
+    public static ConfigurableApplicationContext startForCliInTests(String[] springArgs) {
+        return startForCli(springArgs);
+    }
+
     /** Runs one CLI command; returns the exit code (0 ok, 1 something failed, 2 bad input). */
     public static int runCli(String[] commandArgs, String[] springArgs) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

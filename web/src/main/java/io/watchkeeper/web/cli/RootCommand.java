@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         description = "Cloud configuration monitor. Without a command (or with 'serve') it runs the server.",
         mixinStandardHelpOptions = true,
         version = "Watchkeeper 0.1.0",
-        subcommands = {AccountsCommand.class, WatchCommand.class, ItemsCommand.class, IntervalsCommand.class,
-                TypesCommand.class})
+        subcommands = {AccountsCommand.class, WatchCommand.class, ScanCommand.class, AuditCommand.class,
+                ItemsCommand.class, FindingsCommand.class, ChecksCommand.class, IntervalsCommand.class, TypesCommand.class})
 public final class RootCommand {}

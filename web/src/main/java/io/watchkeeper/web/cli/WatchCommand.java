@@ -10,7 +10,7 @@ import io.watchkeeper.core.watch.ScopeResult;
 import io.watchkeeper.core.watch.ScopeStatus;
 import io.watchkeeper.watchers.WatchProgress;
 import io.watchkeeper.watchers.WatchRequest;
-import io.watchkeeper.watchers.WatchRunner;
+import io.watchkeeper.web.Scanner;
 import io.watchkeeper.watchers.WatcherRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,17 +62,21 @@ public final class WatchCommand implements Callable<Integer> {
         }
         WatchProgress progress = cli.terminal() && format == OutputFormat.TABLE
                 ? new TerminalProgress(cli.err()) : WatchProgress.NONE;
-        RunSummary summary = cli.bean(WatchRunner.class).run(new WatchRequest(chosen, typeSet, new LinkedHashSet<>(regions),
-                "manual", cli.actor(), true), progress);
+        Scanner.Result result = cli.bean(Scanner.class).watch(new WatchRequest(chosen, typeSet,
+                new LinkedHashSet<>(regions), "manual", cli.actor(), true), progress);
+        RunSummary summary = result.watch();
         if (format == OutputFormat.JSON) {
-            cli.out().println(Json.pretty(json(summary)));
+            Map<String, Object> json = json(summary);
+            json.put("audit", result.audit());
+            cli.out().println(Json.pretty(json));
         } else {
             print(summary);
+            cli.out().println(AuditCommand.describe(result.audit()));
         }
         return summary.anyFailed() ? 1 : 0;
     }
 
-    private void print(RunSummary summary) {
+    void print(RunSummary summary) {
         List<ScopeResult> problems = summary.scopes().stream().filter(s -> s.status() != ScopeStatus.OK).toList();
         if (!problems.isEmpty()) {
             cli.out().print(Text.table(List.of("SCOPE", "STATUS", "ERROR", "MESSAGE"), problems.stream()
@@ -88,7 +92,7 @@ public final class WatchCommand implements Callable<Integer> {
                 c.unchanged() + c.ephemeral(), c.ephemeral(), summary.apiCalls());
     }
 
-    private static Map<String, Object> json(RunSummary summary) {
+    static Map<String, Object> json(RunSummary summary) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", summary.runId());
         m.put("durationMs", summary.duration().toMillis());

@@ -4,7 +4,8 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.watch.WatchIntervalStore;
-import io.watchkeeper.watchers.WatchRunner;
+import io.watchkeeper.watchers.WatchProgress;
+import io.watchkeeper.web.Scanner;
 import io.watchkeeper.watchers.WatcherRegistry;
 import io.watchkeeper.web.WatchkeeperProperties;
 import java.lang.management.ManagementFactory;
@@ -20,8 +21,9 @@ public class SchedulerConfiguration {
 
     @Bean
     WatchScheduling watchScheduling(AccountStore accounts, WatchIntervalStore intervals, WatcherRegistry watchers,
-                                    WatchRunner runner, WatchkeeperProperties properties) {
-        return new WatchScheduling(accounts, intervals, watchers, runner, properties.watch().defaultInterval(),
+                                    Scanner scanner, WatchkeeperProperties properties) {
+        return new WatchScheduling(accounts, intervals, watchers,
+                request -> scanner.watch(request, WatchProgress.NONE).watch(), properties.watch().defaultInterval(),
                 properties.scheduler().reconcileInterval());
     }
 

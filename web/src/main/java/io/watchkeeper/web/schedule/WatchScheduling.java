@@ -16,9 +16,7 @@ import io.watchkeeper.core.watch.RunSummary;
 import io.watchkeeper.core.watch.WatchInterval;
 import io.watchkeeper.core.watch.WatchIntervalStore;
 import io.watchkeeper.core.watch.Watcher;
-import io.watchkeeper.watchers.WatchProgress;
 import io.watchkeeper.watchers.WatchRequest;
-import io.watchkeeper.watchers.WatchRunner;
 import io.watchkeeper.watchers.WatcherRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +43,7 @@ public final class WatchScheduling {
     private final AccountStore accounts;
     private final WatchIntervalStore intervals;
     private final WatcherRegistry watchers;
-    private final WatchRunner runner;
+    private final java.util.function.Function<WatchRequest, RunSummary> watch;
     private final Duration defaultInterval;
     private final RecurringTaskWithPersistentSchedule<WatchTaskData> watchTask;
     private final RecurringTask<Void> reconcileTask;
@@ -53,12 +51,16 @@ public final class WatchScheduling {
     /** What a reconcile pass changed. */
     public record Reconciled(int added, int rescheduled, int cancelled) {}
 
+    /**
+     * @param watch runs one scheduled watch (in the application: watch, then audit what changed)
+     */
     public WatchScheduling(AccountStore accounts, WatchIntervalStore intervals, WatcherRegistry watchers,
-                           WatchRunner runner, Duration defaultInterval, Duration reconcileInterval) {
+                           java.util.function.Function<WatchRequest, RunSummary> watch, Duration defaultInterval,
+                           Duration reconcileInterval) {
         this.accounts = accounts;
         this.intervals = intervals;
         this.watchers = watchers;
-        this.runner = runner;
+        this.watch = watch;
         this.defaultInterval = defaultInterval;
         this.watchTask = Tasks.recurringWithPersistentSchedule(WATCH_TASK, WatchTaskData.class)
                 .execute((instance, context) -> runWatch(instance.getData()));
@@ -87,8 +89,8 @@ public final class WatchScheduling {
             LOG.info("skipping scheduled watch {}: account gone or inactive", data.instanceId());
             return null;
         }
-        RunSummary summary = runner.run(new WatchRequest(List.of(account), Set.of(ResourceType.of(data.type())),
-                Set.of(), "schedule", "job:scheduler", false), WatchProgress.NONE);
+        RunSummary summary = watch.apply(new WatchRequest(List.of(account), Set.of(ResourceType.of(data.type())),
+                Set.of(), "schedule", "job:scheduler", false));
         if (summary.anyFailed()) {
             LOG.warn("scheduled watch {} had failed scopes: {}", data.instanceId(), summary.scopes().stream()
                     .filter(s -> s.failed()).map(s -> s.scope() + ": " + s.message()).toList());

@@ -148,8 +148,9 @@ class WatchSchedulingTest {
     }
 
     private WatchScheduling scheduling(String node, Duration interval) {
+        WatchRunner runner = runner(node);
         return new WatchScheduling(accounts, intervals, new WatcherRegistry(List.of(new RecordingWatcher(node))),
-                runner(node), interval, Duration.ofMillis(500));
+                request -> runner.run(request, WatchProgress.NONE), interval, Duration.ofMillis(500));
     }
 
     private Account account(String name, String id) {

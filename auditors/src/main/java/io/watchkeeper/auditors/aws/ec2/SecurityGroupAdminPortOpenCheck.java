@@ -1,7 +1,6 @@
 package io.watchkeeper.auditors.aws.ec2;
 
 import com.google.auto.service.AutoService;
-import io.watchkeeper.core.config.aws.Ec2InstanceConfig;
 import io.watchkeeper.core.config.aws.SecurityGroupConfig;
 import io.watchkeeper.core.config.aws.SecurityGroupConfig.Rule;
 import io.watchkeeper.core.finding.AuditContext;
@@ -19,13 +18,12 @@ import java.util.Set;
 
 /**
  * Remote administration ports (SSH 22, RDP 3389) open to the whole internet. Reachability decides
- * exposure: attached to an instance with a public IP it is the internet; otherwise the group is a
- * loaded gun, scored as an internal weakness.
+ * exposure ({@link Reachability}): guarding something with a public address it is the internet;
+ * otherwise the group is a loaded gun, scored as an internal weakness.
  */
 @AutoService(Check.class)
 public final class SecurityGroupAdminPortOpenCheck implements Check<SecurityGroupConfig> {
 
-    static final ResourceType INSTANCE = ResourceType.of("aws.ec2.instance");
     private static final Map<Integer, String> PORTS = Map.of(22, "SSH", 3389, "RDP");
 
     @Override public CheckId id() { return CheckId.of("aws.ec2.security-group/admin-port-open"); }
@@ -39,16 +37,14 @@ public final class SecurityGroupAdminPortOpenCheck implements Check<SecurityGrou
         return "Remove the rule; reach instances through SSM Session Manager, a bastion or a VPN range.";
     }
     @Override public List<String> controls() { return List.of("CIS-AWS-3.0:5.2", "CIS-AWS-3.0:5.3"); }
-    @Override public Set<ResourceType> dependsOn() { return Set.of(INSTANCE); }
+    @Override public Set<ResourceType> dependsOn() { return Reachability.TYPES; }
 
     @Override
     public List<Evidence> evaluate(SecurityGroupConfig group, AuditContext context) {
         List<Evidence> out = new ArrayList<>();
-        boolean reachable = context.related(INSTANCE, Ec2InstanceConfig.class).stream()
-                .anyMatch(i -> i.region().equals(context.region()) && i.config().hasPublicIp()
-                        && i.config().securityGroupIds().contains(group.groupId()));
-        for (Rule rule : group.ingress()) {
-            if (!rule.sourceType().startsWith("cidr") || context.classifyNetwork(rule.source()) != EntityClass.INTERNET) {
+        boolean reachable = Reachability.publiclyReachable(group, context);
+        for (Rule rule : group.ingress() == null ? List.<Rule>of() : group.ingress()) {
+            if (rule == null || rule.sourceType() == null || !rule.sourceType().startsWith("cidr") || context.classifyNetwork(rule.source()) != EntityClass.INTERNET) {
                 continue;
             }
             for (var port : PORTS.entrySet()) {

@@ -1,0 +1,24 @@
+package io.watchkeeper.web.cli;
+
+import io.watchkeeper.core.finding.FindingView;
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.model.InvalidInputException;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes findings as a table, JSON, or one of the registered finding formats. */
+final class FindingOutput {
+
+    private FindingOutput() {}
+
+    static void write(Cli cli, List<FindingView> findings, String format) {
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "table" -> cli.out().print(Text.table(List.of("ID", "SCORE", "SEVERITY", "STATUS", "CHECK", "ACCOUNT",
+                            "REGION", "RESOURCE", "MESSAGE"),
+                    findings.stream().<List<?>>map(f -> List.of(f.id(), f.score(), f.severity(), f.status(), f.check(),
+                            f.account(), f.region(), f.resourceName(), f.message())).toList(), 60));
+            case "json" -> cli.out().println(Json.pretty(findings));
+            default -> throw new InvalidInputException("unknown format '" + format + "' (table, json)");
+        }
+    }
+}
