@@ -1,0 +1,34 @@
+package io.watchkeeper.auditors.aws.lambda;
+
+import com.google.auto.service.AutoService;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyEvidence;
+import io.watchkeeper.core.config.aws.LambdaFunctionConfig;
+import io.watchkeeper.core.finding.AuditContext;
+import io.watchkeeper.core.finding.Check;
+import io.watchkeeper.core.finding.CheckId;
+import io.watchkeeper.core.finding.Evidence;
+import io.watchkeeper.core.finding.Severity;
+import java.util.List;
+
+/** The function policy lets in an account nobody registered. */
+@AutoService(Check.class)
+public final class LambdaFunctionUnknownAccountPolicyCheck implements Check<LambdaFunctionConfig> {
+
+    @Override public CheckId id() { return CheckId.of("aws.lambda.function/unknown-account-policy"); }
+    @Override public Class<LambdaFunctionConfig> configType() { return LambdaFunctionConfig.class; }
+    @Override public Severity severity() { return Severity.HIGH; }
+    @Override public String title() { return "Lambda function policy grants access to an unknown account"; }
+    @Override public String rationale() {
+        return "An account that is neither this one nor registered (friendly or third party) can invoke or "
+                + "change the function.";
+    }
+    @Override public String remediation() {
+        return "Remove the statement, or register the account as friendly or third party if the access is intended.";
+    }
+    @Override public List<String> controls() { return List.of(); }
+
+    @Override
+    public List<Evidence> evaluate(LambdaFunctionConfig config, AuditContext context) {
+        return ResourcePolicyEvidence.unknownAccountGrants(config.policy(), context);
+    }
+}

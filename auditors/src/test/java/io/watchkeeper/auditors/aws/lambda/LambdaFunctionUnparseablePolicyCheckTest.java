@@ -1,0 +1,23 @@
+package io.watchkeeper.auditors.aws.lambda;
+
+import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.UnparseablePolicyCheckContract;
+import io.watchkeeper.core.config.aws.LambdaFunctionConfig;
+import io.watchkeeper.core.finding.Check;
+import io.watchkeeper.core.model.PolicyDocument;
+
+class LambdaFunctionUnparseablePolicyCheckTest extends UnparseablePolicyCheckContract<LambdaFunctionConfig> {
+
+    private static final String CONFIG = "{'functionName':'f',"
+            + "'functionArn':'arn:aws:lambda:us-east-1:111111111111:function:f','tags':{}}";
+
+    @Override
+    protected Check<LambdaFunctionConfig> check() {
+        return new LambdaFunctionUnparseablePolicyCheck();
+    }
+
+    @Override
+    protected LambdaFunctionConfig withPolicy(PolicyDocument policy) {
+        return PolicyFixtures.withPolicy(LambdaFunctionConfig.class, CONFIG, policy);
+    }
+}

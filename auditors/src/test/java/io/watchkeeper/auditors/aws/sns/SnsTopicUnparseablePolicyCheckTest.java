@@ -1,0 +1,23 @@
+package io.watchkeeper.auditors.aws.sns;
+
+import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.UnparseablePolicyCheckContract;
+import io.watchkeeper.core.config.aws.SnsTopicConfig;
+import io.watchkeeper.core.finding.Check;
+import io.watchkeeper.core.model.PolicyDocument;
+
+class SnsTopicUnparseablePolicyCheckTest extends UnparseablePolicyCheckContract<SnsTopicConfig> {
+
+    private static final String CONFIG = "{'topicArn':'arn:aws:sns:us-east-1:111111111111:t','owner':'111111111111',"
+            + "'subscriptions':[],'tags':{}}";
+
+    @Override
+    protected Check<SnsTopicConfig> check() {
+        return new SnsTopicUnparseablePolicyCheck();
+    }
+
+    @Override
+    protected SnsTopicConfig withPolicy(PolicyDocument policy) {
+        return PolicyFixtures.withPolicy(SnsTopicConfig.class, CONFIG, policy);
+    }
+}

@@ -1,0 +1,37 @@
+package io.watchkeeper.auditors.aws.sqs;
+
+import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.allow;
+import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.condition;
+import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.policy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.UnknownAccountPolicyCheckContract;
+import io.watchkeeper.core.config.aws.SqsQueueConfig;
+import io.watchkeeper.core.finding.Check;
+import io.watchkeeper.core.finding.Evidence;
+import io.watchkeeper.core.model.PolicyDocument;
+import org.junit.jupiter.api.Test;
+
+class SqsQueueUnknownAccountPolicyCheckTest extends UnknownAccountPolicyCheckContract<SqsQueueConfig> {
+
+    private static final String CONFIG = "{'queueUrl':'https://sqs.us-east-1.amazonaws.com/111111111111/q',"
+            + "'arn':'arn:aws:sqs:us-east-1:111111111111:q','sqsManagedSseEnabled':true,"
+            + "'tags':{}}";
+
+    @Override
+    protected Check<SqsQueueConfig> check() {
+        return new SqsQueueUnknownAccountPolicyCheck();
+    }
+
+    @Override
+    protected SqsQueueConfig withPolicy(PolicyDocument policy) {
+        return PolicyFixtures.withPolicy(SqsQueueConfig.class, CONFIG, policy);
+    }
+
+    @Test
+    void aSourceArnWildcardOnTheAccountIsUnknown() {
+        assertThat(evaluate(policy(allow("FromAnyTopic", "'*'", condition("ArnLike", "aws:SourceArn", "arn:aws:sns:*:*:t")))))
+                .extracting(Evidence::key).containsExactly("sid:FromAnyTopic:* if aws:SourceArn arn:aws:sns:*:*:t");
+    }
+}
