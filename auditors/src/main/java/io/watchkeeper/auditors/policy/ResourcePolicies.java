@@ -98,9 +98,14 @@ public final class ResourcePolicies {
             }
             for (Map.Entry<String, JsonNode> key : operator.getValue().properties()) {
                 String k = key.getKey().toLowerCase(Locale.ROOT);
-                List<String> values = Policies.strings(key.getValue().isNumber()
-                        ? tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(key.getValue().asString())
-                        : key.getValue());
+                List<String> values;
+                try {
+                    values = Policies.strings(key.getValue().isNumber()
+                            ? tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(key.getValue().asString())
+                            : key.getValue());
+                } catch (IllegalArgumentException e) {
+                    continue; // a value that is not a string restricts nobody we can name: the grant stays open
+                }
                 if (values.isEmpty()) {
                     continue;
                 }
