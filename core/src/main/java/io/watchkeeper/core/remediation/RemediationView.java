@@ -1,0 +1,32 @@
+package io.watchkeeper.core.remediation;
+
+import java.time.OffsetDateTime;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A remediation as stored.
+ *
+ * @param id database id
+ * @param remediationId which remediation
+ * @param findingId the finding it fixes
+ * @param accountId account
+ * @param itemId item
+ * @param resourceId resource (ARN)
+ * @param region region
+ * @param status status
+ * @param mode mode at planning time
+ * @param plan the calls to make
+ * @param beforeConfig the configuration when planned (what rollback restores)
+ * @param beforeHash its durable hash
+ * @param rollbackPlan the rollback calls, once computed
+ * @param requestedBy who planned it
+ * @param approvedBy who approved it
+ * @param createdAt planned at
+ * @param updatedAt last change
+ * @param error the last error, or null
+ */
+public record RemediationView(long id, String remediationId, long findingId, long accountId, long itemId,
+                              String resourceId, String region, RemediationStatus status, RemediationMode mode,
+                              RemediationPlan plan, JsonNode beforeConfig, String beforeHash,
+                              RemediationPlan rollbackPlan, String requestedBy, String approvedBy,
+                              OffsetDateTime createdAt, OffsetDateTime updatedAt, String error) {}
