@@ -1,0 +1,35 @@
+package io.watchkeeper.auditors.aws.iam;
+
+import com.google.auto.service.AutoService;
+import io.watchkeeper.auditors.aws.iam.IdentityStatements.Analysis;
+import io.watchkeeper.core.config.aws.IamPolicyConfig;
+import io.watchkeeper.core.finding.AuditContext;
+import io.watchkeeper.core.finding.Check;
+import io.watchkeeper.core.finding.CheckId;
+import io.watchkeeper.core.finding.Evidence;
+import io.watchkeeper.core.finding.Severity;
+import java.util.List;
+
+/** An Allow statement with NotResource. */
+@AutoService(Check.class)
+public final class IamPolicyNotResourceAllowCheck implements Check<IamPolicyConfig> {
+
+    @Override public CheckId id() { return CheckId.of("aws.iam.policy/not-resource-allow"); }
+    @Override public Class<IamPolicyConfig> configType() { return IamPolicyConfig.class; }
+    @Override public Severity severity() { return Severity.MEDIUM; }
+    @Override public String title() { return "Customer-managed policy allows with NotResource"; }
+    @Override public String rationale() {
+        return "Allow with NotResource grants the actions on every resource except the listed ones, including "
+                + "resources created later and in other accounts.";
+    }
+    @Override public String remediation() {
+        return "Rewrite the statement as an Allow with an explicit Resource list; use NotResource only in Deny "
+                + "statements.";
+    }
+    @Override public List<String> controls() { return List.of(); }
+
+    @Override
+    public List<Evidence> evaluate(IamPolicyConfig policy, AuditContext context) {
+        return IdentityStatements.managed(policy.document(), Analysis.NOT_RESOURCE, context);
+    }
+}
