@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param watch pipeline settings
  * @param scheduler background watching (on in {@code serve} mode)
  * @param audit auditing settings
+ * @param remediation remediation settings
  */
 @ConfigurationProperties("watchkeeper")
 public record WatchkeeperProperties(
@@ -25,7 +26,8 @@ public record WatchkeeperProperties(
         @DefaultValue Aws aws,
         @DefaultValue Watch watch,
         @DefaultValue Scheduler scheduler,
-        @DefaultValue Audit audit) {
+        @DefaultValue Audit audit,
+        @DefaultValue Remediation remediation) {
 
     /** External database; when {@code url} is empty the embedded PostgreSQL under {@code home} is used. */
     public record Db(String url, String user, String password, @DefaultValue("0") int embeddedPort) {}
@@ -82,4 +84,12 @@ public record WatchkeeperProperties(
      * @param trustedNetworks named CIDRs that count as friendly networks ({@code watchkeeper.audit.trusted-networks.office=203.0.113.0/24})
      */
     public record Audit(@DefaultValue Map<String, String> trustedNetworks) {}
+
+    /**
+     * Remediation.
+     *
+     * @param killSwitch when true nothing is applied or rolled back, whatever the database says
+     * @param interval how often the server plans and applies approved remediations
+     */
+    public record Remediation(@DefaultValue("false") boolean killSwitch, @DefaultValue("1m") Duration interval) {}
 }

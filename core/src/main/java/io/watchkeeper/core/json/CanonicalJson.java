@@ -32,6 +32,11 @@ public final class CanonicalJson {
         return new Canonical(full, fullText, sha256(fullText), durable, sha256(durableText));
     }
 
+    /** The durable hash of a stored full configuration of {@code type} (what {@link #of} computes at watch time). */
+    public static String durableHash(JsonNode storedFull, Class<? extends Record> type) {
+        return sha256(Json.write(EphemeralPaths.of(type).strip(sorted(storedFull))));
+    }
+
     /** A deep copy of {@code node} with object keys sorted and null members removed. */
     public static JsonNode sorted(JsonNode node) {
         if (node.isObject()) {

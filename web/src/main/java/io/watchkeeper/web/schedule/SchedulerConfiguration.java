@@ -6,6 +6,9 @@ import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.watch.WatchIntervalStore;
 import io.watchkeeper.watchers.WatchProgress;
 import io.watchkeeper.web.Scanner;
+import io.watchkeeper.web.remediation.RemediationService;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.watchkeeper.watchers.WatcherRegistry;
 import io.watchkeeper.web.WatchkeeperProperties;
 import java.lang.management.ManagementFactory;
@@ -34,10 +37,13 @@ public class SchedulerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "watchkeeper.scheduler.enabled", havingValue = "true")
-    SchedulerNode schedulerNode(WatchScheduling scheduling, DataSource dataSource, WatchkeeperProperties properties) {
+    SchedulerNode schedulerNode(WatchScheduling scheduling, DataSource dataSource, WatchkeeperProperties properties,
+                                RemediationService remediations) {
         WatchkeeperProperties.Scheduler s = properties.scheduler();
+        var remediate = Tasks.recurring("remediate", FixedDelay.of(properties.remediation().interval()))
+                .execute((instance, context) -> remediations.runAutomatic("job:remediator"));
         return new SchedulerNode(scheduling.newScheduler(dataSource, s.threads(), s.pollingInterval(),
-                ManagementFactory.getRuntimeMXBean().getName()));
+                ManagementFactory.getRuntimeMXBean().getName(), remediate));
     }
 
     /** Starts the node with the application and stops it before the database goes away. */

@@ -69,9 +69,12 @@ public final class WatchScheduling {
     }
 
     /** A scheduler node: runs due watches and the reconcile pass. Start and stop it yourself. */
-    public Scheduler newScheduler(DataSource dataSource, int threads, Duration pollingInterval, String nodeName) {
+    public Scheduler newScheduler(DataSource dataSource, int threads, Duration pollingInterval, String nodeName,
+                                  RecurringTask<?>... moreRecurring) {
+        List<RecurringTask<?>> recurring = new java.util.ArrayList<>(List.of(reconcileTask));
+        recurring.addAll(List.of(moreRecurring));
         return Scheduler.create(dataSource, List.of(watchTask))
-                .startTasks(reconcileTask)
+                .startTasks(recurring)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 .schedulerName(new SchedulerName.Fixed(nodeName))
