@@ -38,12 +38,19 @@ public class SchedulerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "watchkeeper.scheduler.enabled", havingValue = "true")
     SchedulerNode schedulerNode(WatchScheduling scheduling, DataSource dataSource, WatchkeeperProperties properties,
-                                RemediationService remediations) {
+                                RemediationService remediations, CatalogAudit catalogAudit) {
         WatchkeeperProperties.Scheduler s = properties.scheduler();
         var remediate = Tasks.recurring("remediate", FixedDelay.of(properties.remediation().interval()))
                 .execute((instance, context) -> remediations.runAutomatic("job:remediator"));
+        var catalog = Tasks.recurring("check-catalog-audit", FixedDelay.of(s.reconcileInterval()))
+                .execute((instance, context) -> catalogAudit.runIfCatalogChanged());
         return new SchedulerNode(scheduling.newScheduler(dataSource, s.threads(), s.pollingInterval(),
-                ManagementFactory.getRuntimeMXBean().getName(), remediate));
+                ManagementFactory.getRuntimeMXBean().getName(), remediate, catalog));
+    }
+
+    @Bean
+    CatalogAudit catalogAudit(io.watchkeeper.auditors.AuditEngine engine, org.jooq.DSLContext dsl) {
+        return new CatalogAudit(engine, new io.watchkeeper.db.JooqAppState(dsl));
     }
 
     /** Starts the node with the application and stops it before the database goes away. */
