@@ -79,7 +79,7 @@ public final class Policies {
             }
             String badOperator = conditions == null ? null : unknownOperator(conditions);
             if (badOperator != null) {
-                return new Parsed(List.of(), "statement " + i + " uses unknown condition operator '" + badOperator + "'");
+                return new Parsed(List.of(), "statement " + i + " has an unknown or malformed condition operator '" + badOperator + "'");
             }
             try {
                 statements.add(new Statement(i, text(s.get("Sid")), "Allow".equals(effect), principals(s.get("Principal")),
@@ -94,11 +94,23 @@ public final class Policies {
         return new Parsed(List.copyOf(statements), null);
     }
 
+    /**
+     * The first condition operator that is unknown or whose values are malformed (objects, nested
+     * lists, or booleans outside Bool/Null), or null when the block is well formed.
+     */
     private static String unknownOperator(JsonNode conditions) {
         for (Map.Entry<String, JsonNode> e : conditions.properties()) {
             var m = QUALIFIER.matcher(e.getKey());
             if (!m.matches() || !OPERATORS.contains(m.group(2)) || !e.getValue().isObject()) {
                 return e.getKey();
+            }
+            boolean booleansAllowed = m.group(2).equals("Bool") || m.group(2).equals("Null");
+            for (JsonNode value : e.getValue().values()) {
+                for (JsonNode v : value.isArray() ? value.values() : java.util.List.of(value)) {
+                    if (!(v.isString() || v.isNumber() || (v.isBoolean() && booleansAllowed))) {
+                        return e.getKey() + " (value " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")";
+                    }
+                }
             }
         }
         return null;

@@ -48,7 +48,7 @@ class IamUnparseableInputTest {
                 Arguments.of("a number as a statement", "{\"Statement\": [42]}", "statement 0 is not an object"),
                 Arguments.of("an unknown operator", "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\","
                         + " \"Resource\": \"*\", \"Principal\": \"*\", \"Condition\": {\"StringEqualz\": {\"a\": \"b\"}}}]}",
-                        "unknown condition operator 'StringEqualz'"),
+                        "unknown or malformed condition operator 'StringEqualz'"),
                 Arguments.of("5,000 statements", huge, "more than 1000 statements"),
                 Arguments.of("an Action that is an object", "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": {\"x\": 1},"
                         + " \"Resource\": \"*\"}]}", "expected a string or a list"));
