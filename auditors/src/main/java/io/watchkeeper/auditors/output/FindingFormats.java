@@ -1,0 +1,28 @@
+package io.watchkeeper.auditors.output;
+
+import io.watchkeeper.core.model.InvalidInputException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The finding formats Watchkeeper writes, by name. */
+public final class FindingFormats {
+
+    private final List<FindingFormat> formats;
+
+    public FindingFormats(Clock clock) {
+        this.formats = List.of(new CsvFormat(), new SarifFormat(), new OcsfFormat(clock));
+    }
+
+    public List<FindingFormat> all() {
+        return formats;
+    }
+
+    public FindingFormat require(String name) {
+        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return formats.stream().filter(f -> f.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("unknown output format '" + name + "' ("
+                        + formats.stream().map(FindingFormat::name).collect(Collectors.joining(", ")) + ")"));
+    }
+}
