@@ -70,7 +70,7 @@ public final class AuditEngine {
     /** Changed items and the items whose checks depend on their types. */
     public AuditSummary auditChanged(Collection<Long> itemIds, String trigger, String actor) {
         if (itemIds.isEmpty()) {
-            return new AuditSummary(0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
+            return new AuditSummary(0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, List.of());
         }
         Map<Long, List<ItemSnapshot>> changedByAccount = new HashMap<>();
         for (ItemSnapshot item : store.items(itemIds)) {
@@ -110,7 +110,7 @@ public final class AuditEngine {
         }
         AuditSummary summary = new AuditSummary(runId, tally.items, tally.evaluations, tally.counts.opened(),
                 tally.counts.regressed(), tally.counts.reopened(), tally.counts.fixed(), tally.errors,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), tally.fresh);
         store.finishRun(runId, summary);
         return summary;
     }
@@ -119,6 +119,7 @@ public final class AuditEngine {
         int items;
         long evaluations;
         int errors;
+        final List<String> fresh = new ArrayList<>();
         FindingLifecycle.Counts counts = new FindingLifecycle.Counts(0, 0, 0, 0);
     }
 
@@ -175,6 +176,14 @@ public final class AuditEngine {
             }
             if (!changes.isEmpty()) {
                 store.apply(changes);
+                for (FindingChanges.Insert insert : changes.inserts()) {
+                    if (tally.fresh.size() < 1000) {
+                        tally.fresh.add(insert.fingerprint());
+                    }
+                }
+                changes.updates().stream().filter(FindingChanges.Update::regressed)
+                        .filter(u -> tally.fresh.size() < 1000)
+                        .forEach(u -> tally.fresh.add(String.valueOf(u.findingId())));
             }
         }
     }
