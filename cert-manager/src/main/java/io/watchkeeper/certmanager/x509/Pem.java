@@ -64,7 +64,7 @@ public final class Pem {
         try {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (o instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
+                return converter.getPrivateKey(pair.getPrivateKeyInfo()); // SEC1 keys may omit the public key
             }
             if (o instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);
@@ -88,9 +88,15 @@ public final class Pem {
         return csr;
     }
 
+    /** PEM of a certificate, CRL or CSR; private keys as PKCS#8 ({@code PRIVATE KEY}). */
     public static String encode(Object value) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            if (value instanceof PrivateKey key) {
+                writer.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
+                writer.flush();
+                return out.toString();
+            }
             writer.writeObject(value instanceof X509CRL crl ? toHolder(crl) : value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
