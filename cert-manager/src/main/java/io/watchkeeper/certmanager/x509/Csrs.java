@@ -26,17 +26,22 @@ public final class Csrs {
 
     /** The CSR's public key once its self-signature verifies (proof the requester holds the key). */
     public static PublicKey verifiedPublicKey(PKCS10CertificationRequest csr) {
+        PublicKey key;
         try {
-            PublicKey key = new JcaPKCS10CertificationRequest(csr).getPublicKey();
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
-                throw new InvalidInputException("the CSR's signature does not verify (not signed by its own key)");
-            }
-            return key;
-        } catch (InvalidInputException e) {
-            throw e;
+            key = new JcaPKCS10CertificationRequest(csr).getPublicKey();
         } catch (Exception e) {
-            throw new InvalidInputException("unreadable CSR (" + Pem.reason(e) + ")");
+            throw new InvalidInputException("unreadable CSR public key (" + Pem.reason(e) + ")");
         }
+        boolean valid;
+        try {
+            valid = csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key));
+        } catch (Exception e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new InvalidInputException("the CSR's signature does not verify (not signed by its own key)");
+        }
+        return key;
     }
 
     /** The common name and subject alternative names in the CSR (bounded by the PEM size limit). */
