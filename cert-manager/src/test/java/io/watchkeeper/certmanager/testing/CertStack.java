@@ -14,6 +14,10 @@ import io.watchkeeper.db.JooqCertificateStore;
 import io.watchkeeper.db.JooqKeyVault;
 import io.watchkeeper.db.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -21,10 +25,11 @@ import java.time.Duration;
 public final class CertStack {
 
     public final TestDatabase db = TestDatabase.fresh();
-    public final JooqAuthorityStore authorityStore = new JooqAuthorityStore(db.dsl());
-    public final JooqCertificateStore certificates = new JooqCertificateStore(db.dsl());
-    public final JooqKeyVault vault = new JooqKeyVault(db.dsl());
-    public final JooqAuditLog audit = new JooqAuditLog(db.dsl());
+    public final DSLContext dsl;
+    public final JooqAuthorityStore authorityStore;
+    public final JooqCertificateStore certificates;
+    public final JooqKeyVault vault;
+    public final JooqAuditLog audit;
     public final KeystoreKeyWrapper wrapper;
     public final KeySealer sealer;
     public final Authorities authorities;
@@ -35,6 +40,23 @@ public final class CertStack {
     public final MasterKeyRotation rotation;
 
     public CertStack(Path home) {
+        this(home, false);
+    }
+
+    /**
+     * @param keptConnection use one open connection (as a pool would) instead of one connection per
+     *        statement; single-threaded use only (the benchmark)
+     */
+    public CertStack(Path home, boolean keptConnection) {
+        try {
+            dsl = keptConnection ? DSL.using(db.dataSource().getConnection(), SQLDialect.POSTGRES) : db.dsl();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        authorityStore = new JooqAuthorityStore(dsl);
+        certificates = new JooqCertificateStore(dsl);
+        vault = new JooqKeyVault(dsl);
+        audit = new JooqAuditLog(dsl);
         Clock clock = Clock.systemUTC();
         wrapper = new KeystoreKeyWrapper(home.resolve("master-keys.p12"), null);
         sealer = new KeySealer(wrapper);
