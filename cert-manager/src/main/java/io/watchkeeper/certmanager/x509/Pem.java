@@ -152,6 +152,7 @@ public final class Pem {
 
     static String reason(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        return DnsNames.printable(m);
+        // "problem parsing: java.io.IOException: bad tag" -> "problem parsing: bad tag"
+        return DnsNames.printable(m.replaceAll("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ?", ""));
     }
 }
