@@ -66,13 +66,24 @@ public final class IssuanceBenchmark {
             double sign = n / seconds(() -> signOnly(stack, ca, type, n));
             int opensslCount = Math.max(10, n / 3);
             double ossl = opensslCount / seconds(() -> openssl(dir, type, opensslCount));
-            rates.put(type, new double[] {full, sign, ossl});
+            rates.put(type, new double[] {full, sign, ossl, 0});
+        }
+        int starts = 30;
+        double startSeconds = seconds(() -> {
+            for (int i = 0; i < starts; i++) {
+                check(Openssl.run(home, "version"));
+            }
+        }) / starts;
+        for (double[] r : rates.values()) {
+            double perCert = 1 / r[2] - 2 * startSeconds;
+            r[3] = perCert > 0 ? 1 / perCert : Double.NaN;
         }
         System.out.println();
         System.out.println("| path | ECDSA P-256 certs/s | RSA 2048 certs/s |");
         System.out.println("|---|---:|---:|");
         String[] labels = {"Watchkeeper: keygen + sign + encrypt + store (PostgreSQL)", "Watchkeeper: keygen + sign only",
-            "openssl CLI: req -newkey + x509 -req (2 processes/cert)"};
+            "openssl CLI: req -newkey + x509 -req (2 processes/cert)",
+            "openssl estimate without process start (row above minus 2 x `openssl version` time)"};
         for (int i = 0; i < labels.length; i++) {
             final int row = i;
             System.out.println("| " + labels[i] + " | " + String.format(Locale.ROOT, "%.1f", rates.get(KeyType.EC_P256)[row])
@@ -87,7 +98,8 @@ public final class IssuanceBenchmark {
         System.out.println();
         System.out.println("certificates: ECDSA " + ecCount + ", RSA " + rsaCount + " (openssl: a third of each, at least 10); "
                 + Runtime.getRuntime().availableProcessors() + " cores; " + System.getProperty("java.version") + "; "
-                + Openssl.run(home, "version").output().strip());
+                + Openssl.run(home, "version").output().strip() + "; openssl process start "
+                + String.format(Locale.ROOT, "%.1f", startSeconds * 1000) + " ms");
         System.exit(0);
     }
 

@@ -48,8 +48,12 @@ public final class KeystoreKeyWrapper implements KeyWrapper {
 
     private final Path file;
     private final Path passwordFile;
+    private final boolean ownPasswordFile;
     private KeyStore keystore;
+    private java.nio.file.attribute.FileTime loadedModified;
     private char[] password;
+    /** Master keys read from the keystore (each read runs its PBKDF2), kept for the process's life. */
+    private final java.util.Map<Integer, SecretKey> keys = new java.util.HashMap<>();
 
     /**
      * @param file the keystore ({@code WATCHKEEPER_HOME/master-keys.p12} by default)
@@ -58,6 +62,7 @@ public final class KeystoreKeyWrapper implements KeyWrapper {
     public KeystoreKeyWrapper(Path file, Path passwordFile) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.passwordFile = passwordFile == null ? Path.of(this.file + ".password") : passwordFile.toAbsolutePath();
+        this.ownPasswordFile = passwordFile == null;
     }
 
     @Override
@@ -136,18 +141,20 @@ public final class KeystoreKeyWrapper implements KeyWrapper {
     }
 
     private KeyStore loaded() {
-        if (keystore != null) {
-            return keystore;
-        }
         try {
+            if (keystore != null && Files.getLastModifiedTime(file).equals(loadedModified)) {
+                return keystore; // unchanged; a rotation by another process replaces the file and is read again
+            }
             if (!Files.exists(file)) {
                 create();
             }
             password = readPassword();
             KeyStore ks = KeyStore.getInstance("PKCS12");
+            java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
             try (InputStream in = Files.newInputStream(file)) {
                 ks.load(in, password);
             }
+            loadedModified = modified;
             if (latest(ks) == 0) {
                 throw new InvalidInputException(file + " holds no master key (aliases master-1, master-2, …)");
             }
@@ -167,6 +174,11 @@ public final class KeystoreKeyWrapper implements KeyWrapper {
                 StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
             if (Files.exists(file)) {
                 return; // another process created it meanwhile
+            }
+            if (ownPasswordFile && Files.exists(passwordFile)) {
+                // a password without its keystore: the keystore was lost; a new one would orphan every sealed key
+                throw new InvalidInputException("the master keystore " + file + " is missing but its password file exists: "
+                        + "restore the keystore from a backup (a new master key could not open the stored keys)");
             }
             if (!Files.exists(passwordFile)) {
                 byte[] random = new byte[32];
@@ -216,8 +228,16 @@ public final class KeystoreKeyWrapper implements KeyWrapper {
     }
 
     private SecretKey key(KeyStore ks, int version) {
+        SecretKey cached = keys.get(version);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return (SecretKey) ks.getKey(PREFIX + version, password);
+            SecretKey key = (SecretKey) ks.getKey(PREFIX + version, password);
+            if (key != null) {
+                keys.put(version, key);
+            }
+            return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read master key version " + version, e);
         }

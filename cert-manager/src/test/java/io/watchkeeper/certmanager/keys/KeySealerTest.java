@@ -79,6 +79,12 @@ class KeySealerTest {
                 .isEqualTo("rw-------");
         // another process (a new wrapper on the same files) opens it
         assertThat(new KeySealer(wrapper()).open(sealed, KeyOwner.certificate(1))).isNotNull();
+        // a lost keystore is not silently replaced by a new one (it would orphan every sealed key)
+        Path keystore = dir.resolve("master-keys.p12");
+        Files.move(keystore, dir.resolve("backup.p12"));
+        assertThatThrownBy(() -> new KeySealer(wrapper()).open(sealed, KeyOwner.certificate(1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("restore the keystore");
+        Files.move(dir.resolve("backup.p12"), keystore);
         // a password file others can read is refused
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-r--r--"));
         assertThatThrownBy(() -> new KeySealer(wrapper()).open(sealed, KeyOwner.certificate(1)))
