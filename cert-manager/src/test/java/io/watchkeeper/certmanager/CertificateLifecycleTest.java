@@ -148,6 +148,14 @@ class CertificateLifecycleTest {
         assertThatThrownBy(() -> pki.stack().issuance.request("issuing", request("svc.example.com"),
                 new KeySource.Csr(new PKCS10CertificationRequest(tampered)), "csr-2", null, "cli:alice"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("signature does not verify");
+        // a CSR with a key the authority cannot issue for (RSA 1024) is refused
+        java.security.KeyPairGenerator weak = java.security.KeyPairGenerator.getInstance("RSA");
+        weak.initialize(1024);
+        KeyPair weakPair = weak.generateKeyPair();
+        PKCS10CertificationRequest weakCsr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=svc.example.com"),
+                weakPair.getPublic()).build(new JcaContentSignerBuilder("SHA256withRSA").build(weakPair.getPrivate()));
+        assertThatThrownBy(() -> pki.stack().issuance.request("issuing", request("svc.example.com"),
+                new KeySource.Csr(weakCsr), "csr-3", null, "cli:alice")).hasMessageContaining("unsupported key RSA 1024");
         assertThatThrownBy(() -> Pem.csr("-----BEGIN CERTIFICATE REQUEST-----\nnot base64!\n-----END CERTIFICATE REQUEST-----\n",
                 "CSR")).isInstanceOf(InvalidInputException.class).hasMessageContaining("malformed PEM");
         assertThat(pki.stack().db.dsl().fetchCount(CERTIFICATE)).isEqualTo(1);
@@ -192,6 +200,19 @@ class CertificateLifecycleTest {
                 "bob", null, "cli:bob")).hasMessageContaining("key/certificate mismatch");
         assertThatThrownBy(() -> s.imports.importChain(Pem.encode(leaf) + Pem.encode(otherRoot.certificate()), null,
                 "bob", null, "cli:bob")).hasMessageContaining("broken chain");
+        // an expired chain, and a weak (RSA 1024) leaf key
+        X509Certificate expiring = io.watchkeeper.certmanager.ca.CertificateSigner.leaf(otherIssuing,
+                new io.watchkeeper.certmanager.ca.NamePolicy.CheckedNames("old.example.com", List.of("old.example.com"),
+                        List.of()), pair.getPublic(), now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)), null);
+        assertThatThrownBy(() -> s.imports.importChain(Pem.encode(expiring) + Pem.encode(otherIssuing.certificate()), null,
+                "bob", null, "cli:bob")).hasMessageContaining("expired");
+        java.security.KeyPairGenerator weak = java.security.KeyPairGenerator.getInstance("RSA");
+        weak.initialize(1024);
+        X509Certificate weakLeaf = io.watchkeeper.certmanager.ca.CertificateSigner.leaf(otherIssuing,
+                new io.watchkeeper.certmanager.ca.NamePolicy.CheckedNames("weak.example.com", List.of("weak.example.com"),
+                        List.of()), weak.generateKeyPair().getPublic(), now, now.plus(Duration.ofDays(1)), null);
+        assertThatThrownBy(() -> s.imports.importChain(Pem.encode(weakLeaf) + Pem.encode(otherIssuing.certificate()), null,
+                "bob", null, "cli:bob")).hasMessageContaining("RSA key of 1024 bits");
         assertThatThrownBy(() -> s.imports.importChain(chain, null, "bob with space", null, "cli:bob"))
                 .hasMessageContaining("owner");
         assertThat(s.db.dsl().fetchCount(CERTIFICATE)).isZero();
