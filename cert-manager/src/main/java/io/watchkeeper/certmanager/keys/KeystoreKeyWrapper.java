@@ -120,18 +120,38 @@ public final class KeystoreKeyWrapper implements KeyWrapper {
 
     @Override
     public synchronized String rotate() {
-        try (FileChannel lockFile = FileChannel.open(Path.of(file + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
-            keystore = null;
-            KeyStore ks = loaded();
-            int next = latest(ks) + 1;
-            ks.setEntry(PREFIX + next, new KeyStore.SecretKeyEntry(newMasterKey()), new KeyStore.PasswordProtection(password));
-            save(ks);
-            return String.valueOf(next);
+        try {
+            return locked(() -> {
+                keystore = null;
+                KeyStore ks = loaded();
+                int next = latest(ks) + 1;
+                ks.setEntry(PREFIX + next, new KeyStore.SecretKeyEntry(newMasterKey()),
+                        new KeyStore.PasswordProtection(password));
+                save(ks);
+                return String.valueOf(next);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rotate the master key in " + file, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot rotate the master key in " + file, e);
+        }
+    }
+
+    /** Work that reads and writes the keystore file. */
+    private interface FileWork<T> {
+        T run() throws IOException, GeneralSecurityException;
+    }
+
+    /** Runs {@code work} holding the lock file shared with other processes. */
+    private <T> T locked(FileWork<T> work) throws IOException, GeneralSecurityException {
+        try (FileChannel channel = FileChannel.open(Path.of(file + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                return work.run();
+            } finally {
+                lock.release();
+            }
         }
     }
 
@@ -170,10 +190,9 @@ public final class KeystoreKeyWrapper implements KeyWrapper {
 
     private void create() throws IOException, GeneralSecurityException {
         Files.createDirectories(file.getParent());
-        try (FileChannel lockFile = FileChannel.open(Path.of(file + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+        locked(() -> {
             if (Files.exists(file)) {
-                return; // another process created it meanwhile
+                return null; // another process created it meanwhile
             }
             if (ownPasswordFile && Files.exists(passwordFile)) {
                 // a password without its keystore: the keystore was lost; a new one would orphan every sealed key
@@ -191,7 +210,8 @@ public final class KeystoreKeyWrapper implements KeyWrapper {
             ks.load(null, password);
             ks.setEntry(PREFIX + 1, new KeyStore.SecretKeyEntry(newMasterKey()), new KeyStore.PasswordProtection(password));
             save(ks);
-        }
+            return null;
+        });
     }
 
     private void save(KeyStore ks) throws IOException, GeneralSecurityException {
