@@ -131,6 +131,46 @@ class CertsCliTest {
     }
 
     @Test
+    void importsWhatOpensslMade() throws Exception {
+        // a CA made by openssl (SEC1 "EC PRIVATE KEY"), imported with its key, then issuing
+        openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ossl-ca.key");
+        openssl("req", "-x509", "-new", "-key", "ossl-ca.key", "-subj", "/CN=OpenSSL Made CA", "-days", "365",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+                "-out", "ossl-ca.pem");
+        ok("authorities", "import", "ossl-ca", "--cert", dir.resolve("ossl-ca.pem").toString(),
+                "--key", dir.resolve("ossl-ca.key").toString(), "--allow-domain", "ossl.example");
+        CliHarness.Run issued = ok("certs", "request", "--authority", "ossl-ca", "--cn", "svc.ossl.example",
+                "--owner", "carol", "--out", dir.resolve("svc-chain.pem").toString());
+        assertThat(openssl("verify", "-CAfile", "ossl-ca.pem", "svc-chain.pem")).contains("svc-chain.pem: OK");
+        assertThat(issued.out()).contains("svc.ossl.example");
+
+        // a CSR made by openssl: the key never reaches Watchkeeper
+        openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "csr.key", "-subj", "/CN=csr.ossl.example",
+                "-addext", "subjectAltName=DNS:csr.ossl.example,DNS:www.csr.ossl.example", "-out", "app.csr");
+        CliHarness.Run fromCsr = ok("certs", "request", "--authority", "ossl-ca", "--csr", dir.resolve("app.csr").toString(),
+                "--owner", "carol", "--out", dir.resolve("app-chain.pem").toString());
+        assertThat(fromCsr.out()).contains("csr.ossl.example,www.csr.ossl.example", "(your CSR key)");
+        assertThat(openssl("x509", "-in", "app-chain.pem", "-noout", "-pubkey"))
+                .isEqualTo(openssl("pkey", "-in", "csr.key", "-pubout"));
+
+        // a leaf and key made by openssl, imported into the inventory; a mismatched key is refused
+        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384", "-nodes", "-keyout", "leaf.key",
+                "-subj", "/CN=leaf.other.example", "-days", "30", "-addext", "subjectAltName=DNS:leaf.other.example",
+                "-out", "ossl-leaf.pem");
+        CliHarness.Run mismatch = cli.run("certs", "import", "--cert", dir.resolve("ossl-leaf.pem").toString(),
+                "--key", dir.resolve("csr.key").toString());
+        assertThat(mismatch.exit()).isEqualTo(2);
+        assertThat(mismatch.err()).contains("key/certificate mismatch");
+        CliHarness.Run imported = ok("certs", "import", "--cert", dir.resolve("ossl-leaf.pem").toString(),
+                "--key", dir.resolve("leaf.key").toString(), "--owner", "dave");
+        String importedId = imported.out().split(" ")[2];
+        JsonNode shown = Json.parse(ok("certs", "show", importedId, "--format", "json").out());
+        assertThat(shown.get("keyBits").asInt()).isEqualTo(384);
+        assertThat(shown.get("source").asString()).isEqualTo("imported");
+        assertThat(shown.get("privateKeyHeld").asBoolean()).isTrue();
+    }
+
+    @Test
     void badInputIsOneLineAndStoresNothing() throws Exception {
         ok("authorities", "create", "strict", "--key-type", "ec-p256", "--allow-domain", "corp.example", "--max-validity", "30d",
                 "--allow-key-type", "ec-p256");
