@@ -1,0 +1,34 @@
+package io.watchkeeper.core.cert;
+
+import java.time.Instant;
+
+/**
+ * Which certificates to list; null fields do not filter.
+ *
+ * @param owner exact owner
+ * @param team exact team
+ * @param authorityId issuing authority
+ * @param status stored status (EXPIRED matches active certificates past notAfter too)
+ * @param expiringBefore notAfter before this instant
+ * @param name common name or DNS SAN containing this text (case-insensitive)
+ * @param afterId keyset paging: ids greater than this
+ * @param limit at most this many (1-1000)
+ */
+public record CertificateFilter(
+        String owner,
+        String team,
+        Long authorityId,
+        CertificateStatus status,
+        Instant expiringBefore,
+        String name,
+        long afterId,
+        int limit) {
+
+    public CertificateFilter {
+        limit = limit <= 0 ? 200 : Math.min(limit, 1000);
+    }
+
+    public static CertificateFilter all() {
+        return new CertificateFilter(null, null, null, null, null, null, 0, 1000);
+    }
+}

@@ -1,0 +1,57 @@
+package io.watchkeeper.core.cert;
+
+import io.watchkeeper.core.model.InvalidInputException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** The certificate inventory, its lineage, events and issuance requests. */
+public interface CertificateStore {
+
+    /** Reserves an id for a new certificate, so that its key can be sealed to it before it is stored. */
+    long nextId();
+
+    /**
+     * Stores a certificate, its sealed key, an {@code issued}/{@code imported} event, the link to the
+     * certificate it replaces and the fulfilled issuance request, all in one transaction. An
+     * {@link InvalidInputException} when the same certificate (fingerprint) or the same
+     * (authority, serial) is already stored.
+     */
+    StoredCertificate add(NewCertificate certificate);
+
+    Optional<StoredCertificate> find(long id);
+
+    /** The certificate with this id, or an {@link InvalidInputException}. */
+    default StoredCertificate require(long id) {
+        return find(id).orElseThrow(() -> new InvalidInputException("unknown certificate " + id));
+    }
+
+    /** Certificates matching {@code filter}, by id. */
+    List<StoredCertificate> list(CertificateFilter filter);
+
+    /**
+     * Marks a certificate revoked with an event; an {@link InvalidInputException} if it already is.
+     * Returns the updated certificate.
+     */
+    StoredCertificate revoke(long id, Revocation revocation);
+
+    /** The revoked certificates an authority issued (its CRL entries), by serial. */
+    List<RevokedSerial> revokedBy(long authorityId);
+
+    void recordEvent(long certificateId, String event, String actor, JsonNode details);
+
+    List<CertificateEvent> events(long certificateId);
+
+    /**
+     * The issuance request with this idempotency key, created as PENDING if none exists yet (safe
+     * under concurrent callers: exactly one row per key).
+     */
+    IssuanceRequest beginIssuance(String idempotencyKey, long authorityId, String requestedBy, JsonNode request);
+
+    /** Records why a pending request failed (a later retry with the same key may try again). */
+    void failIssuance(long requestId, String error);
+
+    /** Certificates whose stored status is ACTIVE but whose notAfter is before {@code now}: marks them EXPIRED. */
+    int markExpired(Instant now);
+}

@@ -1,0 +1,95 @@
+package io.watchkeeper.web.cert;
+
+import io.watchkeeper.certmanager.Authorities;
+import io.watchkeeper.certmanager.CertificateImports;
+import io.watchkeeper.certmanager.Issuance;
+import io.watchkeeper.certmanager.KeyExport;
+import io.watchkeeper.certmanager.Revocations;
+import io.watchkeeper.certmanager.keys.KeySealer;
+import io.watchkeeper.certmanager.keys.KeystoreKeyWrapper;
+import io.watchkeeper.certmanager.keys.MasterKeyRotation;
+import io.watchkeeper.core.audit.AuditLog;
+import io.watchkeeper.core.cert.AuthorityStore;
+import io.watchkeeper.core.cert.CertificateStore;
+import io.watchkeeper.core.cert.KeyVault;
+import io.watchkeeper.db.JooqAuthorityStore;
+import io.watchkeeper.db.JooqCertificateStore;
+import io.watchkeeper.db.JooqKeyVault;
+import io.watchkeeper.web.WatchkeeperProperties;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the certificate manager: stores, the master keystore (opened only when a key is sealed or
+ * opened), authorities, issuance, imports, revocation with CRLs, exports and master key rotation.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CertificateProperties.class)
+public class CertificateConfiguration {
+
+    @Bean
+    AuthorityStore authorityStore(DSLContext dsl) {
+        return new JooqAuthorityStore(dsl);
+    }
+
+    @Bean
+    CertificateStore certificateStore(DSLContext dsl) {
+        return new JooqCertificateStore(dsl);
+    }
+
+    @Bean
+    KeyVault keyVault(DSLContext dsl) {
+        return new JooqKeyVault(dsl);
+    }
+
+    @Bean
+    KeystoreKeyWrapper keystoreKeyWrapper(CertificateProperties certs, WatchkeeperProperties properties) {
+        Path file = certs.masterKeystore() != null ? certs.masterKeystore() : home(properties).resolve("master-keys.p12");
+        return new KeystoreKeyWrapper(file, certs.masterKeystorePasswordFile());
+    }
+
+    @Bean
+    KeySealer keySealer(KeystoreKeyWrapper wrapper) {
+        return new KeySealer(wrapper);
+    }
+
+    @Bean
+    Authorities authorities(AuthorityStore store, KeyVault vault, KeySealer sealer, AuditLog audit) {
+        return new Authorities(store, vault, sealer, audit, Clock.systemUTC());
+    }
+
+    @Bean
+    Issuance issuance(Authorities authorities, CertificateStore store, KeySealer sealer, AuditLog audit) {
+        return new Issuance(authorities, store, sealer, audit);
+    }
+
+    @Bean
+    CertificateImports certificateImports(CertificateStore store, KeySealer sealer, AuditLog audit) {
+        return new CertificateImports(store, sealer, audit, Clock.systemUTC());
+    }
+
+    @Bean
+    Revocations revocations(Authorities authorities, AuthorityStore authorityStore, CertificateStore store, AuditLog audit,
+                            CertificateProperties certs, WatchkeeperProperties properties) {
+        Path crl = certs.crlDirectory() != null ? certs.crlDirectory() : home(properties).resolve("crl");
+        return new Revocations(authorities, authorityStore, store, audit, crl, certs.crlLifetime(), Clock.systemUTC());
+    }
+
+    @Bean
+    KeyExport keyExport(CertificateStore store, KeyVault vault, KeySealer sealer, AuditLog audit) {
+        return new KeyExport(store, vault, sealer, audit);
+    }
+
+    @Bean
+    MasterKeyRotation masterKeyRotation(KeySealer sealer, KeyVault vault) {
+        return new MasterKeyRotation(sealer, vault);
+    }
+
+    private static Path home(WatchkeeperProperties properties) {
+        return properties.home() != null ? properties.home() : Path.of(System.getProperty("user.home"), ".watchkeeper");
+    }
+}

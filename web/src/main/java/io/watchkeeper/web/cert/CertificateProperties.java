@@ -1,0 +1,23 @@
+package io.watchkeeper.web.cert;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Certificate manager settings ({@code watchkeeper.certs.*}).
+ *
+ * @param masterKeystore PKCS#12 file with the master keys; default {@code WATCHKEEPER_HOME/master-keys.p12}
+ *        (created on first use)
+ * @param masterKeystorePasswordFile its password file; default {@code <masterKeystore>.password} (created with it, 0600)
+ * @param crlDirectory where each internal authority's CRL ({@code <name>.crl}, DER) is written; default
+ *        {@code WATCHKEEPER_HOME/crl}
+ * @param crlLifetime time from a CRL's thisUpdate to its nextUpdate
+ */
+@ConfigurationProperties("watchkeeper.certs")
+public record CertificateProperties(
+        Path masterKeystore,
+        Path masterKeystorePasswordFile,
+        Path crlDirectory,
+        @DefaultValue("7d") Duration crlLifetime) {}
