@@ -77,9 +77,8 @@ public final class AwsSession implements CloudSession {
     }
 
     public S3ControlClient s3control() {
-        return client("s3control", settings.homeRegion(), S3ControlClient::builder, b -> AwsEndpoints
-                .configured("s3Control")
-                .ifPresent(endpoint -> b.overrideConfiguration(o -> o.addExecutionInterceptor(new S3ControlHostFix(endpoint)))));
+        return client("s3control", settings.homeRegion(), S3ControlClient::builder, b -> { },
+                AwsEndpoints.configured("s3Control").map(S3ControlHostFix::new).orElse(null));
     }
 
     public Ec2Client ec2(String region) {
@@ -121,6 +120,17 @@ public final class AwsSession implements CloudSession {
     @SuppressWarnings("unchecked")
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
             String service, String region, Supplier<B> builder, Consumer<B> customise) {
+        return client(service, region, builder, customise, null);
+    }
+
+    /**
+     * A cached client with the shared settings. {@code extra} is added to the same override
+     * configuration: a second {@code overrideConfiguration} call would replace the first (retry,
+     * cap and metrics would be lost).
+     */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
+            String service, String region, Supplier<B> builder, Consumer<B> customise,
+            software.amazon.awssdk.core.interceptor.ExecutionInterceptor extra) {
         return (C) clients.computeIfAbsent(service + "@" + region, key -> {
             B b = builder.get()
                     .region(Region.of(region))
@@ -131,7 +141,12 @@ public final class AwsSession implements CloudSession {
                                     .maxAttempts(settings.maxAttempts()).build())
                             .apiCallTimeout(settings.callTimeout())
                             .addExecutionInterceptor(cap)
-                            .addMetricPublisher(callMetrics));
+                            .addMetricPublisher(callMetrics)
+                            .applyMutation(o2 -> {
+                                if (extra != null) {
+                                    o2.addExecutionInterceptor(extra);
+                                }
+                            }));
             customise.accept(b);
             return b.build();
         });

@@ -7,6 +7,7 @@ public interface WatchProgress {
 
     WatchProgress NONE = new WatchProgress() {};
 
+    /** More scopes are known (called once per account as it is opened; add them up). */
     default void planned(int scopes) {}
 
     default void scopeFinished(ScopeResult result) {}

@@ -75,27 +75,40 @@ public final class WatchRunner {
         long runId = runs.startRun(request.trigger(), request.actor());
         List<ScopeResult> results = Collections.synchronizedList(new ArrayList<>());
         Semaphore scopeSlots = new Semaphore(settings.maxConcurrentScopes());
-        List<AccountPlan> plans = request.accounts().stream().map(a -> plan(a, request)).toList();
-        progress.planned(plans.stream().mapToInt(p -> p.scopes().size() + p.failures().size()).sum());
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (AccountPlan plan : plans) {
-                for (ScopeResult failure : plan.failures()) {
-                    finish(runId, failure, results, progress);
-                }
-                for (WatchScope scope : plan.scopes()) {
-                    executor.submit(() -> {
-                        scopeSlots.acquireUninterruptibly();
-                        try {
-                            finish(runId, watchScope(runId, scope, plan.session(), request.waitForBusyScopes()),
-                                    results, progress);
-                        } finally {
-                            scopeSlots.release();
+        Semaphore planningSlots = new Semaphore(Math.max(4, settings.maxConcurrentScopes() / 2));
+        // Accounts are opened (role assumption, region discovery) concurrently, and each account's
+        // scopes start as soon as that account is ready.
+        try (ExecutorService accounts = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Account account : request.accounts()) {
+                accounts.submit(() -> {
+                    AccountPlan plan;
+                    planningSlots.acquireUninterruptibly();
+                    try {
+                        plan = plan(account, request);
+                    } finally {
+                        planningSlots.release();
+                    }
+                    progress.planned(plan.scopes().size() + plan.failures().size());
+                    try (ExecutorService scopes = Executors.newVirtualThreadPerTaskExecutor()) {
+                        for (ScopeResult failure : plan.failures()) {
+                            finish(runId, failure, results, progress);
                         }
-                    });
-                }
+                        for (WatchScope scope : plan.scopes()) {
+                            scopes.submit(() -> {
+                                scopeSlots.acquireUninterruptibly();
+                                try {
+                                    finish(runId, watchScope(runId, scope, plan.session(), request.waitForBusyScopes()),
+                                            results, progress);
+                                } finally {
+                                    scopeSlots.release();
+                                }
+                            });
+                        }
+                    } finally {
+                        plan.close();
+                    }
+                });
             }
-        } finally {
-            plans.forEach(AccountPlan::close);
         }
         List<ScopeResult> ordered = new ArrayList<>(results);
         ordered.sort((a, b) -> a.scope().toString().compareTo(b.scope().toString()));

@@ -37,7 +37,8 @@ public class AuditConfiguration {
     }
 
     @Bean
-    Scanner scanner(io.watchkeeper.watchers.WatchRunner runner, AuditEngine engine) {
-        return new Scanner(runner, engine);
+    Scanner scanner(io.watchkeeper.watchers.WatchRunner runner, AuditEngine engine,
+                    io.watchkeeper.web.notify.Notifier notifier) {
+        return new Scanner(runner, engine, notifier);
     }
 }

@@ -17,10 +17,12 @@ public final class Scanner {
 
     private final WatchRunner runner;
     private final AuditEngine engine;
+    private final io.watchkeeper.web.notify.Notifier notifier;
 
-    public Scanner(WatchRunner runner, AuditEngine engine) {
+    public Scanner(WatchRunner runner, AuditEngine engine, io.watchkeeper.web.notify.Notifier notifier) {
         this.runner = runner;
         this.engine = engine;
+        this.notifier = notifier;
     }
 
     /** The outcome of a watch and the audit after it. */
@@ -30,6 +32,7 @@ public final class Scanner {
     public Result watch(WatchRequest request, WatchProgress progress) {
         RunSummary watch = runner.run(request, progress);
         AuditSummary audit = engine.auditChanged(watch.changedItemIds(), request.trigger(), request.actor());
+        notifier.newFindings(audit);
         return new Result(watch, audit);
     }
 
@@ -39,6 +42,7 @@ public final class Scanner {
         Set<String> types = request.types().isEmpty() ? engine.checks().types()
                 : request.types().stream().map(t -> t.id()).collect(java.util.stream.Collectors.toSet());
         AuditSummary audit = engine.auditTypes(types, "scan", request.actor());
+        notifier.newFindings(audit);
         return new Result(watch, audit);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduler background watching (on in {@code serve} mode)
  * @param audit auditing settings
  * @param remediation remediation settings
+ * @param notifications notification settings (watchkeeper.notifications.*)
  */
 @ConfigurationProperties("watchkeeper")
 public record WatchkeeperProperties(
@@ -27,7 +28,8 @@ public record WatchkeeperProperties(
         @DefaultValue Watch watch,
         @DefaultValue Scheduler scheduler,
         @DefaultValue Audit audit,
-        @DefaultValue Remediation remediation) {
+        @DefaultValue Remediation remediation,
+        @DefaultValue Notify notifications) {
 
     /** External database; when {@code url} is empty the embedded PostgreSQL under {@code home} is used. */
     public record Db(String url, String user, String password, @DefaultValue("0") int embeddedPort) {}
@@ -92,4 +94,19 @@ public record WatchkeeperProperties(
      * @param interval how often the server plans and applies approved remediations
      */
     public record Remediation(@DefaultValue("false") boolean killSwitch, @DefaultValue("1m") Duration interval) {}
+
+    /**
+     * Notifications (e-mail over SMTP and Slack-compatible webhooks; none when not configured).
+     *
+     * @param threshold new findings with at least this score are announced
+     * @param consoleUrl base URL used in links
+     * @param email SMTP settings (off while host is empty)
+     * @param slackWebhookUrl incoming-webhook URL (off while empty)
+     */
+    public record Notify(@DefaultValue("70") int threshold, @DefaultValue("http://127.0.0.1:8080") String consoleUrl,
+                         @DefaultValue Email email, String slackWebhookUrl) {}
+
+    /** SMTP settings for notifications. */
+    public record Email(String host, @DefaultValue("587") int port, @DefaultValue("true") boolean startTls,
+                        String username, String password, String from, @DefaultValue List<String> to) {}
 }

@@ -61,6 +61,9 @@ public final class ScanCommand implements Callable<Integer> {
                 ? new TerminalProgress(cli.err()) : WatchProgress.NONE;
         Scanner.Result result = cli.bean(Scanner.class).scan(new WatchRequest(chosen, typeSet,
                 new LinkedHashSet<>(regions), "manual", cli.actor(), true), progress);
+        if (progress instanceof TerminalProgress bar) {
+            bar.finish();
+        }
         List<String> names = chosen.stream().map(Account::name).toList();
         List<FindingView> open = cli.bean(FindingReader.class).list(FindingFilter.open()).stream()
                 .filter(f -> names.contains(f.account())).toList();

@@ -22,8 +22,8 @@ final class TerminalProgress implements WatchProgress {
 
     @Override
     public synchronized void planned(int scopes) {
-        planned = scopes;
-        draw(true);
+        planned += scopes;
+        draw(false);
     }
 
     @Override
@@ -33,7 +33,7 @@ final class TerminalProgress implements WatchProgress {
             failed++;
         }
         counts = counts.plus(result.counts());
-        draw(done == planned);
+        draw(false);
     }
 
     private void draw(boolean force) {
@@ -45,9 +45,13 @@ final class TerminalProgress implements WatchProgress {
         int filled = planned == 0 ? WIDTH : (int) ((long) WIDTH * done / planned);
         err.printf("\r[%s%s] %d/%d scopes  %d failed  +%d ~%d -%d items ", "#".repeat(filled), ".".repeat(WIDTH - filled),
                 done, planned, failed, counts.created(), counts.changed(), counts.deleted());
-        if (done == planned) {
-            err.println();
-        }
+        err.flush();
+    }
+
+    /** Ends the bar's line once the run is over. */
+    synchronized void finish() {
+        draw(true);
+        err.println();
         err.flush();
     }
 }

@@ -64,6 +64,9 @@ public final class WatchCommand implements Callable<Integer> {
                 ? new TerminalProgress(cli.err()) : WatchProgress.NONE;
         Scanner.Result result = cli.bean(Scanner.class).watch(new WatchRequest(chosen, typeSet,
                 new LinkedHashSet<>(regions), "manual", cli.actor(), true), progress);
+        if (progress instanceof TerminalProgress bar) {
+            bar.finish();
+        }
         RunSummary summary = result.watch();
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = json(summary);

@@ -28,8 +28,8 @@ public class RemediationConfiguration {
     RemediationService remediationService(RemediationRegistry registry, DSLContext dsl, FindingReader findings,
                                           AccountStore accounts, AwsSessionFactory aws, WatchRunner runner,
                                           WatcherRegistry watchers, AuditEngine engine, AuditLog auditLog,
-                                          WatchkeeperProperties properties) {
+                                          WatchkeeperProperties properties, io.watchkeeper.web.notify.Notifier notifier) {
         return new RemediationService(registry, new JooqRemediationStore(dsl), findings, new JooqAuditStore(dsl),
-                accounts, aws, runner, watchers, engine, auditLog, properties.remediation().killSwitch(), r -> { });
+                accounts, aws, runner, watchers, engine, auditLog, properties.remediation().killSwitch(), notifier::awaitingApproval);
     }
 }

@@ -38,14 +38,17 @@ public class SchedulerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "watchkeeper.scheduler.enabled", havingValue = "true")
     SchedulerNode schedulerNode(WatchScheduling scheduling, DataSource dataSource, WatchkeeperProperties properties,
-                                RemediationService remediations, CatalogAudit catalogAudit) {
+                                RemediationService remediations, CatalogAudit catalogAudit,
+                                io.watchkeeper.web.notify.Notifier notifier) {
         WatchkeeperProperties.Scheduler s = properties.scheduler();
         var remediate = Tasks.recurring("remediate", FixedDelay.of(properties.remediation().interval()))
                 .execute((instance, context) -> remediations.runAutomatic("job:remediator"));
         var catalog = Tasks.recurring("check-catalog-audit", FixedDelay.of(s.reconcileInterval()))
                 .execute((instance, context) -> catalogAudit.runIfCatalogChanged());
+        var digest = Tasks.recurring("daily-digest", FixedDelay.ofMinutes(15))
+                .execute((instance, context) -> notifier.dailyDigest());
         return new SchedulerNode(scheduling.newScheduler(dataSource, s.threads(), s.pollingInterval(),
-                ManagementFactory.getRuntimeMXBean().getName(), remediate, catalog));
+                ManagementFactory.getRuntimeMXBean().getName(), remediate, catalog, digest));
     }
 
     @Bean

@@ -23,6 +23,13 @@ class S3AccountPublicAccessBlockWatcherTest extends AwsWatcherTestSupport {
     }
 
     @Test
+    void callsGoThroughTheSharedClientSettingsEvenWithTheHostFix() {
+        io.watchkeeper.core.watch.ScopeCalls calls = new io.watchkeeper.core.watch.ScopeCalls();
+        calls.run(() -> configs(watcher, "us-east-1"));
+        assertThat(calls.calls()).as("the call cap and counter apply to the S3 Control client").isEqualTo(1);
+    }
+
+    @Test
     void readsTheAccountSettings() {
         S3ControlClient control = S3ControlClient.builder()
                 .endpointOverride(java.net.URI.create(moto.endpoint()))
