@@ -467,7 +467,7 @@ public final class WatchBenchmark {
         List<List<String>> table() {
             List<List<String>> rows = new ArrayList<>();
             row(rows, "wall time", r -> f(r.seconds(), 1) + " s");
-            row(rows, "  of which planning (sequential AssumeRole + DescribeRegions per account)",
+            row(rows, "  of which until the last account was opened (AssumeRole + DescribeRegions)",
                     r -> f(r.planning().toNanos() / 1e9, 1) + " s");
             row(rows, "scopes (failed / partial)", r -> n(r.summary().scopes().size()) + " ("
                     + r.summary().count(ScopeStatus.FAILED) + " / " + r.summary().count(ScopeStatus.PARTIAL) + ")");
