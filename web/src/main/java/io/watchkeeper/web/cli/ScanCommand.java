@@ -6,20 +6,15 @@ import io.watchkeeper.core.finding.FindingView;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.Account;
-import io.watchkeeper.core.model.AccountStore;
-import io.watchkeeper.core.model.ResourceType;
 import io.watchkeeper.watchers.WatchProgress;
 import io.watchkeeper.watchers.WatchRequest;
-import io.watchkeeper.watchers.WatcherRegistry;
 import io.watchkeeper.web.Scanner;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code watchkeeper scan}: watch now, audit everything watched, report open findings. */
@@ -29,14 +24,8 @@ public final class ScanCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Option(names = "--account", description = "account name (repeatable; default: every active account)")
-    List<String> accounts = new ArrayList<>();
-
-    @Option(names = "--type", description = "resource type (repeatable; default: all)")
-    List<String> types = new ArrayList<>();
-
-    @Option(names = "--region", description = "region (repeatable; default: each account's regions)")
-    List<String> regions = new ArrayList<>();
+    @Mixin
+    WatchTarget target = new WatchTarget();
 
     @Option(names = "--format", description = "table or json", defaultValue = "table")
     OutputFormat format;
@@ -47,24 +36,14 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AccountStore store = cli.bean(AccountStore.class);
-        WatcherRegistry registry = cli.bean(WatcherRegistry.class);
-        Set<ResourceType> typeSet = new LinkedHashSet<>();
-        types.forEach(t -> typeSet.add(registry.require(ResourceType.of(t).id()).type()));
-        List<Account> chosen = accounts.isEmpty() ? store.list().stream().filter(Account::active).toList()
-                : accounts.stream().map(store::require).toList();
-        if (chosen.isEmpty()) {
-            cli.err().println("no accounts to scan: add one with 'watchkeeper accounts add aws ...'");
-            return 2;
-        }
+        WatchRequest request = target.request(cli);
         WatchProgress progress = cli.terminal() && format == OutputFormat.TABLE
                 ? new TerminalProgress(cli.err()) : WatchProgress.NONE;
-        Scanner.Result result = cli.bean(Scanner.class).scan(new WatchRequest(chosen, typeSet,
-                new LinkedHashSet<>(regions), "manual", cli.actor(), true), progress);
+        Scanner.Result result = cli.bean(Scanner.class).scan(request, progress);
         if (progress instanceof TerminalProgress bar) {
             bar.finish();
         }
-        List<String> names = chosen.stream().map(Account::name).toList();
+        List<String> names = request.accounts().stream().map(Account::name).toList();
         List<FindingView> open = cli.bean(FindingReader.class).list(FindingFilter.open()).stream()
                 .filter(f -> names.contains(f.account())).toList();
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);

@@ -1,9 +1,6 @@
 package io.watchkeeper.web.cli;
 
 import io.watchkeeper.core.json.Json;
-import io.watchkeeper.core.model.Account;
-import io.watchkeeper.core.model.AccountStore;
-import io.watchkeeper.core.model.ResourceType;
 import io.watchkeeper.core.watch.RunSummary;
 import io.watchkeeper.core.watch.ScopeCounts;
 import io.watchkeeper.core.watch.ScopeResult;
@@ -11,15 +8,12 @@ import io.watchkeeper.core.watch.ScopeStatus;
 import io.watchkeeper.watchers.WatchProgress;
 import io.watchkeeper.watchers.WatchRequest;
 import io.watchkeeper.web.Scanner;
-import io.watchkeeper.watchers.WatcherRegistry;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code watchkeeper watch}: snapshot now, with a progress bar and a summary; exit 1 when a scope failed. */
@@ -29,14 +23,8 @@ public final class WatchCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Option(names = "--account", description = "account name (repeatable; default: every active account)")
-    List<String> accounts = new ArrayList<>();
-
-    @Option(names = "--type", description = "resource type, e.g. aws.s3.bucket (repeatable; default: all)")
-    List<String> types = new ArrayList<>();
-
-    @Option(names = "--region", description = "region (repeatable; default: each account's regions)")
-    List<String> regions = new ArrayList<>();
+    @Mixin
+    WatchTarget target = new WatchTarget();
 
     @Option(names = "--format", description = "table or json", defaultValue = "table")
     OutputFormat format;
@@ -47,23 +35,10 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AccountStore store = cli.bean(AccountStore.class);
-        WatcherRegistry registry = cli.bean(WatcherRegistry.class);
-        Set<ResourceType> typeSet = new LinkedHashSet<>();
-        for (String type : types) {
-            typeSet.add(registry.require(ResourceType.of(type).id()).type());
-        }
-        List<Account> chosen = accounts.isEmpty()
-                ? store.list().stream().filter(Account::active).toList()
-                : accounts.stream().map(store::require).toList();
-        if (chosen.isEmpty()) {
-            cli.err().println("no accounts to watch: add one with 'watchkeeper accounts add aws ...'");
-            return 2;
-        }
+        WatchRequest request = target.request(cli);
         WatchProgress progress = cli.terminal() && format == OutputFormat.TABLE
                 ? new TerminalProgress(cli.err()) : WatchProgress.NONE;
-        Scanner.Result result = cli.bean(Scanner.class).watch(new WatchRequest(chosen, typeSet,
-                new LinkedHashSet<>(regions), "manual", cli.actor(), true), progress);
+        Scanner.Result result = cli.bean(Scanner.class).watch(request, progress);
         if (progress instanceof TerminalProgress bar) {
             bar.finish();
         }
