@@ -142,4 +142,18 @@ class ScanEndToEndTest {
         findings().forEach(f -> after.add(f.get("fingerprint").asString()));
         assertThat(after).isEqualTo(before);
     }
+
+    @Test
+    void scoresAreBoundedPerItemAndPerAccount() {
+        CliHarness.Run run = cli.run("scores", "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode scores = Json.parse(run.out());
+        JsonNode account = scores.get("accounts").get(0);
+        assertThat(account.get("account").asString()).isEqualTo("e2e");
+        assertThat(account.get("score").asInt()).isBetween(1, 100);
+        for (JsonNode item : scores.get("items")) {
+            assertThat(item.get("score").asInt()).isBetween(item.get("worst").asInt(), 100);
+        }
+        assertThat(account.get("score").asInt()).isLessThanOrEqualTo(account.get("riskiestItem").asInt());
+    }
 }

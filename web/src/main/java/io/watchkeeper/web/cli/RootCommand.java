@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Watchkeeper 0.1.0",
         subcommands = {AccountsCommand.class, WatchCommand.class, ScanCommand.class, AuditCommand.class,
-                ItemsCommand.class, FindingsCommand.class, ChecksCommand.class, RemediationsCommand.class, IntervalsCommand.class, TypesCommand.class,
+                ItemsCommand.class, FindingsCommand.class, ChecksCommand.class, ScoresCommand.class, RemediationsCommand.class, IntervalsCommand.class, TypesCommand.class,
                 AuthoritiesCommand.class, CertsCommand.class})
 public final class RootCommand {}
