@@ -61,8 +61,13 @@ public final class JooqFindingReader implements FindingReader {
                     .replace("_", "!_") + "%";
             where.add(lower(FINDING.RESOURCE_ID).like(needle, '!').or(lower(FINDING.RESOURCE_NAME).like(needle, '!')));
         }
+        if (!f.scope().unrestricted()) {
+            where.add(FINDING.ACCOUNT_ID.in(f.scope().accountIds()));
+        }
         if (f.afterScore() != null && f.afterId() != null) {
-            where.add(row(FINDING.SCORE.neg(), FINDING.ID).gt(row(-f.afterScore(), f.afterId())));
+            // written as two range conditions so PostgreSQL walks (status, score DESC, id) instead of sorting
+            where.add(FINDING.SCORE.lt(f.afterScore())
+                    .or(FINDING.SCORE.eq(f.afterScore()).and(FINDING.ID.gt(f.afterId()))));
         }
         return dsl.select(FINDING.asterisk(), ACCOUNT.NAME, ACCOUNT.EXTERNAL_ID)
                 .from(FINDING).join(ACCOUNT).on(ACCOUNT.ID.eq(FINDING.ACCOUNT_ID))
@@ -101,6 +106,7 @@ public final class JooqFindingReader implements FindingReader {
                 FindingStatus.valueOf(r.get(FINDING.STATUS)), List.of(r.get(FINDING.CONTROLS)),
                 r.get(FINDING.JUSTIFIED_BY) == null ? null : new Justification(r.get(FINDING.JUSTIFIED_BY),
                         r.get(FINDING.JUSTIFICATION), r.get(FINDING.JUSTIFIED_UNTIL), r.get(FINDING.JUSTIFIED_EVIDENCE_HASH)),
-                r.get(FINDING.FIRST_SEEN), r.get(FINDING.STATUS_CHANGED_AT), r.get(FINDING.REGRESSIONS));
+                r.get(FINDING.FIRST_SEEN), r.get(FINDING.STATUS_CHANGED_AT), r.get(FINDING.REGRESSIONS),
+                r.get(FINDING.ACCOUNT_ID), r.get(FINDING.OWNER));
     }
 }

@@ -3,7 +3,12 @@ package io.watchkeeper.db;
 import static io.watchkeeper.db.jooq.Tables.ACCOUNT;
 import static io.watchkeeper.db.jooq.Tables.ITEM;
 import static io.watchkeeper.db.jooq.Tables.ITEM_REVISION;
+import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.trueCondition;
@@ -59,6 +64,20 @@ public final class JooqItemReader implements ItemReader {
         }
         if (f.afterId() != null) {
             where.add(ITEM.ID.gt(f.afterId()));
+        }
+        if (!f.scope().unrestricted()) {
+            where.add(ITEM.ACCOUNT_ID.in(f.scope().accountIds()));
+        }
+        if (f.tagKey() != null) {
+            // tags live in the current configuration: {"tags": {"key": "value"}}
+            var tagged = ITEM_REVISION.as("tagged");
+            var onLatest = tagged.ITEM_ID.eq(ITEM.ID).and(tagged.REVISION_NO.eq(
+                    select(max(ITEM_REVISION.REVISION_NO)).from(ITEM_REVISION).where(ITEM_REVISION.ITEM_ID.eq(ITEM.ID))));
+            var tagCondition = f.tagValue() == null
+                    ? condition("jsonb_exists({0} -> 'tags', {1})", tagged.CONFIG, val(f.tagKey()))
+                    : condition("({0} -> 'tags') @> {1}::jsonb", tagged.CONFIG,
+                            val(Json.write(java.util.Map.of(f.tagKey(), f.tagValue()))));
+            where.add(exists(selectOne().from(tagged).where(onLatest, tagCondition)));
         }
         return query(where).orderBy(ITEM.ID).limit(f.limit()).fetch(JooqItemReader::summary);
     }

@@ -6,7 +6,15 @@ import io.watchkeeper.core.item.ItemReader;
 import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.watch.WatchIntervalStore;
 import io.watchkeeper.core.watch.WatchMetrics;
+import io.watchkeeper.core.access.ApiTokenStore;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import io.watchkeeper.core.access.UserStore;
+import io.watchkeeper.core.audit.AuditLogReader;
 import io.watchkeeper.db.JooqAccountStore;
+import io.watchkeeper.db.JooqApiTokenStore;
+import io.watchkeeper.db.JooqAuditLogReader;
+import io.watchkeeper.db.JooqUserStore;
 import io.watchkeeper.db.JooqAuditLog;
 import io.watchkeeper.db.JooqItemReader;
 import io.watchkeeper.db.JooqScopeLeases;
@@ -43,6 +51,26 @@ public class CoreConfiguration {
     @Bean
     AuditLog auditLog(DSLContext dsl) {
         return new JooqAuditLog(dsl);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // {bcrypt} by default
+    }
+
+    @Bean
+    AuditLogReader auditLogReader(DSLContext dsl) {
+        return new JooqAuditLogReader(dsl);
+    }
+
+    @Bean
+    UserStore userStore(DSLContext dsl) {
+        return new JooqUserStore(dsl);
+    }
+
+    @Bean
+    ApiTokenStore apiTokenStore(DSLContext dsl) {
+        return new JooqApiTokenStore(dsl);
     }
 
     @Bean

@@ -16,14 +16,23 @@ import java.util.Set;
  * @param afterScore score of the last row of the previous page
  * @param afterId id of the last row of the previous page
  * @param limit page size (1..5000)
+ * @param scope the accounts the caller may see
  */
 public record FindingFilter(Set<FindingStatus> statuses, String account, String check, String type, String region,
-                            Severity minSeverity, String resource, Integer afterScore, Long afterId, int limit) {
+                            Severity minSeverity, String resource, Integer afterScore, Long afterId, int limit,
+                            io.watchkeeper.core.access.AccountScope scope) {
 
     public FindingFilter {
         statuses = statuses == null || statuses.isEmpty() ? Set.of(FindingStatus.OPEN, FindingStatus.REGRESSED)
                 : Set.copyOf(statuses);
         limit = Math.max(1, Math.min(limit, 5000));
+        scope = scope == null ? io.watchkeeper.core.access.AccountScope.ALL : scope;
+    }
+
+    /** A filter over every account. */
+    public FindingFilter(Set<FindingStatus> statuses, String account, String check, String type, String region,
+                         Severity minSeverity, String resource, Integer afterScore, Long afterId, int limit) {
+        this(statuses, account, check, type, region, minSeverity, resource, afterScore, afterId, limit, null);
     }
 
     public static FindingFilter open() {

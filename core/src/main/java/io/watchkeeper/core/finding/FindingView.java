@@ -29,9 +29,24 @@ import tools.jackson.databind.JsonNode;
  * @param firstSeen first seen
  * @param statusChangedAt last status change
  * @param regressions times it came back after a fix
+ * @param accountKey Watchkeeper's id of the account (0 when unknown)
+ * @param owner who is responsible for fixing it, or null
  */
 public record FindingView(long id, String fingerprint, String check, String type, String account, String accountId,
                           String region, String resourceId, String resourceName, long itemId, String evidenceKey,
                           JsonNode evidence, String message, Severity severity, int score, ScoreBreakdown breakdown,
                           FindingStatus status, List<String> controls, Justification justification,
-                          OffsetDateTime firstSeen, OffsetDateTime statusChangedAt, int regressions) {}
+                          OffsetDateTime firstSeen, OffsetDateTime statusChangedAt, int regressions, long accountKey,
+                          String owner) {
+
+    /** A view without account key and owner (outputs and tests). */
+    public FindingView(long id, String fingerprint, String check, String type, String account, String accountId,
+                       String region, String resourceId, String resourceName, long itemId, String evidenceKey,
+                       JsonNode evidence, String message, Severity severity, int score, ScoreBreakdown breakdown,
+                       FindingStatus status, List<String> controls, Justification justification,
+                       OffsetDateTime firstSeen, OffsetDateTime statusChangedAt, int regressions) {
+        this(id, fingerprint, check, type, account, accountId, region, resourceId, resourceName, itemId, evidenceKey,
+                evidence, message, severity, score, breakdown, status, controls, justification, firstSeen,
+                statusChangedAt, regressions, 0, null);
+    }
+}

@@ -1,0 +1,99 @@
+package io.watchkeeper.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.watchkeeper.core.access.ApiToken;
+import io.watchkeeper.core.access.Role;
+import io.watchkeeper.core.access.User;
+import io.watchkeeper.web.security.Caller;
+import io.watchkeeper.web.security.Callers;
+import io.watchkeeper.web.service.AccessAdmin;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller, users (admin) and API tokens (own; admins see all). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "access")
+public class AccessApi {
+
+    private final AccessAdmin access;
+
+    public AccessApi(AccessAdmin access) {
+        this.access = access;
+    }
+
+    /** A new user with a local password. */
+    public record NewUserRequest(String username, String displayName, Role role, Set<Long> accountIds, String password) {}
+
+    /** Role, accounts (empty: all) and enabled. */
+    public record UserPatch(Role role, Set<Long> accountIds, boolean enabled) {}
+
+    /** A new token: name, role (default: yours), accounts (default: yours), expiry (optional). */
+    public record NewTokenRequest(String name, Role role, Set<Long> accountIds, OffsetDateTime expiresAt) {}
+
+    @GetMapping("/me")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(summary = "Who you are")
+    public Caller me() {
+        return Callers.current();
+    }
+
+    @GetMapping("/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Users")
+    public List<User> users() {
+        return access.users(Callers.current());
+    }
+
+    @PostMapping("/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a local user")
+    public User create(@RequestBody NewUserRequest r) {
+        return access.createUser(r.username(), r.displayName(), r.role(), r.accountIds(), r.password(), Callers.current());
+    }
+
+    @PatchMapping("/users/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change a user's role, accounts or enabled")
+    public User update(@PathVariable long id, @RequestBody UserPatch patch) {
+        return access.updateUser(id, patch.role(), patch.accountIds(), patch.enabled(), Callers.current());
+    }
+
+    @GetMapping("/tokens")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(summary = "Your API tokens (admins: everyone's with all=true)")
+    public List<ApiToken> tokens(@RequestParam(defaultValue = "false") boolean all) {
+        return access.tokens(Callers.current(), all);
+    }
+
+    @PostMapping("/tokens")
+    @PreAuthorize("hasRole('VIEWER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a token; the secret is in this answer only")
+    public AccessAdmin.IssuedToken createToken(@RequestBody NewTokenRequest r) {
+        return access.createToken(r.name(), r.role(), r.accountIds(), r.expiresAt(), Callers.current());
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    @PreAuthorize("hasRole('VIEWER')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke a token")
+    public void revoke(@PathVariable long id) {
+        access.revokeToken(id, Callers.current());
+    }
+}

@@ -1,0 +1,89 @@
+package io.watchkeeper.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.watchkeeper.core.model.Account;
+import io.watchkeeper.core.watch.WatchInterval;
+import io.watchkeeper.web.security.Callers;
+import io.watchkeeper.web.service.AccountAdmin;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Accounts and watch intervals. Credentials are never returned (accounts hold only role ARNs). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "accounts")
+public class AccountsApi {
+
+    private final AccountAdmin admin;
+
+    public AccountsApi(AccountAdmin admin) {
+        this.admin = admin;
+    }
+
+    /** A new AWS account. */
+    public record NewAccount(String name, String accountId, String roleArn, String externalId, List<String> regions) {}
+
+    /** Enable or disable scheduled watching. */
+    public record AccountPatch(Boolean active) {}
+
+    /** An interval for (account, type); null account or type means every one. */
+    public record IntervalRequest(Long accountId, String type, int minutes) {}
+
+    @GetMapping("/accounts")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(summary = "Accounts in your scope")
+    public List<Account> list() {
+        return admin.list(Callers.current());
+    }
+
+    @PostMapping("/accounts")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an AWS account")
+    public Account add(@RequestBody NewAccount request) {
+        return admin.add(request.name(), request.accountId(), request.roleArn(), request.externalId(), request.regions(),
+                Callers.current());
+    }
+
+    @PatchMapping("/accounts/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Enable or disable an account")
+    public Account patch(@PathVariable long id, @RequestBody AccountPatch patch) {
+        if (patch.active() == null) {
+            throw new io.watchkeeper.core.model.InvalidInputException("nothing to change: send {\"active\": true|false}");
+        }
+        return admin.setActive(id, patch.active(), Callers.current());
+    }
+
+    @PostMapping("/accounts/{id}/test")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Test the connection (STS GetCallerIdentity through the account's role)")
+    public AccountAdmin.ConnectionTest test(@PathVariable long id) {
+        return admin.test(id, Callers.current());
+    }
+
+    @GetMapping("/watch-intervals")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(summary = "Configured watch intervals")
+    public List<WatchInterval> intervals() {
+        return admin.intervals(Callers.current());
+    }
+
+    @PutMapping("/watch-intervals")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set a watch interval (applied by every node within the reconcile interval)")
+    public void setInterval(@RequestBody IntervalRequest request) {
+        admin.setInterval(request.accountId(), request.type(), request.minutes(), Callers.current());
+    }
+}

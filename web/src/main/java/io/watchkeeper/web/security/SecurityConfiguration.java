@@ -1,0 +1,147 @@
+package io.watchkeeper.web.security;
+
+import io.watchkeeper.core.access.ApiTokenStore;
+import io.watchkeeper.core.access.UserStore;
+import io.watchkeeper.core.audit.AuditLog;
+import io.watchkeeper.web.WatchkeeperProperties;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two chains. {@code /api/**} and {@code /actuator/**}: bearer API tokens only, stateless, no
+ * cookies (so no CSRF), 401/403 as RFC 9457 problem JSON. Everything else (the console, Swagger UI,
+ * the OpenAPI document): form login and OIDC (when a client is registered), session cookie
+ * (HttpOnly, SameSite=Lax, Secure on HTTPS), CSRF on every form, and a Content-Security-Policy that
+ * allows no inline script at all. Every endpoint also declares its role with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfiguration {
+
+    /** The console's policy: same-origin scripts and styles only, no framing, no plugins. */
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    /** Swagger UI sets inline styles; scripts stay same-origin. */
+    static final String SWAGGER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_JUSTIFIER
+                ROLE_JUSTIFIER > ROLE_COMMENTER
+                ROLE_COMMENTER > ROLE_VIEWER
+                """);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(UserStore users, SecuritySettings settings) {
+        return new LoginThrottle(users, settings);
+    }
+
+    @Bean
+    LocalLoginProvider localLoginProvider(UserStore users, PasswordEncoder encoder, LoginThrottle throttle) {
+        return new LocalLoginProvider(users, encoder, throttle);
+    }
+
+    @Bean
+    InitialAdmin initialAdmin(UserStore users, PasswordEncoder encoder, AuditLog audit, WatchkeeperProperties properties,
+                              @Value("${watchkeeper.admin-password:}") String password) {
+        return new InitialAdmin(users, encoder, audit, properties, password);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenStore tokens, UserStore users, SecuritySettings settings)
+            throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new ApiTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    if (settings.publicMetrics()) {
+                        a.requestMatchers("/actuator/prometheus").permitAll();
+                    }
+                    a.requestMatchers("/actuator/**").hasRole("VIEWER");
+                    a.anyRequest().authenticated();
+                })
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
+                                "send an API token: Authorization: Bearer wkt_…"))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden",
+                                "your role or token does not allow this")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain consoleChain(HttpSecurity http, LocalLoginProvider local,
+                                     ObjectProvider<ClientRegistrationRepository> oidcClients, UserStore users,
+                                     AuditLog audit, SecuritySettings settings) throws Exception {
+        http.authenticationProvider(local)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((req, res, ex) -> {
+                    String reason = ex instanceof org.springframework.security.authentication.LockedException ? "locked" : "bad";
+                    res.sendRedirect(req.getContextPath() + "/login?error=" + reason);
+                }))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        (req, res, ex) -> problem(res, 401, "Unauthorized", "sign in first"),
+                        req -> "XMLHttpRequest".equals(req.getHeader("X-Requested-With"))
+                                || req.getRequestURI().startsWith(req.getContextPath() + "/v3/api-docs")));
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcLogins(users, audit, settings))));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain swaggerChain(HttpSecurity http, LocalLoginProvider local) throws Exception {
+        http.securityMatcher("/swagger-ui/**", "/swagger-ui.html")
+                .authenticationProvider(local)
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("VIEWER"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> res.sendRedirect("/login")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SWAGGER_CSP)).frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    static void problem(HttpServletResponse response, int status, String title, String detail) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+}

@@ -1,0 +1,78 @@
+package io.watchkeeper.web.service;
+
+import io.watchkeeper.core.item.ItemFilter;
+import io.watchkeeper.core.item.ItemReader;
+import io.watchkeeper.core.item.ItemSummary;
+import io.watchkeeper.core.item.Revision;
+import io.watchkeeper.core.json.JsonPatch;
+import io.watchkeeper.core.model.AccountStore;
+import io.watchkeeper.core.model.InvalidInputException;
+import io.watchkeeper.web.security.Caller;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+/** One item as the item page shows it, limited to the caller's accounts. */
+@Service
+public class ItemViews {
+
+    private final ItemReader items;
+    private final AccountStore accounts;
+
+    public ItemViews(ItemReader items, AccountStore accounts) {
+        this.items = items;
+        this.accounts = accounts;
+    }
+
+    /** An item and its current configuration (null when deleted). */
+    public record ItemDetail(ItemSummary item, JsonNode config) {}
+
+    /**
+     * Two revisions and the patch from one to the other.
+     *
+     * @param from older revision number
+     * @param to newer revision number
+     * @param patch RFC 6902 operations turning {@code from}'s config into {@code to}'s
+     */
+    public record Comparison(int from, int to, JsonNode fromConfig, JsonNode toConfig, JsonNode patch) {}
+
+    public ItemDetail detail(long id, Caller caller) {
+        ItemSummary item = visible(id, caller);
+        List<Revision> history = items.history(id);
+        JsonNode config = history.isEmpty() ? null : history.getLast().config();
+        return new ItemDetail(item, config);
+    }
+
+    public List<Revision> revisions(long id, Caller caller) {
+        visible(id, caller);
+        return items.history(id);
+    }
+
+    public Comparison compare(long id, int from, int to, Caller caller) {
+        List<Revision> history = revisions(id, caller);
+        Revision a = find(history, from);
+        Revision b = find(history, to);
+        JsonNode left = a.config() == null ? NullNode.getInstance() : a.config();
+        JsonNode right = b.config() == null ? NullNode.getInstance() : b.config();
+        return new Comparison(from, to, left, right, JsonPatch.diff(left, right));
+    }
+
+    private static Revision find(List<Revision> history, int number) {
+        return history.stream().filter(r -> r.number() == number).findFirst()
+                .orElseThrow(() -> new InvalidInputException("no revision " + number));
+    }
+
+    private ItemSummary visible(long id, Caller caller) {
+        ItemSummary item = items.find(id).orElseThrow(Caller.NotVisibleException::new);
+        long accountId = accounts.findByName(item.account()).orElseThrow(Caller.NotVisibleException::new).id();
+        caller.requireAccount(accountId);
+        return item;
+    }
+
+    /** A filter limited to the caller's accounts. */
+    public static ItemFilter scoped(ItemFilter f, Caller caller) {
+        return new ItemFilter(f.account(), f.type(), f.region(), f.nameContains(), f.includeDeleted(), f.afterId(),
+                f.limit(), f.tagKey(), f.tagValue(), f.scope().intersect(caller.scope()));
+    }
+}

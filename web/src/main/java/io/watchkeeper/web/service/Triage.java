@@ -1,0 +1,174 @@
+package io.watchkeeper.web.service;
+
+import io.watchkeeper.core.access.Role;
+import io.watchkeeper.core.audit.AuditEntry;
+import io.watchkeeper.core.audit.AuditLog;
+import io.watchkeeper.core.finding.FindingReader;
+import io.watchkeeper.core.finding.FindingStatus;
+import io.watchkeeper.core.finding.FindingTriage;
+import io.watchkeeper.core.finding.FindingView;
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.model.InvalidInputException;
+import io.watchkeeper.db.JooqFindingOwners;
+import io.watchkeeper.web.security.Caller;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Justifying findings in bulk, with an exact preview: the preview lists every finding that will
+ * change (from which status to which) and the ones that will not (and why), plus a token over that
+ * list. Applying requires the token, so nothing changes that the person did not see — if a finding
+ * changed in between, the apply is refused and a new preview is needed. All of a bulk apply is one
+ * transaction and one audit entry per finding.
+ */
+@Service
+public class Triage {
+
+    /** Most findings one bulk action may touch. */
+    public static final int MAX_BULK = 1000;
+
+    private final FindingReader findings;
+    private final FindingTriage triage;
+    private final JooqFindingOwners owners;
+    private final AuditLog audit;
+
+    public Triage(FindingReader findings, FindingTriage triage, DSLContext dsl, AuditLog audit) {
+        this.findings = findings;
+        this.triage = triage;
+        this.owners = new JooqFindingOwners(dsl);
+        this.audit = audit;
+    }
+
+    /** One finding that the action will change. */
+    public record Change(long findingId, String check, String account, String resource, String severity,
+                         String fromStatus, String toStatus) {}
+
+    /** One finding the action will not change, and why. */
+    public record Skip(long findingId, String reason) {}
+
+    /** What an action will do; {@code token} must be sent back to apply it. */
+    public record Preview(String action, List<Change> changes, List<Skip> skipped, String token) {}
+
+    public Preview previewJustify(List<Long> ids, String reason, OffsetDateTime until, Caller caller) {
+        caller.require(Role.JUSTIFIER);
+        requireReason(reason);
+        if (until != null && !until.isAfter(OffsetDateTime.now())) {
+            throw new InvalidInputException("'until' must be in the future");
+        }
+        List<Change> changes = new ArrayList<>();
+        List<Skip> skipped = new ArrayList<>();
+        for (long id : distinct(ids)) {
+            Optional<FindingView> found = visible(id, caller);
+            if (found.isEmpty()) {
+                skipped.add(new Skip(id, "not found"));
+            } else if (found.get().status() == FindingStatus.FIXED) {
+                skipped.add(new Skip(id, "fixed findings cannot be justified"));
+            } else {
+                FindingView f = found.get();
+                changes.add(new Change(f.id(), f.check(), f.account(), f.resourceName(), f.severity().name(),
+                        f.status().name(), FindingStatus.JUSTIFIED.name()));
+            }
+        }
+        return new Preview("justify", changes, skipped, token("justify", reason, until, changes));
+    }
+
+    @Transactional
+    public List<FindingView> justify(List<Long> ids, String reason, OffsetDateTime until, String token, Caller caller) {
+        Preview preview = previewJustify(ids, reason, until, caller);
+        if (token == null || !token.equals(preview.token())) {
+            throw new StalePreviewException();
+        }
+        List<FindingView> done = new ArrayList<>();
+        for (Change change : preview.changes()) {
+            FindingView after = triage.justify(change.findingId(), caller.actor(), reason.strip(), until);
+            audit.record(new AuditEntry(caller.actor(), "finding.justify", "finding:" + change.findingId(),
+                    Json.tree(Map.of("status", change.fromStatus())), Json.tree(Map.of("status", after.status().name(),
+                            "reason", reason.strip(), "until", until == null ? "" : until.toString()))));
+            done.add(after);
+        }
+        return done;
+    }
+
+    public FindingView unjustify(long id, String reason, Caller caller) {
+        caller.require(Role.JUSTIFIER);
+        requireReason(reason);
+        FindingView before = visible(id, caller).orElseThrow(Caller.NotVisibleException::new);
+        FindingView after = triage.unjustify(id, caller.actor(), reason.strip());
+        audit.record(new AuditEntry(caller.actor(), "finding.unjustify", "finding:" + id,
+                Json.tree(Map.of("status", before.status().name())), Json.tree(Map.of("status", after.status().name(),
+                        "reason", reason.strip()))));
+        return after;
+    }
+
+    public FindingView assign(long id, String owner, Caller caller) {
+        caller.require(Role.COMMENTER);
+        String cleaned = owner == null || owner.isBlank() ? null : owner.strip();
+        if (cleaned != null && cleaned.length() > 200) {
+            throw new InvalidInputException("owner is longer than 200 characters");
+        }
+        FindingView before = visible(id, caller).orElseThrow(Caller.NotVisibleException::new);
+        owners.assign(id, cleaned, caller.actor());
+        Map<String, String> beforeJson = new LinkedHashMap<>();
+        beforeJson.put("owner", before.owner() == null ? "" : before.owner());
+        audit.record(new AuditEntry(caller.actor(), "finding.assign", "finding:" + id, Json.tree(beforeJson),
+                Json.tree(Map.of("owner", cleaned == null ? "" : cleaned))));
+        return visible(id, caller).orElseThrow();
+    }
+
+    /** A finding the caller may see. */
+    public Optional<FindingView> visible(long id, Caller caller) {
+        return findings.find(Long.toString(id)).filter(f -> caller.scope().allows(f.accountKey()));
+    }
+
+    private static List<Long> distinct(List<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw new InvalidInputException("select at least one finding");
+        }
+        TreeSet<Long> unique = new TreeSet<>(ids);
+        if (unique.size() > MAX_BULK) {
+            throw new InvalidInputException("at most " + MAX_BULK + " findings per action");
+        }
+        return List.copyOf(unique);
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("a reason is required");
+        }
+        if (reason.length() > 2000) {
+            throw new InvalidInputException("the reason is longer than 2000 characters");
+        }
+    }
+
+    private static String token(String action, String reason, OffsetDateTime until, List<Change> changes) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((action + "\n" + reason.strip() + "\n" + until + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Change c : changes) {
+                sha.update((c.findingId() + ":" + c.fromStatus() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The findings changed since the preview: a new preview is needed. Answered as 409. */
+    public static final class StalePreviewException extends RuntimeException {
+        public StalePreviewException() {
+            super("the findings changed since the preview (or no preview token was sent): preview again");
+        }
+    }
+}
