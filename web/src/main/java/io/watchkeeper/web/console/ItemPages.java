@@ -1,0 +1,83 @@
+package io.watchkeeper.web.console;
+
+import io.watchkeeper.core.item.ItemFilter;
+import io.watchkeeper.core.item.ItemReader;
+import io.watchkeeper.core.item.ItemSummary;
+import io.watchkeeper.core.item.Revision;
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.web.api.ItemsApi;
+import io.watchkeeper.web.security.Caller;
+import io.watchkeeper.web.security.Callers;
+import io.watchkeeper.web.service.ItemViews;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Item search, the item page (config, timeline, findings) and the side-by-side diff of two revisions. */
+@Controller
+@PreAuthorize("hasRole('VIEWER')")
+public class ItemPages {
+
+    static final int PAGE = 50;
+
+    private final ItemReader items;
+    private final ItemViews views;
+    private final ItemsApi api;
+
+    public ItemPages(ItemReader items, ItemViews views, ItemsApi api) {
+        this.items = items;
+        this.views = views;
+        this.api = api;
+    }
+
+    @GetMapping("/items")
+    String list(@RequestParam(required = false) String account, @RequestParam(required = false) String type,
+                @RequestParam(required = false) String region, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String tag, @RequestParam(defaultValue = "false") boolean deleted,
+                @RequestParam(required = false) Long after, Model model) {
+        Caller caller = Callers.current();
+        String[] tagParts = tag == null || tag.isBlank() ? new String[0] : tag.split("=", 2);
+        List<ItemSummary> page = items.list(new ItemFilter(blank(account), blank(type), blank(region), blank(q), deleted,
+                after, PAGE, tagParts.length > 0 ? tagParts[0] : null, tagParts.length > 1 ? tagParts[1] : null,
+                caller.scope()));
+        model.addAttribute("items", page);
+        model.addAttribute("next", page.size() == PAGE ? page.getLast().id() : null);
+        model.addAttribute("f", new Filters(account, type, region, q, tag, deleted));
+        return "items";
+    }
+
+    /** The filter form's values. */
+    public record Filters(String account, String type, String region, String q, String tag, boolean deleted) {}
+
+    @GetMapping("/items/{id}")
+    String item(@PathVariable long id, Model model) {
+        Caller caller = Callers.current();
+        ItemViews.ItemDetail detail = views.detail(id, caller);
+        List<Revision> revisions = views.revisions(id, caller);
+        model.addAttribute("item", detail.item());
+        model.addAttribute("config", detail.config() == null ? null : Json.pretty(detail.config()));
+        model.addAttribute("revisions", revisions.reversed());
+        model.addAttribute("findings", api.findings(id));
+        return "item";
+    }
+
+    @GetMapping("/items/{id}/diff")
+    String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to, Model model) {
+        Caller caller = Callers.current();
+        ItemViews.Comparison comparison = views.compare(id, from, to, caller);
+        model.addAttribute("item", views.detail(id, caller).item());
+        model.addAttribute("cmp", comparison);
+        model.addAttribute("rows", LineDiff.rows(Json.pretty(comparison.fromConfig()), Json.pretty(comparison.toConfig())));
+        model.addAttribute("patch", Json.pretty(comparison.patch()));
+        model.addAttribute("revisions", views.revisions(id, caller));
+        return "diff";
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
