@@ -63,6 +63,11 @@ public class WatchkeeperApplication {
         return app.run(springArgs);
     }
 
+    /** The server's application context, for tests of other packages. */
+    public static ConfigurableApplicationContext serveInTests(String[] springArgs) {
+        return serve(springArgs);
+    }
+
     /** The CLI's application context, for tests of other packages. */
     public static ConfigurableApplicationContext startForCliInTests(String[] springArgs) {
         return startForCli(springArgs);

@@ -40,7 +40,7 @@ public class AccessApi {
     public record NewUserRequest(String username, String displayName, Role role, Set<Long> accountIds, String password) {}
 
     /** Role, accounts (empty: all) and enabled. */
-    public record UserPatch(Role role, Set<Long> accountIds, boolean enabled) {}
+    public record UserPatch(Role role, Set<Long> accountIds, Boolean enabled) {}
 
     /** A new token: name, role (default: yours), accounts (default: yours), expiry (optional). */
     public record NewTokenRequest(String name, Role role, Set<Long> accountIds, OffsetDateTime expiresAt) {}
@@ -71,6 +71,9 @@ public class AccessApi {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Change a user's role, accounts or enabled")
     public User update(@PathVariable long id, @RequestBody UserPatch patch) {
+        if (patch.role() == null || patch.enabled() == null) {
+            throw new io.watchkeeper.core.model.InvalidInputException("'role' and 'enabled' are required");
+        }
         return access.updateUser(id, patch.role(), patch.accountIds(), patch.enabled(), Callers.current());
     }
 

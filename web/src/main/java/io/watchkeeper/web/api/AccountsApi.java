@@ -38,7 +38,7 @@ public class AccountsApi {
     public record AccountPatch(Boolean active) {}
 
     /** An interval for (account, type); null account or type means every one. */
-    public record IntervalRequest(Long accountId, String type, int minutes) {}
+    public record IntervalRequest(Long accountId, String type, Integer minutes) {}
 
     @GetMapping("/accounts")
     @PreAuthorize("hasRole('VIEWER')")
@@ -84,6 +84,9 @@ public class AccountsApi {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Set a watch interval (applied by every node within the reconcile interval)")
     public void setInterval(@RequestBody IntervalRequest request) {
+        if (request.minutes() == null) {
+            throw new io.watchkeeper.core.model.InvalidInputException("'minutes' is required");
+        }
         admin.setInterval(request.accountId(), request.type(), request.minutes(), Callers.current());
     }
 }

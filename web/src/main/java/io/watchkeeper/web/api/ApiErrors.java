@@ -33,6 +33,29 @@ public class ApiErrors {
         return problem(HttpStatus.CONFLICT, "Preview out of date", e.getMessage());
     }
 
+    @ExceptionHandler(io.watchkeeper.core.model.WatchkeeperException.class)
+    ProblemDetail upstream(io.watchkeeper.core.model.WatchkeeperException e) {
+        return problem(HttpStatus.BAD_GATEWAY, "Provider error", e.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadable() {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "the request body is not valid JSON for this operation");
+    }
+
+    /** Anything unexpected: logged with its stack trace, answered without one. */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) throws RuntimeException {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // the security filters answer 401/403
+        }
+        LOG.error("unexpected error in the API", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", "see the server log");
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);

@@ -47,7 +47,7 @@ public class ChecksApi {
                             String remediation, List<String> controls, List<CheckOverride> overrides) {}
 
     /** A setting for one check, for every account (null) or one. */
-    public record CheckSetting(Long accountId, boolean enabled, Severity severity) {}
+    public record CheckSetting(Long accountId, Boolean enabled, Severity severity) {}
 
     @GetMapping
     @PreAuthorize("hasRole('VIEWER')")
@@ -65,6 +65,9 @@ public class ChecksApi {
         Check<?> check = checks.require(id);
         if (setting.accountId() != null) {
             caller.requireAccount(setting.accountId());
+        }
+        if (setting.enabled() == null) {
+            throw new io.watchkeeper.core.model.InvalidInputException("'enabled' is required");
         }
         triage.setOverride(id, setting.accountId(), setting.enabled(), setting.severity(), caller.actor());
         audit.record(new AuditEntry(caller.actor(), "check.override", "check:" + id

@@ -42,7 +42,7 @@ public class RemediationsApi {
     }
 
     /** Plan a fix for a finding (the remediation id is optional). */
-    public record PlanRequest(long findingId, String remediationId) {}
+    public record PlanRequest(Long findingId, String remediationId) {}
 
     /** A reason. */
     public record ReasonRequest(String reason) {}
@@ -72,6 +72,9 @@ public class RemediationsApi {
     @Operation(summary = "Plan a remediation", description = "Dry-run by default: nothing is changed until approved and applied.")
     public RemediationView plan(@RequestBody PlanRequest request) {
         Caller caller = Callers.current();
+        if (request.findingId() == null) {
+            throw new InvalidInputException("'findingId' is required");
+        }
         triage.visible(request.findingId(), caller).orElseThrow(Caller.NotVisibleException::new);
         return remediations.plan(Long.toString(request.findingId()), ItemsApi.blank(request.remediationId()), caller.actor());
     }
@@ -121,10 +124,10 @@ public class RemediationsApi {
     public void mode(@RequestBody ModeRequest request) {
         Caller caller = Callers.current();
         caller.require(Role.ADMIN);
-        remediations.registry().require(request.remediationId());
-        if (request.mode() == null) {
-            throw new InvalidInputException("mode is required");
+        if (request.remediationId() == null || request.mode() == null) {
+            throw new InvalidInputException("'remediationId' and 'mode' are required");
         }
+        remediations.registry().require(request.remediationId());
         remediations.store().setMode(request.remediationId(), request.accountId(), request.mode(), caller.actor());
         audit.record(new AuditEntry(caller.actor(), "remediation.mode", "remediation:" + request.remediationId()
                 + (request.accountId() == null ? "" : "@" + request.accountId()), null,

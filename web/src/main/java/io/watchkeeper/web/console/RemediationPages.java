@@ -1,7 +1,11 @@
 package io.watchkeeper.web.console;
 
 import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.remediation.RemediationMode;
 import io.watchkeeper.core.remediation.RemediationStatus;
+import io.watchkeeper.web.remediation.RemediationService;
+import io.watchkeeper.web.security.Callers;
+import io.watchkeeper.web.service.AccountAdmin;
 import io.watchkeeper.core.remediation.RemediationView;
 import io.watchkeeper.web.api.RemediationsApi;
 import io.watchkeeper.web.service.Dashboard;
@@ -21,10 +25,15 @@ public class RemediationPages {
 
     private final RemediationsApi api;
     private final Dashboard dashboard;
+    private final RemediationService remediations;
+    private final AccountAdmin accounts;
 
-    public RemediationPages(RemediationsApi api, Dashboard dashboard) {
+    public RemediationPages(RemediationsApi api, Dashboard dashboard, RemediationService remediations,
+                            AccountAdmin accounts) {
         this.api = api;
         this.dashboard = dashboard;
+        this.remediations = remediations;
+        this.accounts = accounts;
     }
 
     /** A queue row with its plan pretty-printed. */
@@ -39,6 +48,10 @@ public class RemediationPages {
         model.addAttribute("rows", rows);
         model.addAttribute("statuses", RemediationStatus.values());
         model.addAttribute("status", status);
+        model.addAttribute("remediationIds", remediations.registry().all().stream().map(r -> r.id()).sorted().toList());
+        model.addAttribute("modes", remediations.store().modes());
+        model.addAttribute("modeValues", RemediationMode.values());
+        model.addAttribute("accounts", accounts.list(Callers.current()));
         return "remediations";
     }
 
@@ -61,6 +74,15 @@ public class RemediationPages {
         };
         dashboard.invalidate();
         redirect.addFlashAttribute("ok", "Remediation " + id + ": " + r.status() + ".");
+        return "redirect:/remediations";
+    }
+
+    @PostMapping("/remediations/modes")
+    @PreAuthorize("hasRole('ADMIN')")
+    String mode(@RequestParam String remediationId, @RequestParam(required = false) Long accountId,
+                @RequestParam RemediationMode mode, RedirectAttributes redirect) {
+        api.mode(new RemediationsApi.ModeRequest(remediationId, accountId, mode));
+        redirect.addFlashAttribute("ok", remediationId + " is now " + mode + (accountId == null ? " for every account." : "."));
         return "redirect:/remediations";
     }
 

@@ -21,7 +21,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -115,10 +117,7 @@ public class SecurityConfiguration {
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        (req, res, ex) -> problem(res, 401, "Unauthorized", "sign in first"),
-                        req -> "XMLHttpRequest".equals(req.getHeader("X-Requested-With"))
-                                || req.getRequestURI().startsWith(req.getContextPath() + "/v3/api-docs")));
+                .exceptionHandling(e -> e.authenticationEntryPoint(consoleEntryPoint()));
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcLogins(users, audit, settings))));
@@ -135,6 +134,19 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> res.sendRedirect("/login")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SWAGGER_CSP)).frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    /** Pages redirect to the sign-in page; script calls and the OpenAPI document get a 401 problem. */
+    private static AuthenticationEntryPoint consoleEntryPoint() {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, exception) -> {
+            if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                    || request.getRequestURI().startsWith(request.getContextPath() + "/v3/api-docs")) {
+                problem(response, 401, "Unauthorized", "sign in first");
+            } else {
+                login.commence(request, response, exception);
+            }
+        };
     }
 
     static void problem(HttpServletResponse response, int status, String title, String detail) throws java.io.IOException {
