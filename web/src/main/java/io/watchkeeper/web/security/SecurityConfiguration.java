@@ -100,11 +100,12 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http, LocalLoginProvider local,
+    SecurityFilterChain consoleChain(HttpSecurity http,
                                      ObjectProvider<ClientRegistrationRepository> oidcClients, UserStore users,
                                      AuditLog audit, SecuritySettings settings) throws Exception {
-        http.authenticationProvider(local)
-                .authorizeHttpRequests(a -> a
+        // the LocalLoginProvider bean is the global authentication manager's only provider; adding it to
+        // this chain as well would check (and count) every failed password twice
+        http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((req, res, ex) -> {
@@ -127,9 +128,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain swaggerChain(HttpSecurity http, LocalLoginProvider local) throws Exception {
+    SecurityFilterChain swaggerChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/swagger-ui/**", "/swagger-ui.html")
-                .authenticationProvider(local)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("VIEWER"))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> res.sendRedirect("/login")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SWAGGER_CSP)).frameOptions(f -> f.deny()));
