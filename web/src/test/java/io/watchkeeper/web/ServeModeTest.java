@@ -35,16 +35,21 @@ class ServeModeTest {
         try (ConfigurableApplicationContext app = WatchkeeperApplication.serve(new String[] {
                 "--server.port=0", "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=postgres",
                 "--watchkeeper.scheduler.polling-interval=200ms", "--watchkeeper.scheduler.reconcile-interval=1s",
-                "--watchkeeper.aws.regions=us-east-1"})) {
+                "--watchkeeper.aws.regions=us-east-1", "--watchkeeper.admin-password=" + io.watchkeeper.web.testing.WebApp.ADMIN_PASSWORD,
+                "--watchkeeper.home=" + java.nio.file.Files.createTempDirectory("wk-serve")})) {
             int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            HttpResponse<String> front = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(page.body()).contains("Watchkeeper");
+            assertThat(front.statusCode()).isEqualTo(302);
+            assertThat(front.headers().firstValue("Location").orElse("")).endsWith("/login");
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.body()).contains("Watchkeeper").contains("name=\"_csrf\"");
 
             app.getBean(AccountStore.class).add(new AccountSpec(Provider.AWS, "scheduled", Moto.ACCOUNT_ID,
                     AccountAccess.NONE, List.of("us-east-1"), Map.of(), false));
@@ -56,8 +61,13 @@ class ServeModeTest {
             assertThat(db.dsl().fetchCount(WATCH_SCOPE_RESULT, bucketWatched)).isEqualTo(1);
             assertThat(db.dsl().fetchCount(WATCH_RUN, WATCH_RUN.TRIGGER.eq("schedule"))).isGreaterThanOrEqualTo(1);
 
-            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            URI prometheus = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
+            assertThat(http.send(HttpRequest.newBuilder(prometheus).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()).as("metrics need a token").isEqualTo(401);
+            String token = app.getBean(io.watchkeeper.web.service.AccessAdmin.class).createToken("prometheus",
+                    io.watchkeeper.core.access.Role.VIEWER, null, null, io.watchkeeper.web.testing.WebApp.SYSTEM_ADMIN).secret();
+            String metrics = http.send(HttpRequest.newBuilder(prometheus).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("watchkeeper_watch_scope_duration_seconds_count")
                     .contains("watchkeeper_provider_api_calls_total")
                     .contains("watchkeeper_watch_items_changed_total{change=\"created\",type=\"aws.s3.bucket\"");

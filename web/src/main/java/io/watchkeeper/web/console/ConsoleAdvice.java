@@ -5,7 +5,6 @@ import io.watchkeeper.core.model.WatchkeeperException;
 import io.watchkeeper.web.security.Caller;
 import io.watchkeeper.web.security.WatchkeeperOidcUser;
 import io.watchkeeper.web.service.Triage;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,7 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The signed-in user for every page, and errors shown as pages (messages escaped like all output). */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
@@ -32,15 +30,9 @@ public class ConsoleAdvice {
     }
 
     @ExceptionHandler({InvalidInputException.class, Triage.StalePreviewException.class})
-    String invalid(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect,
-                   HttpServletResponse response, Model model) {
-        String back = request.getHeader("Referer");
-        if ("POST".equals(request.getMethod()) && back != null && sameOrigin(back, request)) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            return "redirect:" + back;
-        }
-        response.setStatus(400);
-        model.addAttribute("status", 400);
+    String invalid(RuntimeException e, HttpServletResponse response, Model model) {
+        response.setStatus(e instanceof Triage.StalePreviewException ? 409 : 400);
+        model.addAttribute("status", response.getStatus());
         model.addAttribute("message", e.getMessage());
         return "problem";
     }
@@ -59,11 +51,5 @@ public class ConsoleAdvice {
         model.addAttribute("status", 404);
         model.addAttribute("message", "Not found, or not in your accounts.");
         return "problem";
-    }
-
-    private static boolean sameOrigin(String referer, HttpServletRequest request) {
-        String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/";
-        String originNoPort = request.getScheme() + "://" + request.getServerName() + "/";
-        return referer.startsWith(origin) || referer.startsWith(originNoPort);
     }
 }

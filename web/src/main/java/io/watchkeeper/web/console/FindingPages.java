@@ -64,6 +64,7 @@ public class FindingPages {
         model.addAttribute("f", new Filters(status, account, check, type, region, severity, q));
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("severityValues", Severity.values());
+        model.addAttribute("defaultUntil", LocalDate.now(ZoneOffset.UTC).plusDays(90));
         return "findings";
     }
 

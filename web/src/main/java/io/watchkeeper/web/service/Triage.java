@@ -64,8 +64,9 @@ public class Triage {
     public Preview previewJustify(List<Long> ids, String reason, OffsetDateTime until, Caller caller) {
         caller.require(Role.JUSTIFIER);
         requireReason(reason);
-        if (until != null && !until.isAfter(OffsetDateTime.now())) {
-            throw new InvalidInputException("'until' must be in the future");
+        if (until == null || !until.isAfter(OffsetDateTime.now())) {
+            throw new InvalidInputException("a justification needs an expiry ('until') in the future: "
+                    + "accepted risks are reviewed again when they expire");
         }
         List<Change> changes = new ArrayList<>();
         List<Skip> skipped = new ArrayList<>();
@@ -73,8 +74,8 @@ public class Triage {
             Optional<FindingView> found = visible(id, caller);
             if (found.isEmpty()) {
                 skipped.add(new Skip(id, "not found"));
-            } else if (found.get().status() == FindingStatus.FIXED) {
-                skipped.add(new Skip(id, "fixed findings cannot be justified"));
+            } else if (!found.get().status().present()) {
+                skipped.add(new Skip(id, found.get().status().name().toLowerCase() + " findings cannot be justified"));
             } else {
                 FindingView f = found.get();
                 changes.add(new Change(f.id(), f.check(), f.account(), f.resourceName(), f.severity().name(),
