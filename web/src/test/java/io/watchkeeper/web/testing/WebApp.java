@@ -57,10 +57,13 @@ public final class WebApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + db.jdbcUrl(),
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=postgres", "--watchkeeper.home=" + home,
                 "--watchkeeper.scheduler.enabled=false", "--watchkeeper.aws.max-attempts=2"));
         args.addAll(extra);
+        if (extra.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+            args.add("--server.port=0");
+        }
         context = WatchkeeperApplication.serveInTests(args.toArray(String[]::new));
         base = "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
     }
