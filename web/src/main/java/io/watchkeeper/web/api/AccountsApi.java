@@ -34,6 +34,19 @@ public class AccountsApi {
     /** A new AWS account. */
     public record NewAccount(String name, String accountId, String roleArn, String externalId, List<String> regions) {}
 
+    /**
+     * An account as the API shows it: the role's external id is write-only (it guards against the
+     * confused-deputy problem, so it is not handed to every viewer).
+     */
+    public record AccountView(long id, String provider, String name, String accountId, String roleArn,
+                              boolean externalIdSet, List<String> regions, java.util.Map<String, String> tags,
+                              boolean active, boolean thirdParty) {
+        static AccountView of(Account a) {
+            return new AccountView(a.id(), a.provider().id(), a.name(), a.externalId(), a.access().roleArn(),
+                    a.access().roleExternalId() != null, a.regions(), a.tags(), a.active(), a.thirdParty());
+        }
+    }
+
     /** Enable or disable scheduled watching. */
     public record AccountPatch(Boolean active) {}
 
@@ -43,27 +56,27 @@ public class AccountsApi {
     @GetMapping("/accounts")
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(summary = "Accounts in your scope")
-    public List<Account> list() {
-        return admin.list(Callers.current());
+    public List<AccountView> list() {
+        return admin.list(Callers.current()).stream().map(AccountView::of).toList();
     }
 
     @PostMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an AWS account")
-    public Account add(@RequestBody NewAccount request) {
-        return admin.add(request.name(), request.accountId(), request.roleArn(), request.externalId(), request.regions(),
-                Callers.current());
+    public AccountView add(@RequestBody NewAccount request) {
+        return AccountView.of(admin.add(request.name(), request.accountId(), request.roleArn(), request.externalId(), request.regions(),
+                Callers.current()));
     }
 
     @PatchMapping("/accounts/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Enable or disable an account")
-    public Account patch(@PathVariable long id, @RequestBody AccountPatch patch) {
+    public AccountView patch(@PathVariable long id, @RequestBody AccountPatch patch) {
         if (patch.active() == null) {
             throw new io.watchkeeper.core.model.InvalidInputException("nothing to change: send {\"active\": true|false}");
         }
-        return admin.setActive(id, patch.active(), Callers.current());
+        return AccountView.of(admin.setActive(id, patch.active(), Callers.current()));
     }
 
     @PostMapping("/accounts/{id}/test")
