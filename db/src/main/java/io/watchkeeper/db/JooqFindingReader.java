@@ -3,8 +3,11 @@ package io.watchkeeper.db;
 import static io.watchkeeper.db.jooq.Tables.ACCOUNT;
 import static io.watchkeeper.db.jooq.Tables.FINDING;
 import static io.watchkeeper.db.jooq.Tables.FINDING_EVENT;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
 import io.watchkeeper.core.finding.FindingEvent;
 import io.watchkeeper.core.finding.FindingFilter;
@@ -38,9 +41,11 @@ public final class JooqFindingReader implements FindingReader {
     @Override
     public List<FindingView> list(FindingFilter f) {
         List<Condition> where = new ArrayList<>();
-        where.add(FINDING.STATUS.in(f.statuses().stream().map(Enum::name).toList()));
+        // statuses inline (they are enum names): PostgreSQL can then prove the partial rank index applies
+        where.add(FINDING.STATUS.in(f.statuses().stream().sorted().map(s -> inline(s.name())).toList()));
         if (f.account() != null) {
-            where.add(ACCOUNT.NAME.eq(f.account()));
+            // by id (an init-plan), so the (account_id, rank) index walks the page in order
+            where.add(FINDING.ACCOUNT_ID.eq(select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.NAME.eq(f.account()))));
         }
         if (f.check() != null) {
             where.add(f.check().contains("*") ? FINDING.CHECK_ID.like(f.check().replace("%", "!%").replace("_", "!_")
@@ -65,14 +70,13 @@ public final class JooqFindingReader implements FindingReader {
             where.add(FINDING.ACCOUNT_ID.in(f.scope().accountIds()));
         }
         if (f.afterScore() != null && f.afterId() != null) {
-            // written as two range conditions so PostgreSQL walks (status, score DESC, id) instead of sorting
-            where.add(FINDING.SCORE.lt(f.afterScore())
-                    .or(FINDING.SCORE.eq(f.afterScore()).and(FINDING.ID.gt(f.afterId()))));
+            // rank order is (-score, id): one row comparison, an index range on the rank indexes
+            where.add(row(FINDING.SCORE.neg(), FINDING.ID).gt(row(inline(-f.afterScore()), val(f.afterId()))));
         }
         return dsl.select(FINDING.asterisk(), ACCOUNT.NAME, ACCOUNT.EXTERNAL_ID)
                 .from(FINDING).join(ACCOUNT).on(ACCOUNT.ID.eq(FINDING.ACCOUNT_ID))
                 .where(where)
-                .orderBy(FINDING.SCORE.desc(), FINDING.ID)
+                .orderBy(FINDING.SCORE.neg(), FINDING.ID)
                 .limit(f.limit())
                 .fetch(JooqFindingReader::view);
     }

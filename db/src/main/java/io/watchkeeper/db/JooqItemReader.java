@@ -4,10 +4,9 @@ import static io.watchkeeper.db.jooq.Tables.ACCOUNT;
 import static io.watchkeeper.db.jooq.Tables.ITEM;
 import static io.watchkeeper.db.jooq.Tables.ITEM_REVISION;
 import static org.jooq.impl.DSL.condition;
-import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.lateral;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.select;
@@ -27,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
@@ -36,6 +36,7 @@ import org.jooq.Table;
 public final class JooqItemReader implements ItemReader {
 
     private static final ItemRevision LATEST = ITEM_REVISION.as("latest_rev");
+    private static final Field<JSONB> LATEST_CONFIG = field(name("latest", "latest_config"), JSONB.class);
 
     private final DSLContext dsl;
 
@@ -47,7 +48,7 @@ public final class JooqItemReader implements ItemReader {
     public List<ItemSummary> list(ItemFilter f) {
         List<Condition> where = new ArrayList<>();
         if (f.account() != null) {
-            where.add(ACCOUNT.NAME.eq(f.account()));
+            where.add(ITEM.ACCOUNT_ID.eq(select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.NAME.eq(f.account()))));
         }
         if (f.type() != null) {
             where.add(ITEM.RESOURCE_TYPE.eq(f.type()));
@@ -69,15 +70,12 @@ public final class JooqItemReader implements ItemReader {
             where.add(ITEM.ACCOUNT_ID.in(f.scope().accountIds()));
         }
         if (f.tagKey() != null) {
-            // tags live in the current configuration: {"tags": {"key": "value"}}
-            var tagged = ITEM_REVISION.as("tagged");
-            var onLatest = tagged.ITEM_ID.eq(ITEM.ID).and(tagged.REVISION_NO.eq(
-                    select(max(ITEM_REVISION.REVISION_NO)).from(ITEM_REVISION).where(ITEM_REVISION.ITEM_ID.eq(ITEM.ID))));
-            var tagCondition = f.tagValue() == null
-                    ? condition("jsonb_exists({0} -> 'tags', {1})", tagged.CONFIG, val(f.tagKey()))
-                    : condition("({0} -> 'tags') @> {1}::jsonb", tagged.CONFIG,
-                            val(Json.write(java.util.Map.of(f.tagKey(), f.tagValue()))));
-            where.add(exists(selectOne().from(tagged).where(onLatest, tagCondition)));
+            // tags live in the current configuration ({"tags": {"key": "value"}}), read through the lateral
+            // latest revision, so a page stops as soon as it has enough matching items in id order
+            Field<JSONB> tags = field("{0} -> 'tags'", JSONB.class, LATEST_CONFIG);
+            where.add(f.tagValue() == null
+                    ? condition("jsonb_exists({0}, {1})", tags, val(f.tagKey()))
+                    : condition("{0} @> {1}::jsonb", tags, val(Json.write(java.util.Map.of(f.tagKey(), f.tagValue())))));
         }
         return query(where).orderBy(ITEM.ID).limit(f.limit()).fetch(JooqItemReader::summary);
     }
@@ -97,7 +95,7 @@ public final class JooqItemReader implements ItemReader {
     }
 
     private SelectConditionStep<? extends Record> query(List<Condition> where) {
-        Table<?> latest = lateral(select(LATEST.REVISION_NO, LATEST.OBSERVED_AT)
+        Table<?> latest = lateral(select(LATEST.REVISION_NO, LATEST.OBSERVED_AT, LATEST.CONFIG.as(LATEST_CONFIG.getName()))
                 .from(LATEST)
                 .where(LATEST.ITEM_ID.eq(ITEM.ID))
                 .orderBy(LATEST.REVISION_NO.desc())

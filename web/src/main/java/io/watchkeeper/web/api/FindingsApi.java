@@ -46,6 +46,10 @@ public class FindingsApi {
     /** A reason. */
     public record ReasonRequest(String reason) {}
 
+    /** A suppression rule: check id or glob, account (null: all in scope), resource glob, reason, expiry, token. */
+    public record SuppressRequest(String check, Long accountId, String resource, String reason, OffsetDateTime expiresAt,
+                                  String token) {}
+
     /** An owner (blank clears it). */
     public record OwnerRequest(String owner) {}
 
@@ -100,6 +104,23 @@ public class FindingsApi {
                 Callers.current());
         dashboard.invalidate();
         return done;
+    }
+
+    @PostMapping("/suppress/preview")
+    @PreAuthorize("hasRole('JUSTIFIER')")
+    @Operation(summary = "Preview a suppression rule", description = "Lists every finding it would suppress now.")
+    public Triage.Preview previewSuppress(@RequestBody SuppressRequest r) {
+        return triage.previewSuppress(r.check(), r.accountId(), r.resource(), r.reason(), r.expiresAt(), Callers.current());
+    }
+
+    @PostMapping("/suppress")
+    @PreAuthorize("hasRole('JUSTIFIER')")
+    @Operation(summary = "Add a previewed suppression rule", description = "409 when the matching findings changed.")
+    public io.watchkeeper.core.finding.SuppressionRule suppress(@RequestBody SuppressRequest r) {
+        var rule = triage.suppress(r.check(), r.accountId(), r.resource(), r.reason(), r.expiresAt(), r.token(),
+                Callers.current());
+        dashboard.invalidate();
+        return rule;
     }
 
     @PostMapping("/{id}/unjustify")

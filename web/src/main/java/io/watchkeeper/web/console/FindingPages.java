@@ -36,8 +36,11 @@ public class FindingPages {
     private final Triage triage;
     private final Dashboard dashboard;
     private final RemediationService remediations;
+    private final io.watchkeeper.web.service.AccountAdmin accounts;
 
-    public FindingPages(FindingReader findings, Triage triage, Dashboard dashboard, RemediationService remediations) {
+    public FindingPages(FindingReader findings, Triage triage, Dashboard dashboard, RemediationService remediations,
+                        io.watchkeeper.web.service.AccountAdmin accounts) {
+        this.accounts = accounts;
         this.findings = findings;
         this.triage = triage;
         this.dashboard = dashboard;
@@ -65,6 +68,7 @@ public class FindingPages {
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("severityValues", Severity.values());
         model.addAttribute("defaultUntil", LocalDate.now(ZoneOffset.UTC).plusDays(90));
+        model.addAttribute("accounts", accounts.list(Callers.current()));
         return "findings";
     }
 
@@ -87,6 +91,34 @@ public class FindingPages {
         List<FindingView> done = triage.justify(ids, reason, parseUntil(until), token, Callers.current());
         dashboard.invalidate();
         redirect.addFlashAttribute("ok", "Justified " + done.size() + " finding(s).");
+        return "redirect:/findings";
+    }
+
+    @PostMapping("/findings/suppress/preview")
+    @PreAuthorize("hasRole('JUSTIFIER')")
+    String previewSuppress(@RequestParam String check, @RequestParam(required = false) Long accountId,
+                           @RequestParam(required = false) String resource, @RequestParam String reason,
+                           @RequestParam(required = false) String expires, Model model) {
+        Triage.Preview preview = triage.previewSuppress(check, accountId, resource, reason, parseUntil(expires),
+                Callers.current());
+        model.addAttribute("preview", preview);
+        model.addAttribute("check", check);
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("resource", resource);
+        model.addAttribute("reason", reason);
+        model.addAttribute("expires", expires);
+        return "suppress-preview";
+    }
+
+    @PostMapping("/findings/suppress")
+    @PreAuthorize("hasRole('JUSTIFIER')")
+    String suppress(@RequestParam String check, @RequestParam(required = false) Long accountId,
+                    @RequestParam(required = false) String resource, @RequestParam String reason,
+                    @RequestParam(required = false) String expires, @RequestParam String token,
+                    RedirectAttributes redirect) {
+        var rule = triage.suppress(check, accountId, resource, reason, parseUntil(expires), token, Callers.current());
+        dashboard.invalidate();
+        redirect.addFlashAttribute("ok", "Suppression rule " + rule.id() + " added.");
         return "redirect:/findings";
     }
 

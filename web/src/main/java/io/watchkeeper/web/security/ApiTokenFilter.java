@@ -26,10 +26,12 @@ public class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenStore tokens;
     private final UserStore users;
+    private final ApiTokenCache cache;
 
-    public ApiTokenFilter(ApiTokenStore tokens, UserStore users) {
+    public ApiTokenFilter(ApiTokenStore tokens, UserStore users, ApiTokenCache cache) {
         this.tokens = tokens;
         this.users = users;
+        this.cache = cache;
     }
 
     @Override
@@ -50,8 +52,13 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         if (!TokenSecrets.wellFormed(secret)) {
             return Optional.empty();
         }
+        String hash = TokenSecrets.hash(secret);
+        return cache.get(hash, () -> load(hash));
+    }
+
+    private Optional<ApiTokenCache.Loaded> load(String hash) {
         OffsetDateTime now = OffsetDateTime.now();
-        Optional<ApiToken> found = tokens.findByHash(TokenSecrets.hash(secret)).filter(t -> t.usable(now));
+        Optional<ApiToken> found = tokens.findByHash(hash).filter(t -> t.usable(now));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -60,9 +67,10 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         if (owner.isEmpty()) {
             return Optional.empty();
         }
-        tokens.touch(token.id(), now);
+        tokens.touch(token.id(), now); // at most once per cache period per token and node
         var role = owner.get().role().includes(token.role()) ? token.role() : owner.get().role();
-        return Optional.of(new Caller(owner.get().username(), role, token.scope().intersect(owner.get().scope()),
-                "token:" + token.id()));
+        return Optional.of(new ApiTokenCache.Loaded(new Caller(owner.get().username(), role,
+                token.scope().intersect(owner.get().scope()), "token:" + token.id()),
+                token.expiresAt() == null ? null : token.expiresAt().toInstant()));
     }
 }

@@ -74,13 +74,14 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenStore tokens, UserStore users, SecuritySettings settings)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenStore tokens, UserStore users, ApiTokenCache cache,
+                                 SecuritySettings settings)
             throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, users, cache), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     if (settings.publicMetrics()) {

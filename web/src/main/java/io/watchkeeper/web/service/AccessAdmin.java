@@ -34,8 +34,11 @@ public class AccessAdmin {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
 
+    private final io.watchkeeper.web.security.ApiTokenCache tokenCache;
+
     public AccessAdmin(UserStore users, ApiTokenStore tokens, AccountStore accounts, PasswordEncoder encoder,
-                       AuditLog audit) {
+                       AuditLog audit, io.watchkeeper.web.security.ApiTokenCache tokenCache) {
+        this.tokenCache = tokenCache;
         this.users = users;
         this.tokens = tokens;
         this.accounts = accounts;
@@ -69,6 +72,7 @@ public class AccessAdmin {
             throw new InvalidInputException("you cannot demote or disable yourself");
         }
         User after = users.update(id, role, scope(accountIds), enabled);
+        tokenCache.invalidateAll();
         audit.record(new AuditEntry(caller.actor(), "user.update", "user:" + after.username(), describe(before),
                 describe(after)));
         return after;
@@ -127,7 +131,9 @@ public class AccessAdmin {
                 throw new Caller.NotVisibleException();
             }
         }
-        if (!tokens.revoke(id, OffsetDateTime.now())) {
+        boolean revoked = tokens.revoke(id, OffsetDateTime.now());
+        tokenCache.invalidateAll();
+        if (!revoked) {
             throw new InvalidInputException("token " + id + " is already revoked");
         }
         audit.record(new AuditEntry(caller.actor(), "token.revoke", "token:" + id, null,

@@ -36,12 +36,14 @@ import org.springframework.stereotype.Service;
 public class Dashboard {
 
     static final Duration TTL = Duration.ofSeconds(30);
+    static final Duration SLOW = Duration.ofMillis(200);
     private static final String OPEN = "OPEN";
     private static final String REGRESSED = "REGRESSED";
 
     private final DSLContext dsl;
     private final Clock clock = Clock.systemUTC();
     private final Map<AccountScope, Cached> cache = new ConcurrentHashMap<>();
+    private final java.util.Set<AccountScope> refreshing = ConcurrentHashMap.newKeySet();
 
     public Dashboard(DSLContext dsl) {
         this.dsl = dsl;
@@ -69,24 +71,64 @@ public class Dashboard {
         }
     }
 
-    private record Cached(Summary summary, Instant at) {}
+    private record Cached(Summary summary, Instant at, Duration took) {}
 
+    /**
+     * The figures for a scope. Fresh ones are served from the cache; stale ones are recomputed in
+     * place when that is quick (under {@link #SLOW}), otherwise served stale while one background
+     * refresh per scope runs, so a large estate never makes a page wait on the aggregates.
+     */
     public Summary summary(AccountScope scope) {
         Cached cached = cache.get(scope);
-        if (cached != null && cached.at().plus(TTL).isAfter(clock.instant())) {
+        if (cached == null) {
+            return refresh(scope).summary();
+        }
+        if (cached.at().plus(TTL).isAfter(clock.instant())) {
             return cached.summary();
         }
+        if (cached.took().compareTo(SLOW) < 0) {
+            return refresh(scope).summary();
+        }
+        if (refreshing.add(scope)) {
+            Thread.ofVirtual().name("dashboard-refresh").start(() -> {
+                try {
+                    refresh(scope);
+                } finally {
+                    refreshing.remove(scope);
+                }
+            });
+        }
+        return cached.summary();
+    }
+
+    private Cached refresh(AccountScope scope) {
+        long start = System.nanoTime();
         Summary fresh = compute(scope);
+        Cached entry = new Cached(fresh, clock.instant(), Duration.ofNanos(System.nanoTime() - start));
         if (cache.size() > 1000) {
             cache.clear();
         }
-        cache.put(scope, new Cached(fresh, clock.instant()));
-        return fresh;
+        cache.put(scope, entry);
+        return entry;
     }
 
-    /** Forgets cached figures (after a scan or a triage action, so people see their change). */
+    /** A server warms the every-account figures in the background so the first dashboard view is quick. */
+    @org.springframework.context.event.EventListener
+    public void warm(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext) {
+            Thread.ofVirtual().name("dashboard-warm").start(() -> {
+                try {
+                    refresh(AccountScope.ALL);
+                } catch (RuntimeException e) {
+                    // the first view computes it instead
+                }
+            });
+        }
+    }
+
+    /** Marks cached figures stale (after a scan or a triage action) so the next view refreshes them. */
     public void invalidate() {
-        cache.clear();
+        cache.replaceAll((scope, c) -> new Cached(c.summary(), Instant.EPOCH, c.took()));
     }
 
     private Summary compute(AccountScope scope) {

@@ -1,6 +1,11 @@
 package io.watchkeeper.web.service;
 
+import io.watchkeeper.auditors.AuditEngine;
+import io.watchkeeper.auditors.policy.Wildcards;
 import io.watchkeeper.core.access.Role;
+import io.watchkeeper.core.finding.FindingFilter;
+import io.watchkeeper.core.finding.SuppressionRule;
+import java.util.Set;
 import io.watchkeeper.core.audit.AuditEntry;
 import io.watchkeeper.core.audit.AuditLog;
 import io.watchkeeper.core.finding.FindingReader;
@@ -43,12 +48,14 @@ public class Triage {
     private final FindingTriage triage;
     private final JooqFindingOwners owners;
     private final AuditLog audit;
+    private final AuditEngine engine;
 
-    public Triage(FindingReader findings, FindingTriage triage, DSLContext dsl, AuditLog audit) {
+    public Triage(FindingReader findings, FindingTriage triage, DSLContext dsl, AuditLog audit, AuditEngine engine) {
         this.findings = findings;
         this.triage = triage;
         this.owners = new JooqFindingOwners(dsl);
         this.audit = audit;
+        this.engine = engine;
     }
 
     /** One finding that the action will change. */
@@ -126,6 +133,65 @@ public class Triage {
         audit.record(new AuditEntry(caller.actor(), "finding.assign", "finding:" + id, Json.tree(beforeJson),
                 Json.tree(Map.of("owner", cleaned == null ? "" : cleaned))));
         return visible(id, caller).orElseThrow();
+    }
+
+    /**
+     * What a new suppression rule would hide now: every present finding in the caller's accounts whose
+     * check matches {@code checkPattern} (id or glob), in {@code accountId} (or every account in scope
+     * when null) and whose resource id matches {@code resourcePattern} (glob, or all). Findings that
+     * appear later and match are suppressed too — the preview says so.
+     */
+    public Preview previewSuppress(String checkPattern, Long accountId, String resourcePattern, String reason,
+                                   OffsetDateTime expiresAt, Caller caller) {
+        caller.require(Role.JUSTIFIER);
+        requireReason(reason);
+        if (checkPattern == null || !checkPattern.matches("[a-z0-9.*?/-]{1,200}")) {
+            throw new InvalidInputException("a suppression needs a check id or glob such as aws.s3.bucket/*");
+        }
+        if (accountId == null && !caller.scope().unrestricted()) {
+            throw new InvalidInputException("choose one of your accounts: you cannot suppress across every account");
+        }
+        if (accountId != null) {
+            caller.requireAccount(accountId);
+        }
+        String resource = resourcePattern == null || resourcePattern.isBlank() ? null : resourcePattern.strip();
+        List<Change> changes = new ArrayList<>();
+        for (FindingView f : findings.list(new FindingFilter(Set.of(FindingStatus.OPEN, FindingStatus.REGRESSED,
+                FindingStatus.JUSTIFIED), null, checkPattern, null, null, null, null, null, null, 5000, caller.scope()))) {
+            if ((accountId == null || f.accountKey() == accountId)
+                    && (resource == null || Wildcards.matches(resource, f.resourceId()))) {
+                changes.add(new Change(f.id(), f.check(), f.account(), f.resourceName(), f.severity().name(),
+                        f.status().name(), FindingStatus.SUPPRESSED.name()));
+            }
+        }
+        if (changes.size() > MAX_BULK) {
+            throw new InvalidInputException(changes.size() + " findings match; narrow the rule to at most " + MAX_BULK);
+        }
+        String key = "suppress\n" + checkPattern + "\n" + accountId + "\n" + resource + "\n" + expiresAt;
+        return new Preview("suppress", changes, List.of(), token(key, reason, expiresAt, changes));
+    }
+
+    /** Adds the previewed suppression rule and re-audits the affected items at once. */
+    @Transactional
+    public SuppressionRule suppress(String checkPattern, Long accountId, String resourcePattern, String reason,
+                                    OffsetDateTime expiresAt, String token, Caller caller) {
+        Preview preview = previewSuppress(checkPattern, accountId, resourcePattern, reason, expiresAt, caller);
+        if (token == null || !token.equals(preview.token())) {
+            throw new StalePreviewException();
+        }
+        String resource = resourcePattern == null || resourcePattern.isBlank() ? null : resourcePattern.strip();
+        SuppressionRule rule = triage.addSuppression(checkPattern, accountId, resource, reason.strip(), caller.actor(),
+                expiresAt);
+        audit.record(new AuditEntry(caller.actor(), "suppression.add", "suppression:" + rule.id(), null,
+                Json.tree(Map.of("check", checkPattern, "account", accountId == null ? "all" : accountId.toString(),
+                        "resource", resource == null ? "*" : resource, "findings", preview.changes().size()))));
+        List<Long> itemIds = preview.changes().stream()
+                .map(c -> findings.find(Long.toString(c.findingId())).map(FindingView::itemId).orElse(-1L))
+                .filter(id -> id > 0).distinct().toList();
+        if (!itemIds.isEmpty()) {
+            engine.auditChanged(itemIds, "suppression", caller.actor());
+        }
+        return rule;
     }
 
     /** A finding the caller may see. */
