@@ -37,7 +37,16 @@ public final class Authorities {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final io.watchkeeper.certmanager.acme.AcmeIssuers acme;
+
     public Authorities(AuthorityStore store, KeyVault vault, KeySealer sealer, AuditLog audit, Clock clock) {
+        this(store, vault, sealer, audit, clock, null);
+    }
+
+    /** With ACME support ({@code acme} opens the issuer of an ACME authority). */
+    public Authorities(AuthorityStore store, KeyVault vault, KeySealer sealer, AuditLog audit, Clock clock,
+                       io.watchkeeper.certmanager.acme.AcmeIssuers acme) {
+        this.acme = acme;
         this.store = Objects.requireNonNull(store, "store");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
@@ -95,11 +104,16 @@ public final class Authorities {
         return new CaMaterial(cert, chain, sealer.open(sealed, owner));
     }
 
-    /** The issuer for an authority (the internal CA now; ACME later). */
+    /** The issuer for an authority: the internal CA, or the ACME CA's account. */
     public Issuer issuer(Authority authority) {
         return switch (authority.kind()) {
             case INTERNAL -> new InternalIssuer(authority, material(authority), clock);
-            case ACME -> throw new InvalidInputException("ACME authorities are not supported yet");
+            case ACME -> {
+                if (acme == null) {
+                    throw new InvalidInputException("ACME is not configured on this node");
+                }
+                yield acme.open(authority);
+            }
         };
     }
 

@@ -68,6 +68,9 @@ public final class Issuance {
             }
         }
         Issuer issuer = authorities.issuer(authority);
+        if (issuer instanceof io.watchkeeper.certmanager.acme.AcmeIssuer acme) {
+            return requestAcme(acme, authority, request, keySource, idempotencyKey, replacesId, actor);
+        }
         IssuedCertificate issued = issuer.issue(request, keySource);
         IssuanceRequest pending = store.beginIssuance(idempotencyKey, authority.id(), actor, requestJson(request, keySource));
         if (pending.authorityId() != authority.id()) {
@@ -101,6 +104,59 @@ public final class Issuance {
         after.put("notAfter", stored.metadata().notAfter().toString());
         after.put("owner", stored.owner());
         after.put("keyHeldByWatchkeeper", stored.hasPrivateKey());
+        audit.record(new AuditEntry(actor, "certificate.issue", "certificate:" + stored.id(), null, after));
+        return new Result(stored, false);
+    }
+
+    /**
+     * ACME orders are asynchronous and placed at another party, so the request row comes first: it
+     * reserves the certificate id and keeps the new key sealed for that id, and the order URL is
+     * recorded before finalisation. A retry after a crash finds all three and resumes the same order
+     * with the same key: the CA issues once and Watchkeeper stores once.
+     */
+    private Result requestAcme(io.watchkeeper.certmanager.acme.AcmeIssuer acme, Authority authority,
+                               CertificateRequest request, KeySource keySource, String idempotencyKey, Long replacesId,
+                               String actor) {
+        IssuanceRequest pending = store.beginIssuance(idempotencyKey, authority.id(), actor, requestJson(request, keySource));
+        if (pending.authorityId() != authority.id()) {
+            throw new InvalidInputException("idempotency key '" + idempotencyKey + "' was used with another authority");
+        }
+        if (pending.status() == IssuanceRequest.Status.ISSUED) {
+            return new Result(store.require(pending.certificateId()), true);
+        }
+        CertificateStore.Reservation reservation = store.reservation(pending.id()).orElse(null);
+        java.security.KeyPair key = null;
+        if (reservation == null) {
+            long id = store.nextId();
+            SealedKey sealed = null;
+            if (keySource instanceof KeySource.Generate g) {
+                key = io.watchkeeper.certmanager.x509.Keys.generate(g.type());
+                sealed = sealer.seal(key.getPrivate(), KeyOwner.certificate(id));
+            }
+            reservation = store.reserve(pending.id(), id, sealed);
+        }
+        if (reservation.pendingKey() != null && key == null) {
+            java.security.PrivateKey priv = sealer.open(reservation.pendingKey(), KeyOwner.certificate(reservation.certificateId()));
+            key = new java.security.KeyPair(io.watchkeeper.certmanager.x509.Keys.publicKeyOf(priv), priv);
+        }
+        var csr = keySource instanceof KeySource.Csr c ? c.request() : null;
+        if (key == null && csr == null) {
+            throw new InvalidInputException("this retry needs the original CSR");
+        }
+        long requestId = pending.id();
+        IssuedCertificate issued = acme.issue(request, key, csr, pending.externalRef(),
+                orderUrl -> store.recordExternalRef(requestId, orderUrl));
+        StoredCertificate stored = store.add(new NewCertificate(reservation.certificateId(),
+                CertificateFacts.of(issued.certificate()), Pem.encode(issued.certificate()),
+                issued.chain().stream().map(Pem::encode).toList(), request.owner(), request.team(), authority.id(),
+                CertificateSource.ISSUED, replacesId, reservation.pendingKey(), pending.id(), actor));
+        ObjectNode after = Json.object();
+        after.put("id", stored.id());
+        after.put("authority", authority.name());
+        after.put("serial", stored.metadata().serial());
+        after.put("notAfter", stored.metadata().notAfter().toString());
+        after.put("owner", stored.owner());
+        after.put("acmeOrder", pending.externalRef() == null ? "new" : "resumed");
         audit.record(new AuditEntry(actor, "certificate.issue", "certificate:" + stored.id(), null, after));
         return new Result(stored, false);
     }

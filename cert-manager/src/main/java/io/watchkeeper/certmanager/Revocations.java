@@ -54,7 +54,10 @@ public final class Revocations {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Revokes a certificate issued by an internal authority and publishes the authority's new CRL. */
+    /**
+     * Revokes a certificate at its issuer (internal CA or ACME CA) with an RFC 5280 reason; for an
+     * internal authority also publishes its new CRL (null for ACME).
+     */
     public PublishedCrl revoke(long certificateId, RevocationReason reason, String actor) {
         StoredCertificate cert = store.require(certificateId);
         if (cert.authorityId() == null) {
@@ -68,7 +71,8 @@ public final class Revocations {
         ObjectNode after = Json.object().put("status", revoked.status().name()).put("reason", reason.id())
                 .put("serial", revoked.metadata().serial()).put("authority", authority.name());
         audit.record(new AuditEntry(actor, "certificate.revoke", "certificate:" + certificateId, before, after));
-        return publish(authority, actor);
+        // an ACME CA publishes its own revocation status; internal authorities publish a new CRL here
+        return authority.kind() == io.watchkeeper.core.cert.AuthorityKind.ACME ? null : publish(authority, actor);
     }
 
     /** Signs the authority's current CRL (a new CRL number), writes it to the CRL folder and audits it. */

@@ -16,6 +16,7 @@ import io.watchkeeper.core.cert.NewCertificate;
 import io.watchkeeper.core.cert.Revocation;
 import io.watchkeeper.core.cert.RevocationReason;
 import io.watchkeeper.core.cert.RevokedSerial;
+import io.watchkeeper.core.cert.SealedKey;
 import io.watchkeeper.core.cert.StoredCertificate;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.InvalidInputException;
@@ -246,6 +247,38 @@ public final class JooqCertificateStore implements CertificateStore {
                 .set(ISSUANCE_REQUEST.UPDATED_AT, OffsetDateTime.now())
                 .where(ISSUANCE_REQUEST.ID.eq(requestId).and(ISSUANCE_REQUEST.STATUS.ne(IssuanceRequest.Status.ISSUED.name())))
                 .execute();
+    }
+
+    @Override
+    public Reservation reserve(long requestId, long certificateId, SealedKey pendingKey) {
+        var update = dsl.update(ISSUANCE_REQUEST).set(ISSUANCE_REQUEST.RESERVED_CERTIFICATE_ID, certificateId);
+        if (pendingKey != null) {
+            update = update.set(ISSUANCE_REQUEST.PENDING_KEY_ALGORITHM, pendingKey.algorithm())
+                    .set(ISSUANCE_REQUEST.PENDING_KEY_CIPHERTEXT, pendingKey.ciphertext())
+                    .set(ISSUANCE_REQUEST.PENDING_KEY_WRAPPED, pendingKey.wrappedKey())
+                    .set(ISSUANCE_REQUEST.PENDING_KEY_PROVIDER, pendingKey.provider())
+                    .set(ISSUANCE_REQUEST.PENDING_KEY_VERSION, pendingKey.masterKeyVersion());
+        }
+        update.set(ISSUANCE_REQUEST.UPDATED_AT, OffsetDateTime.now())
+                .where(ISSUANCE_REQUEST.ID.eq(requestId), ISSUANCE_REQUEST.RESERVED_CERTIFICATE_ID.isNull())
+                .execute();
+        return reservation(requestId).orElseThrow();
+    }
+
+    @Override
+    public Optional<Reservation> reservation(long requestId) {
+        return dsl.selectFrom(ISSUANCE_REQUEST).where(ISSUANCE_REQUEST.ID.eq(requestId),
+                        ISSUANCE_REQUEST.RESERVED_CERTIFICATE_ID.isNotNull())
+                .fetchOptional(r -> new Reservation(r.getReservedCertificateId(), r.getPendingKeyCiphertext() == null
+                        ? null : new SealedKey(r.getPendingKeyAlgorithm(), r.getPendingKeyCiphertext(),
+                                r.getPendingKeyWrapped(), r.getPendingKeyProvider(), r.getPendingKeyVersion())));
+    }
+
+    @Override
+    public void recordExternalRef(long requestId, String externalRef) {
+        dsl.update(ISSUANCE_REQUEST).set(ISSUANCE_REQUEST.EXTERNAL_REF, externalRef)
+                .set(ISSUANCE_REQUEST.UPDATED_AT, OffsetDateTime.now())
+                .where(ISSUANCE_REQUEST.ID.eq(requestId)).execute();
     }
 
     @Override

@@ -82,6 +82,16 @@ public final class JooqFindingReader implements FindingReader {
     }
 
     @Override
+    public List<FindingView> forItem(long itemId) {
+        return dsl.select(FINDING.asterisk(), ACCOUNT.NAME, ACCOUNT.EXTERNAL_ID)
+                .from(FINDING).join(ACCOUNT).on(ACCOUNT.ID.eq(FINDING.ACCOUNT_ID))
+                .where(FINDING.ITEM_ID.eq(itemId))
+                .orderBy(FINDING.SCORE.neg(), FINDING.ID)
+                .limit(500)
+                .fetch(JooqFindingReader::view);
+    }
+
+    @Override
     public Optional<FindingView> find(String idOrFingerprint) {
         Condition where = idOrFingerprint.matches("\\d{1,18}")
                 ? FINDING.ID.eq(Long.parseLong(idOrFingerprint))

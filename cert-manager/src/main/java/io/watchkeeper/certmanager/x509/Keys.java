@@ -140,4 +140,25 @@ public final class Keys {
         BigInteger serial = new BigInteger(1, bytes);
         return serial.signum() == 0 ? BigInteger.ONE : serial;
     }
+
+    /** The public half of a stored private key (RSA CRT or EC), e.g. to resume an order with a sealed key. */
+    public static PublicKey publicKeyOf(PrivateKey key) {
+        try {
+            if (key instanceof java.security.interfaces.RSAPrivateCrtKey rsa) {
+                return java.security.KeyFactory.getInstance("RSA").generatePublic(
+                        new java.security.spec.RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+            }
+            if (key instanceof java.security.interfaces.ECPrivateKey ec) {
+                org.bouncycastle.jce.spec.ECParameterSpec spec =
+                        org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util.convertSpec(ec.getParams());
+                org.bouncycastle.math.ec.ECPoint q = spec.getG().multiply(ec.getS()).normalize();
+                return java.security.KeyFactory.getInstance("EC").generatePublic(new java.security.spec.ECPublicKeySpec(
+                        new java.security.spec.ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger()),
+                        ec.getParams()));
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive the public key", e);
+        }
+        throw new IllegalArgumentException("unsupported key type " + key.getAlgorithm());
+    }
 }

@@ -52,6 +52,26 @@ public interface CertificateStore {
     /** Records why a pending request failed (a later retry with the same key may try again). */
     void failIssuance(long requestId, String error);
 
+    /**
+     * Reserves the certificate id of a pending request and keeps its new key (sealed for that id)
+     * on the request, before any order is placed; a second call keeps the first reservation.
+     */
+    Reservation reserve(long requestId, long certificateId, SealedKey pendingKey);
+
+    /** The reservation of a request, if any. */
+    java.util.Optional<Reservation> reservation(long requestId);
+
+    /** Records the issuer's handle for the request's order (an ACME order URL). */
+    void recordExternalRef(long requestId, String externalRef);
+
+    /**
+     * A reserved certificate id and the key waiting for it (null when the requester kept the key).
+     *
+     * @param certificateId the id the certificate will have
+     * @param pendingKey the sealed key, or null
+     */
+    record Reservation(long certificateId, SealedKey pendingKey) {}
+
     /** Certificates whose stored status is ACTIVE but whose notAfter is before {@code now}: marks them EXPIRED. */
     int markExpired(Instant now);
 }

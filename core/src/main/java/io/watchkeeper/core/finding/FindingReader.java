@@ -12,4 +12,7 @@ public interface FindingReader {
     Optional<FindingView> find(String idOrFingerprint);
 
     List<FindingEvent> history(long findingId);
+
+    /** Every finding of one item, any status, highest score first (at most 500). */
+    List<FindingView> forItem(long itemId);
 }

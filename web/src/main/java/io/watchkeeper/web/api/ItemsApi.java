@@ -2,9 +2,7 @@ package io.watchkeeper.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.watchkeeper.core.finding.FindingFilter;
 import io.watchkeeper.core.finding.FindingReader;
-import io.watchkeeper.core.finding.FindingStatus;
 import io.watchkeeper.core.finding.FindingView;
 import io.watchkeeper.core.item.ItemFilter;
 import io.watchkeeper.core.item.ItemReader;
@@ -12,7 +10,6 @@ import io.watchkeeper.core.item.ItemSummary;
 import io.watchkeeper.core.item.Revision;
 import io.watchkeeper.web.security.Callers;
 import io.watchkeeper.web.service.ItemViews;
-import java.util.EnumSet;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,10 +74,8 @@ public class ItemsApi {
     @GetMapping("/{id}/findings")
     @Operation(summary = "Findings of an item, any status")
     public List<FindingView> findings(@PathVariable long id) {
-        ItemSummary item = views.detail(id, Callers.current()).item();
-        return findings.list(new FindingFilter(EnumSet.allOf(FindingStatus.class), item.account(), null, item.type(),
-                        null, null, item.resourceId(), null, null, 500, Callers.current().scope()))
-                .stream().filter(f -> f.itemId() == id).toList();
+        views.detail(id, Callers.current()); // visibility check
+        return findings.forItem(id);
     }
 
     static String blank(String s) {

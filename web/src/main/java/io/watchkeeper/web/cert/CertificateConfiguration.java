@@ -9,7 +9,14 @@ import io.watchkeeper.certmanager.keys.KeySealer;
 import io.watchkeeper.certmanager.keys.KeystoreKeyWrapper;
 import io.watchkeeper.certmanager.keys.MasterKeyRotation;
 import io.watchkeeper.core.audit.AuditLog;
+import io.watchkeeper.certmanager.acme.AcmeIssuers;
+import io.watchkeeper.certmanager.acme.AcmeRegistration;
+import io.watchkeeper.certmanager.acme.ChallTestSrvSolver;
+import io.watchkeeper.certmanager.acme.ChallengeSolver;
+import io.watchkeeper.certmanager.acme.WebrootSolver;
+import io.watchkeeper.core.cert.AcmeAccountStore;
 import io.watchkeeper.core.cert.AuthorityStore;
+import io.watchkeeper.db.JooqAcmeAccounts;
 import io.watchkeeper.core.cert.CertificateStore;
 import io.watchkeeper.core.cert.KeyVault;
 import io.watchkeeper.db.JooqAuthorityStore;
@@ -58,8 +65,26 @@ public class CertificateConfiguration {
     }
 
     @Bean
-    Authorities authorities(AuthorityStore store, KeyVault vault, KeySealer sealer, AuditLog audit) {
-        return new Authorities(store, vault, sealer, audit, Clock.systemUTC());
+    AcmeAccountStore acmeAccountStore(DSLContext dsl) {
+        return new JooqAcmeAccounts(dsl);
+    }
+
+    @Bean
+    Authorities authorities(AuthorityStore store, KeyVault vault, KeySealer sealer, AuditLog audit,
+                            AcmeAccountStore acmeAccounts, CertificateProperties certs) {
+        CertificateProperties.Acme acme = certs.acme();
+        ChallengeSolver solver = acme.challtestsrv() != null
+                ? ("dns-01".equals(acme.challenge()) ? ChallTestSrvSolver.dns01(acme.challtestsrv())
+                        : ChallTestSrvSolver.http01(acme.challtestsrv()))
+                : acme.webroot() != null ? new WebrootSolver(acme.webroot()) : null;
+        return new Authorities(store, vault, sealer, audit, Clock.systemUTC(),
+                new AcmeIssuers(acmeAccounts, vault, sealer, solver));
+    }
+
+    @Bean
+    AcmeRegistration acmeRegistration(AuthorityStore store, AcmeAccountStore acmeAccounts, KeySealer sealer,
+                                      AuditLog audit) {
+        return new AcmeRegistration(store, acmeAccounts, sealer, audit);
     }
 
     @Bean

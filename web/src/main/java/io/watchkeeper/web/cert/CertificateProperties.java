@@ -20,4 +20,15 @@ public record CertificateProperties(
         Path masterKeystore,
         Path masterKeystorePasswordFile,
         Path crlDirectory,
-        @DefaultValue("7d") Duration crlLifetime) {}
+        @DefaultValue("7d") Duration crlLifetime,
+        @DefaultValue Acme acme) {
+
+    /**
+     * How ACME challenges are answered ({@code watchkeeper.certs.acme.*}).
+     *
+     * @param webroot HTTP-01 through this web server document root
+     * @param challtestsrv HTTP-01/DNS-01 through this pebble-challtestsrv management URL (test CAs)
+     * @param challenge {@code http-01} or {@code dns-01} (with challtestsrv)
+     */
+    public record Acme(Path webroot, java.net.URI challtestsrv, @DefaultValue("http-01") String challenge) {}
+}

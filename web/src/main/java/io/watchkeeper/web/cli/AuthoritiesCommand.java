@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code watchkeeper authorities create|import|list|crl}. */
 @Command(name = "authorities", description = "Certificate authorities: internal CAs (created or imported) and their limits.",
         mixinStandardHelpOptions = true,
-        subcommands = {AuthoritiesCommand.Create.class, AuthoritiesCommand.Import.class, AuthoritiesCommand.ListAuthorities.class,
+        subcommands = {AuthoritiesCommand.Create.class, AuthoritiesCommand.Import.class, AuthoritiesCommand.AddAcme.class, AuthoritiesCommand.ListAuthorities.class,
                 AuthoritiesCommand.Crl.class})
 public final class AuthoritiesCommand {
 
@@ -92,6 +92,59 @@ public final class AuthoritiesCommand {
             Authority a = cli.bean(Authorities.class).importCa(name, CertFiles.readPem(cert, "certificate file"),
                     CertFiles.readPem(key, "key file"), policy.toPolicy(), cli.actor());
             cli.out().println("imported authority " + Text.safe(a.name()) + " (" + Text.safe(a.metadata().subject()) + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "add-acme", mixinStandardHelpOptions = true,
+            description = "Register an ACME CA (RFC 8555): creates the account (with external account binding when the CA "
+                    + "requires it); the account key is kept sealed.")
+    static final class AddAcme implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(index = "0", description = "short unique name")
+        String name;
+
+        @Option(names = "--directory", required = true, description = "the CA's directory URL (https)")
+        String directory;
+
+        @Option(names = "--ca-cert", required = true, description = "PEM file: the root the CA issues under")
+        Path caCert;
+
+        @Option(names = "--directory-trust", description = "PEM file: trust anchors for the directory's https (private CA)")
+        Path directoryTrust;
+
+        @Option(names = "--email", description = "contact e-mail for the account")
+        String email;
+
+        @Option(names = "--eab-kid", description = "external account binding key id")
+        String eabKid;
+
+        @Option(names = "--eab-key-file", description = "file with the base64url HMAC key for external account binding")
+        Path eabKeyFile;
+
+        @Option(names = "--allowed-domains", split = ",", description = "names this authority may issue for")
+        List<String> allowedDomains = new java.util.ArrayList<>();
+
+        @Option(names = "--profile", description = "certificate profile to request (when the CA offers profiles)")
+        String profile;
+
+        @Option(names = "--allow-internal", description = "allow a directory on an internal address (a private or test CA)")
+        boolean allowInternal;
+
+        AddAcme(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            String eabKey = eabKeyFile == null ? null : CertFiles.readPem(eabKeyFile, "EAB key file").strip();
+            Authority a = cli.bean(io.watchkeeper.certmanager.acme.AcmeRegistration.class).register(
+                    new io.watchkeeper.certmanager.acme.AcmeRegistration.Request(name, directory,
+                            CertFiles.readPem(caCert, "CA certificate file"),
+                            directoryTrust == null ? null : CertFiles.readPem(directoryTrust, "directory trust file"),
+                            email, eabKid, eabKey, allowedDomains, profile, allowInternal), cli.actor());
+            cli.out().println("registered ACME authority " + Text.safe(a.name()) + " at " + Text.safe(directory));
             return 0;
         }
     }

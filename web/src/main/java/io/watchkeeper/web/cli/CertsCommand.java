@@ -356,8 +356,9 @@ public final class CertsCommand {
         public Integer call() {
             long certId = id(ref);
             Revocations.PublishedCrl crl = cli.bean(Revocations.class).revoke(certId, RevocationReason.fromId(reason), cli.actor());
-            cli.out().println("revoked certificate " + certId + " (" + RevocationReason.fromId(reason).id() + "); CRL number "
-                    + crl.number() + (crl.file() == null ? "" : " published to " + crl.file()));
+            cli.out().println("revoked certificate " + certId + " (" + RevocationReason.fromId(reason).id() + ")"
+                    + (crl == null ? " at the ACME CA" : "; CRL number " + crl.number()
+                    + (crl.file() == null ? "" : " published to " + crl.file())));
             return 0;
         }
     }

@@ -5,7 +5,6 @@ import io.watchkeeper.core.item.ItemReader;
 import io.watchkeeper.core.item.ItemSummary;
 import io.watchkeeper.core.item.Revision;
 import io.watchkeeper.core.json.Json;
-import io.watchkeeper.web.api.ItemsApi;
 import io.watchkeeper.web.security.Caller;
 import io.watchkeeper.web.security.Callers;
 import io.watchkeeper.web.service.ItemViews;
@@ -26,12 +25,12 @@ public class ItemPages {
 
     private final ItemReader items;
     private final ItemViews views;
-    private final ItemsApi api;
+    private final io.watchkeeper.core.finding.FindingReader findings;
 
-    public ItemPages(ItemReader items, ItemViews views, ItemsApi api) {
+    public ItemPages(ItemReader items, ItemViews views, io.watchkeeper.core.finding.FindingReader findings) {
         this.items = items;
         this.views = views;
-        this.api = api;
+        this.findings = findings;
     }
 
     @GetMapping("/items")
@@ -56,12 +55,13 @@ public class ItemPages {
     @GetMapping("/items/{id}")
     String item(@PathVariable long id, Model model) {
         Caller caller = Callers.current();
-        ItemViews.ItemDetail detail = views.detail(id, caller);
-        List<Revision> revisions = views.revisions(id, caller);
-        model.addAttribute("item", detail.item());
-        model.addAttribute("config", detail.config() == null ? null : Json.pretty(detail.config()));
+        ItemSummary item = views.visible(id, caller);
+        List<Revision> revisions = items.history(id); // one read for the config and the timeline
+        var config = revisions.isEmpty() ? null : revisions.getLast().config();
+        model.addAttribute("item", item);
+        model.addAttribute("config", config == null ? null : Json.pretty(config));
         model.addAttribute("revisions", revisions.reversed());
-        model.addAttribute("findings", api.findings(id));
+        model.addAttribute("findings", findings.forItem(id));
         return "item";
     }
 

@@ -63,7 +63,8 @@ public class ItemViews {
                 .orElseThrow(() -> new InvalidInputException("no revision " + number));
     }
 
-    private ItemSummary visible(long id, Caller caller) {
+    /** The item, when the caller may see it (404 otherwise). */
+    public ItemSummary visible(long id, Caller caller) {
         ItemSummary item = items.find(id).orElseThrow(Caller.NotVisibleException::new);
         long accountId = accounts.findByName(item.account()).orElseThrow(Caller.NotVisibleException::new).id();
         caller.requireAccount(accountId);
