@@ -26,10 +26,63 @@ public class CertificatesApi {
 
     private final CertificateStore certificates;
     private final AuthorityStore authorities;
+    private final io.watchkeeper.certmanager.Issuance issuance;
+    private final io.watchkeeper.certmanager.Revocations revocations;
 
-    public CertificatesApi(CertificateStore certificates, AuthorityStore authorities) {
+    public CertificatesApi(CertificateStore certificates, AuthorityStore authorities,
+                           io.watchkeeper.certmanager.Issuance issuance, io.watchkeeper.certmanager.Revocations revocations) {
         this.certificates = certificates;
         this.authorities = authorities;
+        this.issuance = issuance;
+        this.revocations = revocations;
+    }
+
+    /**
+     * A certificate to issue with a key Watchkeeper makes and keeps sealed. The owner is the caller
+     * (admins may name another owner); the idempotency key makes retries safe.
+     */
+    public record IssueRequest(String authority, String commonName, List<String> dnsNames, String keyType,
+                               Integer validityDays, String owner, String team, String idempotencyKey) {}
+
+    /** An RFC 5280 reason id such as {@code key-compromise} or {@code superseded}. */
+    public record RevokeRequest(String reason) {}
+
+    @org.springframework.web.bind.annotation.PostMapping("/certificates")
+    @PreAuthorize("hasRole('COMMENTER')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "Issue a certificate (internal CA or ACME); the private key never leaves Watchkeeper here")
+    public StoredCertificate issue(@org.springframework.web.bind.annotation.RequestBody IssueRequest r) {
+        Caller caller = io.watchkeeper.web.security.Callers.current();
+        if (r.authority() == null || r.authority().isBlank()) {
+            throw new io.watchkeeper.core.model.InvalidInputException("'authority' is required");
+        }
+        String owner = r.owner() == null || r.owner().isBlank() ? caller.username() : r.owner().strip();
+        if (!owner.equals(caller.username())) {
+            caller.require(io.watchkeeper.core.access.Role.ADMIN); // nobody issues in another owner's name
+        }
+        io.watchkeeper.core.cert.KeyType type = io.watchkeeper.core.cert.KeyType.fromId(
+                r.keyType() == null ? "ec-p256" : r.keyType());
+        var request = new io.watchkeeper.core.cert.CertificateRequest(r.commonName(), r.dnsNames(), List.of(), type,
+                r.validityDays() == null ? null : java.time.Duration.ofDays(r.validityDays()), owner, r.team());
+        String key = r.idempotencyKey() == null || r.idempotencyKey().isBlank()
+                ? "api:" + java.util.UUID.randomUUID() : r.idempotencyKey();
+        return issuance.request(r.authority(), request, new io.watchkeeper.certmanager.issuer.KeySource.Generate(type), key,
+                null, caller.actor()).certificate();
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/certificates/{id}/revoke")
+    @PreAuthorize("hasRole('COMMENTER')")
+    @Operation(summary = "Revoke a certificate at its issuer (owners and admins only)")
+    public StoredCertificate revoke(@PathVariable long id,
+                                    @org.springframework.web.bind.annotation.RequestBody RevokeRequest r) {
+        Caller caller = io.watchkeeper.web.security.Callers.current();
+        StoredCertificate cert = get(id);
+        if (!cert.owner().equals(caller.username())) {
+            caller.require(io.watchkeeper.core.access.Role.ADMIN); // owners act on their own certificates only
+        }
+        revocations.revoke(id, io.watchkeeper.core.cert.RevocationReason.fromId(r.reason() == null ? "unspecified"
+                : r.reason()), caller.actor());
+        return get(id);
     }
 
     @GetMapping("/certificates")
