@@ -105,6 +105,8 @@ public final class Issuance {
         after.put("owner", stored.owner());
         after.put("keyHeldByWatchkeeper", stored.hasPrivateKey());
         audit.record(new AuditEntry(actor, "certificate.issue", "certificate:" + stored.id(), null, after));
+        store.scheduleRenewal(stored.id(), io.watchkeeper.certmanager.rotation.RenewalPlanner.renewAfter(stored.id(),
+                stored.metadata().notBefore(), stored.metadata().notAfter(), java.util.Optional.empty()));
         return new Result(stored, false);
     }
 
@@ -158,6 +160,14 @@ public final class Issuance {
         after.put("owner", stored.owner());
         after.put("acmeOrder", pending.externalRef() == null ? "new" : "resumed");
         audit.record(new AuditEntry(actor, "certificate.issue", "certificate:" + stored.id(), null, after));
+        java.util.Optional<io.watchkeeper.certmanager.issuer.RenewalWindow> window = java.util.Optional.empty();
+        try {
+            window = acme.renewalWindow(stored); // the CA's ARI window when it offers one
+        } catch (RuntimeException e) {
+            // planned from the lifetime instead
+        }
+        store.scheduleRenewal(stored.id(), io.watchkeeper.certmanager.rotation.RenewalPlanner.renewAfter(stored.id(),
+                stored.metadata().notBefore(), stored.metadata().notAfter(), window));
         return new Result(stored, false);
     }
 

@@ -275,6 +275,22 @@ public final class JooqCertificateStore implements CertificateStore {
     }
 
     @Override
+    public void scheduleRenewal(long certificateId, Instant renewAfter) {
+        dsl.update(CERTIFICATE).set(CERTIFICATE.RENEW_AFTER, renewAfter == null ? null : Times.utc(renewAfter))
+                .where(CERTIFICATE.ID.eq(certificateId)).execute();
+    }
+
+    @Override
+    public List<Long> dueForRenewal(Instant now, int limit) {
+        return dsl.select(CERTIFICATE.ID).from(CERTIFICATE)
+                .where(CERTIFICATE.STATUS.eq(CertificateStatus.ACTIVE.name()), CERTIFICATE.RENEW_AFTER.isNotNull(),
+                        CERTIFICATE.RENEW_AFTER.le(Times.utc(now)))
+                .orderBy(CERTIFICATE.RENEW_AFTER, CERTIFICATE.ID)
+                .limit(Math.max(1, Math.min(limit, 100_000)))
+                .fetch(CERTIFICATE.ID);
+    }
+
+    @Override
     public void recordExternalRef(long requestId, String externalRef) {
         dsl.update(ISSUANCE_REQUEST).set(ISSUANCE_REQUEST.EXTERNAL_REF, externalRef)
                 .set(ISSUANCE_REQUEST.UPDATED_AT, OffsetDateTime.now())

@@ -61,6 +61,12 @@ public interface CertificateStore {
     /** The reservation of a request, if any. */
     java.util.Optional<Reservation> reservation(long requestId);
 
+    /** Sets when an active certificate is due for renewal (null: never renewed automatically). */
+    void scheduleRenewal(long certificateId, java.time.Instant renewAfter);
+
+    /** Active certificates due for renewal at {@code now}, earliest first. */
+    List<Long> dueForRenewal(java.time.Instant now, int limit);
+
     /** Records the issuer's handle for the request's order (an ACME order URL). */
     void recordExternalRef(long requestId, String externalRef);
 

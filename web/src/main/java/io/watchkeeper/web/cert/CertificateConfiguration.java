@@ -105,6 +105,13 @@ public class CertificateConfiguration {
     }
 
     @Bean
+    io.watchkeeper.certmanager.rotation.Renewals renewals(CertificateStore store, AuthorityStore authorityStore,
+                                                          Issuance issuance, Revocations revocations, AuditLog audit) {
+        return new io.watchkeeper.certmanager.rotation.Renewals(store, authorityStore, issuance, revocations, audit,
+                Clock.systemUTC());
+    }
+
+    @Bean
     KeyExport keyExport(CertificateStore store, KeyVault vault, KeySealer sealer, AuditLog audit) {
         return new KeyExport(store, vault, sealer, audit);
     }

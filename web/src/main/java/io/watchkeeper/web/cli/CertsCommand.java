@@ -44,7 +44,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "certs", description = "Certificates: request from an internal authority, import, list, export, revoke.",
         mixinStandardHelpOptions = true,
         subcommands = {CertsCommand.Request.class, CertsCommand.Import.class, CertsCommand.ListCerts.class,
-                CertsCommand.Show.class, CertsCommand.Export.class, CertsCommand.Revoke.class, CertsCommand.MasterKey.class})
+                CertsCommand.Show.class, CertsCommand.Export.class, CertsCommand.Revoke.class, CertsCommand.MasterKey.class,
+                CertsRenewalCommands.Renew.class, CertsRenewalCommands.RotateDue.class,
+                CertsRenewalCommands.RevokeAndReplace.class})
 public final class CertsCommand {
 
     static Map<Long, String> authorityNames(Cli cli) {

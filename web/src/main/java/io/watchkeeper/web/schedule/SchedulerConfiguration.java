@@ -39,7 +39,8 @@ public class SchedulerConfiguration {
     @ConditionalOnProperty(name = "watchkeeper.scheduler.enabled", havingValue = "true")
     SchedulerNode schedulerNode(WatchScheduling scheduling, DataSource dataSource, WatchkeeperProperties properties,
                                 RemediationService remediations, CatalogAudit catalogAudit,
-                                io.watchkeeper.web.notify.Notifier notifier) {
+                                io.watchkeeper.web.notify.Notifier notifier,
+                                io.watchkeeper.certmanager.rotation.Renewals renewals) {
         WatchkeeperProperties.Scheduler s = properties.scheduler();
         var remediate = Tasks.recurring("remediate", FixedDelay.of(properties.remediation().interval()))
                 .execute((instance, context) -> remediations.runAutomatic("job:remediator"));
@@ -47,8 +48,11 @@ public class SchedulerConfiguration {
                 .execute((instance, context) -> catalogAudit.runIfCatalogChanged());
         var digest = Tasks.recurring("daily-digest", FixedDelay.ofMinutes(15))
                 .execute((instance, context) -> notifier.dailyDigest());
+        // one node at a time renews what is due; each renewal is exactly-once by its idempotency key anyway
+        var renew = Tasks.recurring("certificate-renewal", FixedDelay.ofMinutes(5))
+                .execute((instance, context) -> renewals.sweep(500, "job:certificate-renewal"));
         return new SchedulerNode(scheduling.newScheduler(dataSource, s.threads(), s.pollingInterval(),
-                ManagementFactory.getRuntimeMXBean().getName(), remediate, catalog, digest));
+                ManagementFactory.getRuntimeMXBean().getName(), remediate, catalog, digest, renew));
     }
 
     @Bean

@@ -1,0 +1,126 @@
+package io.watchkeeper.web.cli;
+
+import io.watchkeeper.certmanager.rotation.Renewals;
+import io.watchkeeper.core.cert.RevocationReason;
+import io.watchkeeper.core.cert.StoredCertificate;
+import io.watchkeeper.core.json.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code certs renew | rotate-due | revoke-and-replace}: renewal with a new key, exactly once. */
+final class CertsRenewalCommands {
+
+    private CertsRenewalCommands() {}
+
+    static Map<String, Object> summary(StoredCertificate c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("replaces", c.replacesId());
+        m.put("serial", c.metadata().serial());
+        m.put("dnsNames", c.metadata().dnsNames());
+        m.put("notAfter", c.metadata().notAfter().toString());
+        m.put("owner", c.owner());
+        return m;
+    }
+
+    @Command(name = "renew", mixinStandardHelpOptions = true,
+            description = "Reissue a certificate now with a new key (same names, authority and owner); the old one is REPLACED.")
+    static final class Renew implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(index = "0", description = "certificate id")
+        String ref;
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json")
+        OutputFormat format;
+
+        Renew(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            StoredCertificate renewed = cli.bean(Renewals.class).renew(CertsCommand.id(ref), null, cli.actor());
+            print(cli, format, summary(renewed), "renewed certificate " + ref + " as " + renewed.id() + " (serial "
+                    + renewed.metadata().serial() + ", until " + renewed.metadata().notAfter() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate-due", mixinStandardHelpOptions = true,
+            description = "Renew every certificate whose renewal time has come (what the server's scheduler does every 5 minutes).")
+    static final class RotateDue implements Callable<Integer> {
+        private final Cli cli;
+
+        @Option(names = "--dry-run", description = "list the due certificates without renewing them")
+        boolean dryRun;
+
+        @Option(names = "--limit", defaultValue = "500", description = "at most this many")
+        int limit;
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json")
+        OutputFormat format;
+
+        RotateDue(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            Renewals renewals = cli.bean(Renewals.class);
+            if (dryRun) {
+                List<Long> due = renewals.due(limit);
+                print(cli, format, Map.of("due", due), due.isEmpty() ? "nothing is due" : "due: " + due);
+                return 0;
+            }
+            List<Renewals.Outcome> outcomes = renewals.sweep(limit, cli.actor());
+            long failed = outcomes.stream().filter(o -> o.error() != null).count();
+            if (format == OutputFormat.JSON) {
+                cli.out().println(Json.pretty(outcomes));
+            } else {
+                outcomes.forEach(o -> cli.out().println(o.error() == null
+                        ? "renewed " + o.certificateId() + " -> " + o.newCertificateId()
+                        : "FAILED " + o.certificateId() + ": " + Text.safe(o.error())));
+                cli.out().println(outcomes.size() + " due, " + (outcomes.size() - failed) + " renewed, " + failed + " failed");
+            }
+            return failed == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "revoke-and-replace", mixinStandardHelpOptions = true,
+            description = "Incident response: issue the replacement (new key) and revoke the certificate at its issuer.")
+    static final class RevokeAndReplace implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(index = "0", description = "certificate id")
+        String ref;
+
+        @Option(names = "--reason", required = true, description = "RFC 5280 reason: key-compromise, superseded, ...")
+        String reason;
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json")
+        OutputFormat format;
+
+        RevokeAndReplace(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            StoredCertificate replacement = cli.bean(Renewals.class).revokeAndReplace(CertsCommand.id(ref),
+                    RevocationReason.fromId(reason), null, cli.actor());
+            print(cli, format, summary(replacement), "revoked certificate " + ref + " (" + reason + ") and replaced it with "
+                    + replacement.id());
+            return 0;
+        }
+    }
+
+    private static void print(Cli cli, OutputFormat format, Object json, String line) {
+        cli.out().println(format == OutputFormat.JSON ? Json.pretty(json) : line);
+    }
+}

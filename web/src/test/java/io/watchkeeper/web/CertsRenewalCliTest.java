@@ -1,0 +1,53 @@
+package io.watchkeeper.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.web.testing.CliHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code certs renew}, {@code rotate-due} and {@code revoke-and-replace} from the command line. */
+class CertsRenewalCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void renewRotateAndRevokeAndReplace() throws Exception {
+        Files.createDirectories(dir.resolve("keys"));
+        try (CliHarness cli = new CliHarness("--watchkeeper.certs.master-keystore=" + dir.resolve("keys/master-keys.p12"),
+                "--watchkeeper.certs.crl-directory=" + dir.resolve("crl"))) {
+            assertThat(cli.run("authorities", "create", "ca", "--key-type", "ec-p256", "--validity", "365d").exit()).isZero();
+            CliHarness.Run issued = cli.run("certs", "request", "--authority", "ca", "--cn", "r.example.test",
+                    "--validity", "30d", "--owner", "alice@example.test");
+            assertThat(issued.exit()).as(issued.err()).isZero();
+            var m = java.util.regex.Pattern.compile("issued certificate (\\d+)").matcher(issued.out());
+            assertThat(m.find()).as(issued.out()).isTrue();
+            long id = Long.parseLong(m.group(1));
+
+            CliHarness.Run dry = cli.run("certs", "rotate-due", "--dry-run", "--format", "json");
+            assertThat(dry.exit()).isZero();
+            assertThat(Json.parse(dry.out()).get("due")).as("a 30-day certificate is not due today").isEmpty();
+
+            CliHarness.Run renew = cli.run("certs", "renew", Long.toString(id), "--format", "json");
+            assertThat(renew.exit()).as(renew.err()).isZero();
+            JsonNode renewed = Json.parse(renew.out());
+            assertThat(renewed.get("replaces").asLong()).isEqualTo(id);
+            long newId = renewed.get("id").asLong();
+            CliHarness.Run again = cli.run("certs", "renew", Long.toString(id));
+            assertThat(again.exit()).isEqualTo(2);
+            assertThat(again.err()).contains("replaced");
+
+            CliHarness.Run incident = cli.run("certs", "revoke-and-replace", Long.toString(newId), "--reason", "key-compromise");
+            assertThat(incident.exit()).as(incident.err()).isZero();
+            assertThat(incident.out()).contains("revoked certificate " + newId);
+            JsonNode old = Json.parse(cli.run("certs", "show", Long.toString(newId), "--format", "json").out());
+            assertThat(old.get("status").asString()).isEqualTo("revoked");
+            assertThat(old.get("replacedBy").asLong()).isPositive();
+        }
+    }
+}
