@@ -33,11 +33,17 @@ class CertsRenewalCliTest {
             assertThat(dry.exit()).isZero();
             assertThat(Json.parse(dry.out()).get("due")).as("a 30-day certificate is not due today").isEmpty();
 
+            CliHarness.Run deploy = cli.run("certs", "deploy", Long.toString(id), "--pem", dir.resolve("tls/r").toString());
+            assertThat(deploy.exit()).as(deploy.out() + deploy.err()).isZero();
+            assertThat(deploy.out()).contains("deployed and verified");
+            String before = Files.readString(dir.resolve("tls/r.crt"));
+
             CliHarness.Run renew = cli.run("certs", "renew", Long.toString(id), "--format", "json");
             assertThat(renew.exit()).as(renew.err()).isZero();
             JsonNode renewed = Json.parse(renew.out());
             assertThat(renewed.get("replaces").asLong()).isEqualTo(id);
             long newId = renewed.get("id").asLong();
+            assertThat(Files.readString(dir.resolve("tls/r.crt"))).as("the renewal was redeployed").isNotEqualTo(before);
             CliHarness.Run again = cli.run("certs", "renew", Long.toString(id));
             assertThat(again.exit()).isEqualTo(2);
             assertThat(again.err()).contains("replaced");

@@ -41,8 +41,17 @@ public final class Renewals {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final io.watchkeeper.certmanager.destination.Deployments deployments;
+
     public Renewals(CertificateStore store, AuthorityStore authorityStore, Issuance issuance, Revocations revocations,
                     AuditLog audit, Clock clock) {
+        this(store, authorityStore, issuance, revocations, audit, clock, null);
+    }
+
+    /** With {@code deployments}, a renewal is installed wherever the old certificate was, and verified there. */
+    public Renewals(CertificateStore store, AuthorityStore authorityStore, Issuance issuance, Revocations revocations,
+                    AuditLog audit, Clock clock, io.watchkeeper.certmanager.destination.Deployments deployments) {
+        this.deployments = deployments;
         this.store = store;
         this.authorityStore = authorityStore;
         this.issuance = issuance;
@@ -65,6 +74,13 @@ public final class Renewals {
                 old.metadata().ipAddresses(), type, lifetime, old.owner(), old.team());
         StoredCertificate renewed = issuance.request(authority.name(), request, new KeySource.Generate(type),
                 "renew:" + old.id() + ":" + old.metadata().serial(), old.id(), actor).certificate();
+        if (deployments != null) {
+            List<String> unverified = deployments.redeploy(old, renewed, actor).stream().filter(r -> !r.verified())
+                    .map(r -> r.deployment().target() + ": " + r.detail()).toList();
+            if (!unverified.isEmpty()) {
+                throw new RotationUnverifiedException(renewed, unverified);
+            }
+        }
         return renewed; // Issuance planned its renewal (ARI window or lifetime)
     }
 
@@ -74,6 +90,8 @@ public final class Renewals {
         for (long id : store.dueForRenewal(clock.instant(), limit)) {
             try {
                 outcomes.add(new Outcome(id, renew(id, null, actor).id(), null));
+            } catch (RotationUnverifiedException e) {
+                outcomes.add(new Outcome(id, e.renewed().id(), e.getMessage()));
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 store.recordEvent(id, "renewal-failed", actor, Json.tree(Map.of("error", message)));
@@ -99,6 +117,20 @@ public final class Renewals {
         audit.record(new AuditEntry(actor, "certificate.revoke-and-replace", "certificate:" + old.id(), null,
                 Json.tree(Map.of("replacement", replacement.id(), "reason", reason.id()))));
         return replacement;
+    }
+
+    /** Renewed, but not verified at every target: the owner must look (recorded on the old certificate). */
+    public static final class RotationUnverifiedException extends RuntimeException {
+        private final transient StoredCertificate renewed;
+
+        RotationUnverifiedException(StoredCertificate renewed, List<String> targets) {
+            super("renewed as certificate " + renewed.id() + " but not verified at: " + String.join("; ", targets));
+            this.renewed = renewed;
+        }
+
+        public StoredCertificate renewed() {
+            return renewed;
+        }
     }
 
     private StoredCertificate renewable(long certificateId, String owner) {

@@ -105,10 +105,18 @@ public class CertificateConfiguration {
     }
 
     @Bean
+    io.watchkeeper.certmanager.destination.Deployments deployments(DSLContext dsl, CertificateStore store, KeyVault vault,
+                                                                   KeySealer sealer, AuditLog audit) {
+        return new io.watchkeeper.certmanager.destination.Deployments(new io.watchkeeper.db.JooqDeployments(dsl), store,
+                vault, sealer, audit);
+    }
+
+    @Bean
     io.watchkeeper.certmanager.rotation.Renewals renewals(CertificateStore store, AuthorityStore authorityStore,
-                                                          Issuance issuance, Revocations revocations, AuditLog audit) {
+                                                          Issuance issuance, Revocations revocations, AuditLog audit,
+                                                          io.watchkeeper.certmanager.destination.Deployments deployments) {
         return new io.watchkeeper.certmanager.rotation.Renewals(store, authorityStore, issuance, revocations, audit,
-                Clock.systemUTC());
+                Clock.systemUTC(), deployments);
     }
 
     @Bean

@@ -120,6 +120,38 @@ final class CertsRenewalCommands {
         }
     }
 
+    @Command(name = "deploy", mixinStandardHelpOptions = true,
+            description = "Install a certificate as a PEM bundle (<prefix>.crt with the chain, <prefix>.key mode 0600), "
+                    + "run a reload command, and verify: renewals are then redeployed and verified there automatically.")
+    static final class Deploy implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(index = "0", description = "certificate id")
+        String ref;
+
+        @Option(names = "--pem", required = true, description = "absolute path prefix, e.g. /etc/nginx/tls/www")
+        String prefix;
+
+        @Option(names = "--reload", split = " ", description = "reload command (argv, no shell), e.g. \"systemctl reload nginx\"")
+        List<String> reload = new java.util.ArrayList<>();
+
+        @Option(names = "--probe", description = "host:port that must serve the certificate afterwards (TLS handshake)")
+        String probe;
+
+        Deploy(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            var result = cli.bean(io.watchkeeper.certmanager.destination.Deployments.class).deployPem(CertsCommand.id(ref),
+                    prefix, reload, probe, null, cli.actor());
+            cli.out().println((result.verified() ? "deployed and verified: " : "deployed, NOT verified: ")
+                    + Text.safe(result.detail()));
+            return result.verified() ? 0 : 1;
+        }
+    }
+
     private static void print(Cli cli, OutputFormat format, Object json, String line) {
         cli.out().println(format == OutputFormat.JSON ? Json.pretty(json) : line);
     }

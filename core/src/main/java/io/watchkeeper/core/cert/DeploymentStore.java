@@ -1,0 +1,15 @@
+package io.watchkeeper.core.cert;
+
+import java.util.List;
+
+/** Certificate deployments. */
+public interface DeploymentStore {
+
+    CertificateDeployment add(long certificateId, String kind, String target, List<String> reloadCommand, String probe,
+                              String actor);
+
+    /** Deployments of a certificate that are not superseded. */
+    List<CertificateDeployment> current(long certificateId);
+
+    void setStatus(long deploymentId, String status, String detail);
+}
