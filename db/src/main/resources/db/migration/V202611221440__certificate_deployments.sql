@@ -2,10 +2,11 @@
 CREATE TABLE certificate_deployment (
     id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     certificate_id bigint      NOT NULL REFERENCES certificate (id) ON DELETE CASCADE,
-    kind           text        NOT NULL CHECK (kind IN ('pem-file')),
+    kind           text        NOT NULL CHECK (kind IN ('pem-file', 'aws-acm')),
     target         text        NOT NULL,
     reload_command text[]      NOT NULL DEFAULT '{}',
     probe          text,
+    handle         text, -- what the target calls it (the ACM certificate ARN)
     status         text        NOT NULL CHECK (status IN ('DEPLOYED', 'VERIFIED', 'FAILED', 'SUPERSEDED')),
     detail         text,
     created_by     text        NOT NULL,

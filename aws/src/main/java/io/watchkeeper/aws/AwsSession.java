@@ -85,6 +85,11 @@ public final class AwsSession implements CloudSession {
         return client("ec2", region, Ec2Client::builder, b -> {});
     }
 
+    /** ACM in {@code region} (certificate destinations). */
+    public software.amazon.awssdk.services.acm.AcmClient acm(String region) {
+        return client("acm", region, software.amazon.awssdk.services.acm.AcmClient::builder, b -> {});
+    }
+
     public KmsClient kms(String region) {
         return client("kms", region, KmsClient::builder, b -> {});
     }

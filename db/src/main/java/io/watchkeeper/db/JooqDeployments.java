@@ -47,8 +47,14 @@ public final class JooqDeployments implements DeploymentStore {
                 .where(CERTIFICATE_DEPLOYMENT.ID.eq(deploymentId)).execute();
     }
 
+    @Override
+    public void setHandle(long deploymentId, String handle) {
+        dsl.update(CERTIFICATE_DEPLOYMENT).set(CERTIFICATE_DEPLOYMENT.HANDLE, handle)
+                .where(CERTIFICATE_DEPLOYMENT.ID.eq(deploymentId)).execute();
+    }
+
     private static CertificateDeployment map(CertificateDeploymentRecord r) {
         return new CertificateDeployment(r.getId(), r.getCertificateId(), r.getKind(), r.getTarget(),
-                List.of(r.getReloadCommand()), r.getProbe(), r.getStatus(), r.getDetail());
+                List.of(r.getReloadCommand()), r.getProbe(), r.getHandle(), r.getStatus(), r.getDetail());
     }
 }

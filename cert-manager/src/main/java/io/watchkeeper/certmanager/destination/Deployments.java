@@ -34,8 +34,22 @@ public final class Deployments {
     private final KeySealer sealer;
     private final AuditLog audit;
 
+    /** ACM clients for {@code <account>/<region>} targets (null: ACM destinations unavailable). */
+    @FunctionalInterface
+    public interface AcmClients {
+        software.amazon.awssdk.services.acm.AcmClient client(String account, String region);
+    }
+
+    private final AcmClients acm;
+
     public Deployments(DeploymentStore deployments, CertificateStore certificates, KeyVault vault, KeySealer sealer,
                        AuditLog audit) {
+        this(deployments, certificates, vault, sealer, audit, null);
+    }
+
+    public Deployments(DeploymentStore deployments, CertificateStore certificates, KeyVault vault, KeySealer sealer,
+                       AuditLog audit, AcmClients acm) {
+        this.acm = acm;
         this.deployments = deployments;
         this.certificates = certificates;
         this.vault = vault;
@@ -56,14 +70,47 @@ public final class Deployments {
         return install(cert, row, destination, actor);
     }
 
+    /** Imports a certificate into ACM in {@code account}/{@code region}. */
+    public Result deployAcm(long certificateId, String account, String region, String owner, String actor) {
+        StoredCertificate cert = certificates.require(certificateId);
+        if (owner != null && !owner.equals(cert.owner())) {
+            throw new InvalidInputException("certificate " + certificateId + " belongs to another owner");
+        }
+        if (account == null || !account.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}") || region == null
+                || !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            throw new InvalidInputException("an ACM destination is <account name>:<region>, e.g. prod:eu-west-1");
+        }
+        CertificateDeployment row = deployments.add(certificateId, "aws-acm", account + "/" + region, List.of(), null, actor);
+        return install(cert, row, destination(row, null), actor);
+    }
+
+    private Destination destination(CertificateDeployment d, String existingHandle) {
+        return switch (d.kind()) {
+            case "pem-file" -> new PemBundleDestination(d.target(), d.reloadCommand(), d.probe());
+            case "aws-acm" -> {
+                if (acm == null) {
+                    throw new InvalidInputException("ACM destinations are not configured on this node");
+                }
+                String[] parts = d.target().split("/", 2);
+                yield new AcmDestination(acm.client(parts[0], parts[1]), existingHandle);
+            }
+            default -> throw new InvalidInputException("unknown destination kind " + d.kind());
+        };
+    }
+
     /** Installs {@code renewed} wherever {@code old} is installed; returns one result per target. */
     public List<Result> redeploy(StoredCertificate old, StoredCertificate renewed, String actor) {
         List<Result> results = new ArrayList<>();
         for (CertificateDeployment d : deployments.current(old.id())) {
-            PemBundleDestination destination = new PemBundleDestination(d.target(), d.reloadCommand(), d.probe());
             CertificateDeployment row = deployments.add(renewed.id(), d.kind(), d.target(), d.reloadCommand(), d.probe(),
                     actor);
-            Result result = install(renewed, row, destination, actor);
+            Result result;
+            try {
+                result = install(renewed, row, destination(row, d.handle()), actor); // ACM: re-import into the same ARN
+            } catch (RuntimeException e) {
+                deployments.setStatus(row.id(), "FAILED", e.getMessage());
+                result = new Result(row, false, e.getMessage());
+            }
             if (result.verified()) {
                 deployments.setStatus(d.id(), "SUPERSEDED", "replaced by certificate " + renewed.id());
             } else {
@@ -88,13 +135,15 @@ public final class Deployments {
         };
         try {
             Destination.Deployment deployment = destination.deploy(cert, chain, key);
+            deployments.setHandle(row.id(), deployment.handle());
             Destination.Verification v = destination.verify(deployment, cert);
             deployments.setStatus(row.id(), v.ok() ? "VERIFIED" : "FAILED", v.detail());
             certificates.recordEvent(cert.id(), v.ok() ? "deployed" : "deploy-unverified", actor,
                     Json.tree(Map.of("target", row.target(), "detail", v.detail())));
             audit.record(new AuditEntry(actor, "certificate.deploy", "certificate:" + cert.id(), null,
                     Json.tree(Map.of("target", row.target(), "verified", v.ok()))));
-            return new Result(row, v.ok(), v.detail());
+            return new Result(deployments.current(cert.id()).stream().filter(x -> x.id() == row.id()).findFirst().orElse(row),
+                    v.ok(), v.detail());
         } catch (RuntimeException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             deployments.setStatus(row.id(), "FAILED", detail);

@@ -11,11 +11,12 @@ import java.util.List;
  * @param target where (for pem-file: the path prefix; {@code .crt} and {@code .key} are written)
  * @param reloadCommand argv run after installing (no shell), or empty
  * @param probe {@code host:port} served with this certificate, checked by a TLS handshake, or null
+ * @param handle what the target calls it (the ACM ARN), or null
  * @param status DEPLOYED, VERIFIED, FAILED or SUPERSEDED
  * @param detail why it failed, or null
  */
 public record CertificateDeployment(long id, long certificateId, String kind, String target, List<String> reloadCommand,
-                                    String probe, String status, String detail) {
+                                    String probe, String handle, String status, String detail) {
     public CertificateDeployment {
         reloadCommand = List.copyOf(reloadCommand == null ? List.of() : reloadCommand);
     }

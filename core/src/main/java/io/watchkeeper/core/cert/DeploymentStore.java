@@ -12,4 +12,7 @@ public interface DeploymentStore {
     List<CertificateDeployment> current(long certificateId);
 
     void setStatus(long deploymentId, String status, String detail);
+
+    /** Records the target's name for the deployment (the ACM ARN). */
+    void setHandle(long deploymentId, String handle);
 }

@@ -106,9 +106,14 @@ public class CertificateConfiguration {
 
     @Bean
     io.watchkeeper.certmanager.destination.Deployments deployments(DSLContext dsl, CertificateStore store, KeyVault vault,
-                                                                   KeySealer sealer, AuditLog audit) {
+                                                                   KeySealer sealer, AuditLog audit,
+                                                                   io.watchkeeper.aws.AwsSessionFactory aws,
+                                                                   io.watchkeeper.core.model.AccountStore accounts) {
+        // one session per account (its clients are reused), opened through the account's role like the watchers
+        java.util.Map<String, io.watchkeeper.aws.AwsSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
         return new io.watchkeeper.certmanager.destination.Deployments(new io.watchkeeper.db.JooqDeployments(dsl), store,
-                vault, sealer, audit);
+                vault, sealer, audit, (account, region) -> sessions.computeIfAbsent(account,
+                        name -> aws.open(accounts.require(name))).acm(region));
     }
 
     @Bean

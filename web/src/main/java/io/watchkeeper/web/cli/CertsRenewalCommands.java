@@ -129,8 +129,11 @@ final class CertsRenewalCommands {
         @Parameters(index = "0", description = "certificate id")
         String ref;
 
-        @Option(names = "--pem", required = true, description = "absolute path prefix, e.g. /etc/nginx/tls/www")
+        @Option(names = "--pem", description = "absolute path prefix, e.g. /etc/nginx/tls/www")
         String prefix;
+
+        @Option(names = "--acm", description = "import into AWS Certificate Manager: <account name>:<region>")
+        String acm;
 
         @Option(names = "--reload", split = " ", description = "reload command (argv, no shell), e.g. \"systemctl reload nginx\"")
         List<String> reload = new java.util.ArrayList<>();
@@ -144,8 +147,17 @@ final class CertsRenewalCommands {
 
         @Override
         public Integer call() {
-            var result = cli.bean(io.watchkeeper.certmanager.destination.Deployments.class).deployPem(CertsCommand.id(ref),
-                    prefix, reload, probe, null, cli.actor());
+            var deployments = cli.bean(io.watchkeeper.certmanager.destination.Deployments.class);
+            if ((prefix == null) == (acm == null)) {
+                throw new io.watchkeeper.core.model.InvalidInputException("give one destination: --pem PREFIX or --acm ACCOUNT:REGION");
+            }
+            var result = prefix != null
+                    ? deployments.deployPem(CertsCommand.id(ref), prefix, reload, probe, null, cli.actor())
+                    : deployments.deployAcm(CertsCommand.id(ref), acm.substring(0, Math.max(0, acm.indexOf(':'))),
+                            acm.substring(acm.indexOf(':') + 1), null, cli.actor());
+            if (result.deployment().handle() != null && acm != null) {
+                cli.out().println("ACM certificate: " + result.deployment().handle());
+            }
             cli.out().println((result.verified() ? "deployed and verified: " : "deployed, NOT verified: ")
                     + Text.safe(result.detail()));
             return result.verified() ? 0 : 1;

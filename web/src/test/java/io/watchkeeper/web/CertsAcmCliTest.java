@@ -1,0 +1,58 @@
+package io.watchkeeper.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.watchers.testing.Moto;
+import io.watchkeeper.web.testing.CliHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.acm.AcmClient;
+
+/** ACM as a destination (moto): import, then a renewal re-imported into the same ARN. */
+class CertsAcmCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importsThenReimportsTheRenewalIntoTheSameArn() throws Exception {
+        Moto moto = Moto.get();
+        moto.reset();
+        Moto.pointProductAt(moto.endpoint());
+        AcmClient acm = moto.client(AcmClient.builder(), "eu-west-1");
+        Files.createDirectories(dir.resolve("keys"));
+        try (CliHarness cli = new CliHarness("--watchkeeper.certs.master-keystore=" + dir.resolve("keys/master-keys.p12"),
+                "--watchkeeper.certs.crl-directory=" + dir.resolve("crl"))) {
+            assertThat(cli.run("accounts", "add", "aws", "--name", "prod", "--account-id", Moto.ACCOUNT_ID,
+                    "--regions", "eu-west-1").exit()).isZero();
+            assertThat(cli.run("authorities", "create", "ca", "--key-type", "ec-p256", "--validity", "365d").exit()).isZero();
+            CliHarness.Run issued = cli.run("certs", "request", "--authority", "ca", "--cn", "lb.example.test",
+                    "--validity", "30d", "--owner", "alice@example.test");
+            Matcher m = Pattern.compile("issued certificate (\\d+)").matcher(issued.out());
+            assertThat(m.find()).as(issued.out() + issued.err()).isTrue();
+            String id = m.group(1);
+
+            CliHarness.Run bad = cli.run("certs", "deploy", id, "--acm", "nowhere");
+            assertThat(bad.exit()).isEqualTo(2);
+
+            CliHarness.Run deploy = cli.run("certs", "deploy", id, "--acm", "prod:eu-west-1");
+            assertThat(deploy.exit()).as(deploy.out() + deploy.err()).isZero();
+            Matcher arnMatch = Pattern.compile("ACM certificate: (arn:aws:acm:\\S+)").matcher(deploy.out());
+            assertThat(arnMatch.find()).as(deploy.out()).isTrue();
+            String arn = arnMatch.group(1);
+            assertThat(acm.listCertificates(r -> { }).certificateSummaryList()).hasSize(1);
+            String firstPem = acm.getCertificate(r -> r.certificateArn(arn)).certificate();
+
+            CliHarness.Run renew = cli.run("certs", "renew", id, "--format", "json");
+            assertThat(renew.exit()).as(renew.out() + renew.err()).isZero();
+            assertThat(Json.parse(renew.out()).get("replaces").asString()).isEqualTo(id);
+            assertThat(acm.listCertificates(r -> { }).certificateSummaryList()).as("re-imported, not added").hasSize(1);
+            assertThat(acm.getCertificate(r -> r.certificateArn(arn)).certificate()).isNotEqualTo(firstPem);
+        }
+    }
+}
