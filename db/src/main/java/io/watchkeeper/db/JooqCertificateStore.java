@@ -141,6 +141,12 @@ public final class JooqCertificateStore implements CertificateStore {
     }
 
     @Override
+    public Optional<StoredCertificate> findByFingerprint(String sha256Fingerprint) {
+        return dsl.select(CERTIFICATE.ID).from(CERTIFICATE).where(CERTIFICATE.SHA256_FINGERPRINT.eq(sha256Fingerprint))
+                .fetchOptional(CERTIFICATE.ID).flatMap(this::find);
+    }
+
+    @Override
     public List<StoredCertificate> list(CertificateFilter f) {
         List<Condition> where = new ArrayList<>();
         where.add(CERTIFICATE.ID.gt(f.afterId()));

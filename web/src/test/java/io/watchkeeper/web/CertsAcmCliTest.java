@@ -53,6 +53,14 @@ class CertsAcmCliTest {
             assertThat(Json.parse(renew.out()).get("replaces").asString()).isEqualTo(id);
             assertThat(acm.listCertificates(r -> { }).certificateSummaryList()).as("re-imported, not added").hasSize(1);
             assertThat(acm.getCertificate(r -> r.certificateArn(arn)).certificate()).isNotEqualTo(firstPem);
+
+            // discovery: what ACM holds is the renewal Watchkeeper issued — known, not added again
+            CliHarness.Run discover = cli.run("certs", "discover", "--acm", "prod:eu-west-1", "--owner", "ops",
+                    "--format", "json");
+            assertThat(discover.exit()).as(discover.out() + discover.err()).isZero();
+            var found = Json.parse(discover.out());
+            assertThat(found).hasSize(1);
+            assertThat(found.get(0).get("new").asBoolean()).isFalse();
         }
     }
 }

@@ -23,6 +23,11 @@ public final class TlsProbe {
 
     /** The SHA-256 fingerprint of the leaf served at {@code host:port}. */
     public static String servedFingerprint(String hostPort, int timeoutMillis) throws java.io.IOException {
+        return CertificateFacts.fingerprint(servedChain(hostPort, timeoutMillis).getFirst());
+    }
+
+    /** The chain served at {@code host:port}, leaf first. */
+    public static List<X509Certificate> servedChain(String hostPort, int timeoutMillis) throws java.io.IOException {
         int colon = hostPort == null ? -1 : hostPort.lastIndexOf(':');
         if (colon <= 0 || !hostPort.substring(colon + 1).matches("\\d{1,5}")) {
             throw new InvalidInputException("a probe is host:port");
@@ -41,7 +46,8 @@ public final class TlsProbe {
                 }
                 socket.setSSLParameters(params);
                 socket.startHandshake();
-                return CertificateFacts.fingerprint((X509Certificate) socket.getSession().getPeerCertificates()[0]);
+                return java.util.Arrays.stream(socket.getSession().getPeerCertificates())
+                        .map(c -> (X509Certificate) c).toList();
             }
         } catch (java.security.GeneralSecurityException e) {
             throw new java.io.IOException(e);

@@ -88,6 +88,33 @@ class PemRotationTest {
         assertThat(failed.detail()).contains("reload command failed");
     }
 
+    @Test
+    void endpointsJoinTheInventoryOnceAsDiscovered() throws Exception {
+        CertStack elsewhere = new CertStack(home.resolve("elsewhere"));
+        elsewhere.authorities.createRoot("other", "Other CA", KeyType.EC_P256, Duration.ofDays(30), AuthorityPolicy.defaults(), "t");
+        StoredCertificate foreign = elsewhere.issuance.request("other", new CertificateRequest("svc.example.test",
+                List.of("svc.example.test"), List.of(), KeyType.EC_P256, Duration.ofDays(3), "someone", null),
+                new KeySource.Generate(KeyType.EC_P256), "svc", null, "t").certificate();
+        Path prefix = home.resolve("foreign/svc");
+        new Deployments(new JooqDeployments(elsewhere.dsl), elsewhere.certificates, elsewhere.vault, elsewhere.sealer,
+                elsewhere.audit).deployPem(foreign.id(), prefix.toString(), List.of(), null, null, "t");
+
+        CertStack s = new CertStack(home.resolve("inventory"));
+        io.watchkeeper.certmanager.Discovery discovery = new io.watchkeeper.certmanager.Discovery(s.certificates, s.audit);
+        try (TlsServer server = new TlsServer(cached(read(prefix)))) {
+            String endpoint = "127.0.0.1:" + server.port();
+            var first = discovery.endpoint(endpoint, "ops", "job:discovery");
+            assertThat(first.isNew()).isTrue();
+            assertThat(first.certificate().source()).isEqualTo(io.watchkeeper.core.cert.CertificateSource.DISCOVERED);
+            assertThat(first.certificate().metadata().sha256Fingerprint()).isEqualTo(foreign.metadata().sha256Fingerprint());
+            assertThat(first.certificate().hasPrivateKey()).isFalse();
+            var again = discovery.endpoint(endpoint, "ops", "job:discovery");
+            assertThat(again.isNew()).isFalse();
+            assertThat(again.certificate().id()).isEqualTo(first.certificate().id());
+        }
+        assertThatThrownBy(() -> discovery.endpoint("127.0.0.1:1", "ops", "t")).hasMessageContaining("cannot reach");
+    }
+
     private static Material read(Path prefix) {
         try {
             List<X509Certificate> chain = Pem.certificates(Files.readString(Path.of(prefix + ".crt")), "bundle");

@@ -22,6 +22,9 @@ public interface CertificateStore {
 
     Optional<StoredCertificate> find(long id);
 
+    /** The certificate with this SHA-256 fingerprint (lower-case hex), if stored. */
+    Optional<StoredCertificate> findByFingerprint(String sha256Fingerprint);
+
     /** The certificate with this id, or an {@link InvalidInputException}. */
     default StoredCertificate require(long id) {
         return find(id).orElseThrow(() -> new InvalidInputException("unknown certificate " + id));

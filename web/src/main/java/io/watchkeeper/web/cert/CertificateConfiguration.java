@@ -125,6 +125,11 @@ public class CertificateConfiguration {
     }
 
     @Bean
+    io.watchkeeper.certmanager.Discovery discovery(CertificateStore store, AuditLog audit) {
+        return new io.watchkeeper.certmanager.Discovery(store, audit);
+    }
+
+    @Bean
     KeyExport keyExport(CertificateStore store, KeyVault vault, KeySealer sealer, AuditLog audit) {
         return new KeyExport(store, vault, sealer, audit);
     }

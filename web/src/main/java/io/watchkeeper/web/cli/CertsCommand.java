@@ -46,7 +46,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {CertsCommand.Request.class, CertsCommand.Import.class, CertsCommand.ListCerts.class,
                 CertsCommand.Show.class, CertsCommand.Export.class, CertsCommand.Revoke.class, CertsCommand.MasterKey.class,
                 CertsRenewalCommands.Renew.class, CertsRenewalCommands.RotateDue.class,
-                CertsRenewalCommands.RevokeAndReplace.class, CertsRenewalCommands.Deploy.class})
+                CertsRenewalCommands.RevokeAndReplace.class, CertsRenewalCommands.Deploy.class, CertsRenewalCommands.Discover.class})
 public final class CertsCommand {
 
     static Map<Long, String> authorityNames(Cli cli) {

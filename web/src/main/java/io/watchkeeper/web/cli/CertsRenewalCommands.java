@@ -164,6 +164,58 @@ final class CertsRenewalCommands {
         }
     }
 
+    @Command(name = "discover", mixinStandardHelpOptions = true,
+            description = "Add certificates served on TLS endpoints or held in ACM to the inventory (no keys), "
+                    + "so their expiry is tracked; known ones are not added twice.")
+    static final class Discover implements Callable<Integer> {
+        private final Cli cli;
+
+        @Option(names = "--endpoint", description = "host:port (repeatable)")
+        List<String> endpoints = new java.util.ArrayList<>();
+
+        @Option(names = "--acm", description = "<account name>:<region> (repeatable)")
+        List<String> acm = new java.util.ArrayList<>();
+
+        @Option(names = "--owner", required = true, description = "owner recorded on newly found certificates")
+        String owner;
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json")
+        OutputFormat format;
+
+        Discover(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            if (endpoints.isEmpty() && acm.isEmpty()) {
+                throw new io.watchkeeper.core.model.InvalidInputException("give --endpoint host:port and/or --acm account:region");
+            }
+            var discovery = cli.bean(io.watchkeeper.certmanager.Discovery.class);
+            List<io.watchkeeper.certmanager.Discovery.Found> found = new java.util.ArrayList<>();
+            endpoints.forEach(e -> found.add(discovery.endpoint(e, owner, cli.actor())));
+            for (String target : acm) {
+                int colon = target.indexOf(':');
+                if (colon <= 0) {
+                    throw new io.watchkeeper.core.model.InvalidInputException("--acm is <account name>:<region>");
+                }
+                var account = cli.bean(io.watchkeeper.core.model.AccountStore.class).require(target.substring(0, colon));
+                try (var session = cli.bean(io.watchkeeper.aws.AwsSessionFactory.class).open(account)) {
+                    found.addAll(discovery.acm(session.acm(target.substring(colon + 1)), "acm:" + target, owner, cli.actor()));
+                }
+            }
+            if (format == OutputFormat.JSON) {
+                cli.out().println(Json.pretty(found.stream().map(f -> Map.of("where", f.where(), "id", f.certificate().id(),
+                        "new", f.isNew(), "notAfter", f.certificate().metadata().notAfter().toString())).toList()));
+            } else {
+                found.forEach(f -> cli.out().println((f.isNew() ? "new   " : "known ") + f.certificate().id() + "  "
+                        + Text.safe(f.certificate().metadata().subject()) + "  until " + f.certificate().metadata().notAfter()
+                        + "  (" + Text.safe(f.where()) + ")"));
+            }
+            return 0;
+        }
+    }
+
     private static void print(Cli cli, OutputFormat format, Object json, String line) {
         cli.out().println(format == OutputFormat.JSON ? Json.pretty(json) : line);
     }
