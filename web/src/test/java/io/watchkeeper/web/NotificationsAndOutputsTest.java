@@ -98,4 +98,31 @@ class NotificationsAndOutputsTest {
         assertThat(notifier.dailyDigest()).isZero();
         assertThat(channel.sent).hasSize(2);
     }
+
+    @Test
+    void certificateExpiryDigestIsOnePerOwnerPerDay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("keys"));
+        try (CliHarness certs = new CliHarness("--watchkeeper.certs.master-keystore=" + dir.resolve("keys/master-keys.p12"))) {
+            assertThat(certs.run("authorities", "create", "ca", "--key-type", "ec-p256", "--validity", "365d").exit()).isZero();
+            for (String[] c : new String[][] {{"a1.example.test", "alice", "5d"}, {"a2.example.test", "alice", "10d"},
+                {"b1.example.test", "bob", "7d"}, {"c1.example.test", "carol", "90d"}}) {
+                CliHarness.Run r = certs.run("certs", "request", "--authority", "ca", "--cn", c[0], "--owner", c[1],
+                        "--validity", c[2]);
+                assertThat(r.exit()).as(r.err()).isZero();
+            }
+            Recording channel = new Recording();
+            Notifier notifier = new Notifier(List.of(channel), new JooqNotificationLog(certs.db.dsl()),
+                    certs.bean(FindingReader.class), CheckCatalog.of(certs.bean(CheckRegistry.class)), 50,
+                    URI.create("http://127.0.0.1:8080"), Clock.systemUTC());
+            io.watchkeeper.certmanager.ExpiryDigest digest = certs.bean(io.watchkeeper.certmanager.ExpiryDigest.class);
+            assertThat(notifier.certificateExpiry(digest, java.time.Duration.ofDays(30))).isEqualTo(2);
+            assertThat(channel.sent).extracting(Notification::subject)
+                    .containsExactlyInAnyOrder("2 certificate(s) of alice expire within 30 days",
+                            "1 certificate(s) of bob expire within 30 days");
+            assertThat(channel.sent.stream().filter(n -> n.subject().contains("alice")).findFirst().orElseThrow().body())
+                    .contains("a1.example.test").contains("a2.example.test").doesNotContain("c1.example.test");
+            assertThat(notifier.certificateExpiry(digest, java.time.Duration.ofDays(30))).as("once a day").isZero();
+            assertThat(channel.sent).hasSize(2);
+        }
+    }
 }

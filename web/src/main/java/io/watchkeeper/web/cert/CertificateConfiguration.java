@@ -130,6 +130,11 @@ public class CertificateConfiguration {
     }
 
     @Bean
+    io.watchkeeper.certmanager.ExpiryDigest expiryDigest(CertificateStore store) {
+        return new io.watchkeeper.certmanager.ExpiryDigest(store, Clock.systemUTC());
+    }
+
+    @Bean
     KeyExport keyExport(CertificateStore store, KeyVault vault, KeySealer sealer, AuditLog audit) {
         return new KeyExport(store, vault, sealer, audit);
     }

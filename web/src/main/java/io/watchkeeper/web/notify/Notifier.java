@@ -100,6 +100,27 @@ public final class Notifier {
         return sent;
     }
 
+    /**
+     * Once a day, one message per owner listing their active certificates that expire within
+     * {@code window} (deduplicated through the notification log across nodes and restarts).
+     */
+    public int certificateExpiry(io.watchkeeper.certmanager.ExpiryDigest digests, java.time.Duration window) {
+        if (channels.isEmpty()) {
+            return 0;
+        }
+        int sent = 0;
+        String day = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+        for (var digest : digests.expiringWithin(window)) {
+            if (!log.claim("certificate-expiry", digest.owner() + ":" + day, clock.instant())) {
+                continue; // already sent today
+            }
+            sendToAll(new Notification(digest.certificates().size() + " certificate(s) of " + digest.owner()
+                    + " expire within " + window.toDays() + " days", digest.body()));
+            sent++;
+        }
+        return sent;
+    }
+
     private void sendToAll(Notification notification) {
         for (NotificationChannel channel : channels) {
             try {

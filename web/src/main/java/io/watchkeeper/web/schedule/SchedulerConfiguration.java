@@ -40,14 +40,18 @@ public class SchedulerConfiguration {
     SchedulerNode schedulerNode(WatchScheduling scheduling, DataSource dataSource, WatchkeeperProperties properties,
                                 RemediationService remediations, CatalogAudit catalogAudit,
                                 io.watchkeeper.web.notify.Notifier notifier,
-                                io.watchkeeper.certmanager.rotation.Renewals renewals) {
+                                io.watchkeeper.certmanager.rotation.Renewals renewals,
+                                io.watchkeeper.certmanager.ExpiryDigest expiry) {
         WatchkeeperProperties.Scheduler s = properties.scheduler();
         var remediate = Tasks.recurring("remediate", FixedDelay.of(properties.remediation().interval()))
                 .execute((instance, context) -> remediations.runAutomatic("job:remediator"));
         var catalog = Tasks.recurring("check-catalog-audit", FixedDelay.of(s.reconcileInterval()))
                 .execute((instance, context) -> catalogAudit.runIfCatalogChanged());
         var digest = Tasks.recurring("daily-digest", FixedDelay.ofMinutes(15))
-                .execute((instance, context) -> notifier.dailyDigest());
+                .execute((instance, context) -> {
+                    notifier.dailyDigest();
+                    notifier.certificateExpiry(expiry, java.time.Duration.ofDays(30));
+                });
         // one node at a time renews what is due; each renewal is exactly-once by its idempotency key anyway
         var renew = Tasks.recurring("certificate-renewal", FixedDelay.ofMinutes(5))
                 .execute((instance, context) -> renewals.sweep(500, "job:certificate-renewal"));
