@@ -37,6 +37,13 @@ class CertsRenewalCliTest {
             assertThat(deploy.exit()).as(deploy.out() + deploy.err()).isZero();
             assertThat(deploy.out()).contains("deployed and verified");
             String before = Files.readString(dir.resolve("tls/r.crt"));
+            CliHarness.Run k8s = cli.run("certs", "deploy", Long.toString(id), "--kubernetes",
+                    "web/r-tls@" + dir.resolve("k8s/r-tls.yaml"));
+            assertThat(k8s.exit()).as(k8s.out() + k8s.err()).isZero();
+            String manifest = Files.readString(dir.resolve("k8s/r-tls.yaml"));
+            assertThat(manifest).contains("type: kubernetes.io/tls").contains("namespace: web").contains("tls.key: ");
+            assertThat(cli.run("certs", "deploy", Long.toString(id), "--kubernetes", "Bad_NS/x@/tmp/x.yaml").exit())
+                    .isEqualTo(2);
 
             CliHarness.Run renew = cli.run("certs", "renew", Long.toString(id), "--format", "json");
             assertThat(renew.exit()).as(renew.err()).isZero();
@@ -44,6 +51,7 @@ class CertsRenewalCliTest {
             assertThat(renewed.get("replaces").asLong()).isEqualTo(id);
             long newId = renewed.get("id").asLong();
             assertThat(Files.readString(dir.resolve("tls/r.crt"))).as("the renewal was redeployed").isNotEqualTo(before);
+            assertThat(Files.readString(dir.resolve("k8s/r-tls.yaml"))).as("and its manifest rewritten").isNotEqualTo(manifest);
             CliHarness.Run again = cli.run("certs", "renew", Long.toString(id));
             assertThat(again.exit()).isEqualTo(2);
             assertThat(again.err()).contains("replaced");

@@ -123,6 +123,12 @@ class NotificationsAndOutputsTest {
                     .contains("a1.example.test").contains("a2.example.test").doesNotContain("c1.example.test");
             assertThat(notifier.certificateExpiry(digest, java.time.Duration.ofDays(30))).as("once a day").isZero();
             assertThat(channel.sent).hasSize(2);
+
+            var failed = List.of(new io.watchkeeper.certmanager.rotation.Renewals.Outcome(7, null, "ACME: rate limited"),
+                    new io.watchkeeper.certmanager.rotation.Renewals.Outcome(8, 9L, null));
+            assertThat(notifier.renewalFailures(failed)).isOne();
+            assertThat(channel.sent.getLast().subject()).isEqualTo("Certificate 7 could not be renewed");
+            assertThat(notifier.renewalFailures(failed)).as("once a day per certificate").isZero();
         }
     }
 }

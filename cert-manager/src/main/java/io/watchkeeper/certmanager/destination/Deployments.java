@@ -84,6 +84,17 @@ public final class Deployments {
         return install(cert, row, destination(row, null), actor);
     }
 
+    /** Writes a kubernetes.io/tls Secret manifest: {@code <namespace>/<secret>@/path/secret.yaml}. */
+    public Result deployKubernetes(long certificateId, String target, String owner, String actor) {
+        StoredCertificate cert = certificates.require(certificateId);
+        if (owner != null && !owner.equals(cert.owner())) {
+            throw new InvalidInputException("certificate " + certificateId + " belongs to another owner");
+        }
+        new KubernetesSecretDestination(target); // validate before anything is stored
+        CertificateDeployment row = deployments.add(certificateId, "kubernetes", target, List.of(), null, actor);
+        return install(cert, row, destination(row, null), actor);
+    }
+
     private Destination destination(CertificateDeployment d, String existingHandle) {
         return switch (d.kind()) {
             case "pem-file" -> new PemBundleDestination(d.target(), d.reloadCommand(), d.probe());
@@ -94,6 +105,7 @@ public final class Deployments {
                 String[] parts = d.target().split("/", 2);
                 yield new AcmDestination(acm.client(parts[0], parts[1]), existingHandle);
             }
+            case "kubernetes" -> new KubernetesSecretDestination(d.target());
             default -> throw new InvalidInputException("unknown destination kind " + d.kind());
         };
     }

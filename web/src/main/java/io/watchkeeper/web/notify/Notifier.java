@@ -121,6 +121,23 @@ public final class Notifier {
         return sent;
     }
 
+    /** Failure alerts: one message per certificate per day whose renewal (or its verification) failed. */
+    public int renewalFailures(List<io.watchkeeper.certmanager.rotation.Renewals.Outcome> outcomes) {
+        int sent = 0;
+        String day = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+        for (var o : outcomes) {
+            if (o.error() == null || channels.isEmpty()
+                    || !log.claim("certificate-renewal-failed", o.certificateId() + ":" + day, clock.instant())) {
+                continue;
+            }
+            sendToAll(new Notification("Certificate " + o.certificateId() + (o.newCertificateId() == null
+                    ? " could not be renewed" : " was renewed as " + o.newCertificateId() + " but not verified"),
+                    o.error() + "\n\nSee: watchkeeper certs show " + o.certificateId()));
+            sent++;
+        }
+        return sent;
+    }
+
     private void sendToAll(Notification notification) {
         for (NotificationChannel channel : channels) {
             try {

@@ -54,7 +54,7 @@ public class SchedulerConfiguration {
                 });
         // one node at a time renews what is due; each renewal is exactly-once by its idempotency key anyway
         var renew = Tasks.recurring("certificate-renewal", FixedDelay.ofMinutes(5))
-                .execute((instance, context) -> renewals.sweep(500, "job:certificate-renewal"));
+                .execute((instance, context) -> notifier.renewalFailures(renewals.sweep(500, "job:certificate-renewal")));
         return new SchedulerNode(scheduling.newScheduler(dataSource, s.threads(), s.pollingInterval(),
                 ManagementFactory.getRuntimeMXBean().getName(), remediate, catalog, digest, renew));
     }
