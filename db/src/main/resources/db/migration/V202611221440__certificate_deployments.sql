@@ -2,7 +2,7 @@
 CREATE TABLE certificate_deployment (
     id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     certificate_id bigint      NOT NULL REFERENCES certificate (id) ON DELETE CASCADE,
-    kind           text        NOT NULL CHECK (kind IN ('pem-file', 'aws-acm', 'kubernetes')),
+    kind           text        NOT NULL CHECK (kind IN ('pem-file', 'aws-acm', 'aws-iam', 'kubernetes')),
     target         text        NOT NULL,
     reload_command text[]      NOT NULL DEFAULT '{}',
     probe          text,

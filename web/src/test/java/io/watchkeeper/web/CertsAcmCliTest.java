@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.acm.AcmClient;
 
-/** ACM as a destination (moto): import, then a renewal re-imported into the same ARN. */
+/** ACM and IAM as destinations (moto): import / upload, then a renewal re-imported (ACM) or swapped (IAM). */
 class CertsAcmCliTest {
 
     @TempDir
@@ -48,11 +48,21 @@ class CertsAcmCliTest {
             assertThat(acm.listCertificates(r -> { }).certificateSummaryList()).hasSize(1);
             String firstPem = acm.getCertificate(r -> r.certificateArn(arn)).certificate();
 
+            CliHarness.Run iamDeploy = cli.run("certs", "deploy", id, "--iam", "prod");
+            assertThat(iamDeploy.exit()).as(iamDeploy.out() + iamDeploy.err()).isZero();
+            software.amazon.awssdk.services.iam.IamClient iam = moto.client(software.amazon.awssdk.services.iam.IamClient.builder());
+            assertThat(iam.listServerCertificates().serverCertificateMetadataList())
+                    .extracting(c -> c.serverCertificateName()).containsExactly("watchkeeper-" + id);
+
             CliHarness.Run renew = cli.run("certs", "renew", id, "--format", "json");
             assertThat(renew.exit()).as(renew.out() + renew.err()).isZero();
             assertThat(Json.parse(renew.out()).get("replaces").asString()).isEqualTo(id);
             assertThat(acm.listCertificates(r -> { }).certificateSummaryList()).as("re-imported, not added").hasSize(1);
             assertThat(acm.getCertificate(r -> r.certificateArn(arn)).certificate()).isNotEqualTo(firstPem);
+            String newId = Json.parse(renew.out()).get("id").asString();
+            assertThat(iam.listServerCertificates().serverCertificateMetadataList())
+                    .as("the renewal uploaded under its own name and the old one deleted")
+                    .extracting(c -> c.serverCertificateName()).containsExactly("watchkeeper-" + newId);
 
             // discovery: what ACM holds is the renewal Watchkeeper issued — known, not added again
             CliHarness.Run discover = cli.run("certs", "discover", "--acm", "prod:eu-west-1", "--owner", "ops",

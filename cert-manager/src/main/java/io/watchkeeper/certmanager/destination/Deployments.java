@@ -34,13 +34,14 @@ public final class Deployments {
     private final KeySealer sealer;
     private final AuditLog audit;
 
-    /** ACM clients for {@code <account>/<region>} targets (null: ACM destinations unavailable). */
-    @FunctionalInterface
-    public interface AcmClients {
-        software.amazon.awssdk.services.acm.AcmClient client(String account, String region);
+    /** AWS clients for an account (opened through its role); null when AWS destinations are unavailable. */
+    public interface AwsClients {
+        software.amazon.awssdk.services.acm.AcmClient acm(String account, String region);
+
+        software.amazon.awssdk.services.iam.IamClient iam(String account);
     }
 
-    private final AcmClients acm;
+    private final AwsClients acm;
 
     public Deployments(DeploymentStore deployments, CertificateStore certificates, KeyVault vault, KeySealer sealer,
                        AuditLog audit) {
@@ -48,7 +49,7 @@ public final class Deployments {
     }
 
     public Deployments(DeploymentStore deployments, CertificateStore certificates, KeyVault vault, KeySealer sealer,
-                       AuditLog audit, AcmClients acm) {
+                       AuditLog audit, AwsClients acm) {
         this.acm = acm;
         this.deployments = deployments;
         this.certificates = certificates;
@@ -84,6 +85,19 @@ public final class Deployments {
         return install(cert, row, destination(row, null), actor);
     }
 
+    /** Uploads a certificate as an IAM server certificate in {@code account} (a new name per certificate). */
+    public Result deployIam(long certificateId, String account, String owner, String actor) {
+        StoredCertificate cert = certificates.require(certificateId);
+        if (owner != null && !owner.equals(cert.owner())) {
+            throw new InvalidInputException("certificate " + certificateId + " belongs to another owner");
+        }
+        if (account == null || !account.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
+            throw new InvalidInputException("an IAM destination is an account name");
+        }
+        CertificateDeployment row = deployments.add(certificateId, "aws-iam", account, List.of(), null, actor);
+        return install(cert, row, destination(row, null), actor);
+    }
+
     /** Writes a kubernetes.io/tls Secret manifest: {@code <namespace>/<secret>@/path/secret.yaml}. */
     public Result deployKubernetes(long certificateId, String target, String owner, String actor) {
         StoredCertificate cert = certificates.require(certificateId);
@@ -103,7 +117,13 @@ public final class Deployments {
                     throw new InvalidInputException("ACM destinations are not configured on this node");
                 }
                 String[] parts = d.target().split("/", 2);
-                yield new AcmDestination(acm.client(parts[0], parts[1]), existingHandle);
+                yield new AcmDestination(acm.acm(parts[0], parts[1]), existingHandle);
+            }
+            case "aws-iam" -> {
+                if (acm == null) {
+                    throw new InvalidInputException("IAM destinations are not configured on this node");
+                }
+                yield new IamServerCertificateDestination(acm.iam(d.target()));
             }
             case "kubernetes" -> new KubernetesSecretDestination(d.target());
             default -> throw new InvalidInputException("unknown destination kind " + d.kind());
@@ -124,6 +144,15 @@ public final class Deployments {
                 result = new Result(row, false, e.getMessage());
             }
             if (result.verified()) {
+                if (d.kind().equals("aws-iam") && d.handle() != null) {
+                    // IAM names are per certificate: the old one is deleted once the new one is in place
+                    try {
+                        destination(d, d.handle()).remove(new Destination.Deployment(d.kind(), d.handle(), null));
+                    } catch (RuntimeException e) {
+                        certificates.recordEvent(old.id(), "remove-failed", actor, Json.tree(Map.of("target", d.target(),
+                                "detail", String.valueOf(e.getMessage()))));
+                    }
+                }
                 deployments.setStatus(d.id(), "SUPERSEDED", "replaced by certificate " + renewed.id());
             } else {
                 certificates.recordEvent(old.id(), "rotation-unverified", actor,

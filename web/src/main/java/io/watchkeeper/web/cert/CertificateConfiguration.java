@@ -112,8 +112,17 @@ public class CertificateConfiguration {
         // one session per account (its clients are reused), opened through the account's role like the watchers
         java.util.Map<String, io.watchkeeper.aws.AwsSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
         return new io.watchkeeper.certmanager.destination.Deployments(new io.watchkeeper.db.JooqDeployments(dsl), store,
-                vault, sealer, audit, (account, region) -> sessions.computeIfAbsent(account,
-                        name -> aws.open(accounts.require(name))).acm(region));
+                vault, sealer, audit, new io.watchkeeper.certmanager.destination.Deployments.AwsClients() {
+                    @Override
+                    public software.amazon.awssdk.services.acm.AcmClient acm(String account, String region) {
+                        return sessions.computeIfAbsent(account, name -> aws.open(accounts.require(name))).acm(region);
+                    }
+
+                    @Override
+                    public software.amazon.awssdk.services.iam.IamClient iam(String account) {
+                        return sessions.computeIfAbsent(account, name -> aws.open(accounts.require(name))).iam();
+                    }
+                });
     }
 
     @Bean

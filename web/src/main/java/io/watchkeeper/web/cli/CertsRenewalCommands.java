@@ -135,6 +135,9 @@ final class CertsRenewalCommands {
         @Option(names = "--acm", description = "import into AWS Certificate Manager: <account name>:<region>")
         String acm;
 
+        @Option(names = "--iam", description = "upload as an IAM server certificate in this account (name watchkeeper-<id>)")
+        String iam;
+
         @Option(names = "--kubernetes", description = "write a kubernetes.io/tls Secret manifest: <namespace>/<secret>@/path.yaml")
         String kubernetes;
 
@@ -151,14 +154,15 @@ final class CertsRenewalCommands {
         @Override
         public Integer call() {
             var deployments = cli.bean(io.watchkeeper.certmanager.destination.Deployments.class);
-            int given = (prefix == null ? 0 : 1) + (acm == null ? 0 : 1) + (kubernetes == null ? 0 : 1);
+            int given = (prefix == null ? 0 : 1) + (acm == null ? 0 : 1) + (kubernetes == null ? 0 : 1) + (iam == null ? 0 : 1);
             if (given != 1) {
                 throw new io.watchkeeper.core.model.InvalidInputException(
-                        "give one destination: --pem PREFIX, --acm ACCOUNT:REGION or --kubernetes NS/NAME@FILE");
+                        "give one destination: --pem PREFIX, --acm ACCOUNT:REGION, --iam ACCOUNT or --kubernetes NS/NAME@FILE");
             }
             var result = prefix != null
                     ? deployments.deployPem(CertsCommand.id(ref), prefix, reload, probe, null, cli.actor())
                     : kubernetes != null ? deployments.deployKubernetes(CertsCommand.id(ref), kubernetes, null, cli.actor())
+                    : iam != null ? deployments.deployIam(CertsCommand.id(ref), iam, null, cli.actor())
                     : deployments.deployAcm(CertsCommand.id(ref), acm.substring(0, Math.max(0, acm.indexOf(':'))),
                             acm.substring(acm.indexOf(':') + 1), null, cli.actor());
             if (result.deployment().handle() != null && acm != null) {
