@@ -60,6 +60,18 @@ public final class Discovery {
         return found;
     }
 
+    /** Every IAM server certificate reachable with {@code iam}. */
+    public List<Found> iam(software.amazon.awssdk.services.iam.IamClient iam, String label, String owner, String actor) {
+        List<Found> found = new ArrayList<>();
+        for (var meta : iam.listServerCertificatesPaginator().serverCertificateMetadataList()) {
+            var cert = iam.getServerCertificate(r -> r.serverCertificateName(meta.serverCertificateName())).serverCertificate();
+            String pem = cert.certificateBody() + (cert.certificateChain() == null ? "" : "\n" + cert.certificateChain());
+            found.add(remember(label + ":" + meta.serverCertificateName(), Pem.certificates(pem, "IAM certificate"), owner,
+                    actor));
+        }
+        return found;
+    }
+
     private Found remember(String where, List<X509Certificate> chain, String owner, String actor) {
         CertificateRequest.checkOwner(owner);
         X509Certificate leaf = chain.getFirst();

@@ -26,6 +26,11 @@ class CertsAcmCliTest {
         Moto.pointProductAt(moto.endpoint());
         AcmClient acm = moto.client(AcmClient.builder(), "eu-west-1");
         Files.createDirectories(dir.resolve("keys"));
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "-nodes", "-days", "20", "-subj", "/CN=hand.example.test", "-keyout", "other.key", "-out", "other.pem")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        openssl.getInputStream().readAllBytes();
+        assertThat(openssl.waitFor()).isZero();
         try (CliHarness cli = new CliHarness("--watchkeeper.certs.master-keystore=" + dir.resolve("keys/master-keys.p12"),
                 "--watchkeeper.certs.crl-directory=" + dir.resolve("crl"))) {
             assertThat(cli.run("accounts", "add", "aws", "--name", "prod", "--account-id", Moto.ACCOUNT_ID,
@@ -71,6 +76,23 @@ class CertsAcmCliTest {
             var found = Json.parse(discover.out());
             assertThat(found).hasSize(1);
             assertThat(found.get(0).get("new").asBoolean()).isFalse();
+            // a certificate someone uploaded to IAM by hand joins the inventory once
+            String otherPem = Files.readString(Path.of(dir.toString(), "other.pem"));
+            iam.uploadServerCertificate(r -> r.serverCertificateName("hand-made").certificateBody(otherPem)
+                    .privateKey(uncheckedRead(dir.resolve("other.key"))));
+            var fromIam = Json.parse(cli.run("certs", "discover", "--iam", "prod", "--owner", "ops", "--format", "json").out());
+            assertThat(fromIam).hasSize(2);
+            assertThat(fromIam.toString()).contains("\"new\":true");
+            var again = Json.parse(cli.run("certs", "discover", "--iam", "prod", "--owner", "ops", "--format", "json").out());
+            assertThat(again.toString()).doesNotContain("\"new\":true");
+        }
+    }
+
+    private static String uncheckedRead(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

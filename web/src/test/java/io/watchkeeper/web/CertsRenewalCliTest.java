@@ -59,6 +59,15 @@ class CertsRenewalCliTest {
             CliHarness.Run incident = cli.run("certs", "revoke-and-replace", Long.toString(newId), "--reason", "key-compromise");
             assertThat(incident.exit()).as(incident.err()).isZero();
             assertThat(incident.out()).contains("revoked certificate " + newId);
+            // a plain revocation takes the certificate off its targets
+            long latest = Json.parse(cli.run("certs", "list", "--status", "active", "--format", "json").out()).get(0)
+                    .get("id").asLong();
+            assertThat(Files.exists(dir.resolve("tls/r.crt"))).isTrue();
+            CliHarness.Run revoke = cli.run("certs", "revoke", Long.toString(latest), "--reason", "cessation-of-operation");
+            assertThat(revoke.exit()).as(revoke.out() + revoke.err()).isZero();
+            assertThat(revoke.out()).contains("removed from");
+            assertThat(Files.exists(dir.resolve("tls/r.crt"))).isFalse();
+            assertThat(Files.exists(dir.resolve("k8s/r-tls.yaml"))).isFalse();
             JsonNode old = Json.parse(cli.run("certs", "show", Long.toString(newId), "--format", "json").out());
             assertThat(old.get("status").asString()).isEqualTo("revoked");
             assertThat(old.get("replacedBy").asLong()).isPositive();

@@ -130,6 +130,29 @@ public final class Deployments {
         };
     }
 
+    /**
+     * Takes a certificate off every target it is installed on (after a revocation without a
+     * replacement): files and manifests are deleted, ACM and IAM entries removed.
+     */
+    public List<Result> retire(long certificateId, String actor) {
+        List<Result> results = new ArrayList<>();
+        for (CertificateDeployment d : deployments.current(certificateId)) {
+            try {
+                destination(d, d.handle()).remove(new Destination.Deployment(d.kind(),
+                        d.handle() != null ? d.handle() : d.target(), null));
+                deployments.setStatus(d.id(), "SUPERSEDED", "removed after revocation");
+                results.add(new Result(d, true, "removed from " + d.target()));
+            } catch (RuntimeException e) {
+                results.add(new Result(d, false, "could not remove from " + d.target() + ": " + e.getMessage()));
+            }
+        }
+        if (!results.isEmpty()) {
+            audit.record(new AuditEntry(actor, "certificate.retire", "certificate:" + certificateId, null,
+                    Json.tree(Map.of("targets", results.size()))));
+        }
+        return results;
+    }
+
     /** Installs {@code renewed} wherever {@code old} is installed; returns one result per target. */
     public List<Result> redeploy(StoredCertificate old, StoredCertificate renewed, String actor) {
         List<Result> results = new ArrayList<>();

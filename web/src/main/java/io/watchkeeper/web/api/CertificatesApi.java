@@ -28,9 +28,12 @@ public class CertificatesApi {
     private final AuthorityStore authorities;
     private final io.watchkeeper.certmanager.Issuance issuance;
     private final io.watchkeeper.certmanager.Revocations revocations;
+    private final io.watchkeeper.certmanager.destination.Deployments deployments;
 
     public CertificatesApi(CertificateStore certificates, AuthorityStore authorities,
-                           io.watchkeeper.certmanager.Issuance issuance, io.watchkeeper.certmanager.Revocations revocations) {
+                           io.watchkeeper.certmanager.Issuance issuance, io.watchkeeper.certmanager.Revocations revocations,
+                           io.watchkeeper.certmanager.destination.Deployments deployments) {
+        this.deployments = deployments;
         this.certificates = certificates;
         this.authorities = authorities;
         this.issuance = issuance;
@@ -82,6 +85,7 @@ public class CertificatesApi {
         }
         revocations.revoke(id, io.watchkeeper.core.cert.RevocationReason.fromId(r.reason() == null ? "unspecified"
                 : r.reason()), caller.actor());
+        deployments.retire(id, caller.actor());
         return get(id);
     }
 

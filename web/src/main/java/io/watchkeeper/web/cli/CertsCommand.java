@@ -358,6 +358,9 @@ public final class CertsCommand {
         public Integer call() {
             long certId = id(ref);
             Revocations.PublishedCrl crl = cli.bean(Revocations.class).revoke(certId, RevocationReason.fromId(reason), cli.actor());
+            // a revoked certificate without a replacement is taken off every target it was installed on
+            cli.bean(io.watchkeeper.certmanager.destination.Deployments.class).retire(certId, cli.actor())
+                    .forEach(r -> cli.out().println((r.verified() ? "" : "WARNING: ") + Text.safe(r.detail())));
             cli.out().println("revoked certificate " + certId + " (" + RevocationReason.fromId(reason).id() + ")"
                     + (crl == null ? " at the ACME CA" : "; CRL number " + crl.number()
                     + (crl.file() == null ? "" : " published to " + crl.file())));

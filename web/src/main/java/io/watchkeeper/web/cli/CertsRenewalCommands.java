@@ -186,6 +186,9 @@ final class CertsRenewalCommands {
         @Option(names = "--acm", description = "<account name>:<region> (repeatable)")
         List<String> acm = new java.util.ArrayList<>();
 
+        @Option(names = "--iam", description = "<account name> (repeatable): IAM server certificates")
+        List<String> iam = new java.util.ArrayList<>();
+
         @Option(names = "--owner", required = true, description = "owner recorded on newly found certificates")
         String owner;
 
@@ -198,7 +201,7 @@ final class CertsRenewalCommands {
 
         @Override
         public Integer call() {
-            if (endpoints.isEmpty() && acm.isEmpty()) {
+            if (endpoints.isEmpty() && acm.isEmpty() && iam.isEmpty()) {
                 throw new io.watchkeeper.core.model.InvalidInputException("give --endpoint host:port and/or --acm account:region");
             }
             var discovery = cli.bean(io.watchkeeper.certmanager.Discovery.class);
@@ -212,6 +215,12 @@ final class CertsRenewalCommands {
                 var account = cli.bean(io.watchkeeper.core.model.AccountStore.class).require(target.substring(0, colon));
                 try (var session = cli.bean(io.watchkeeper.aws.AwsSessionFactory.class).open(account)) {
                     found.addAll(discovery.acm(session.acm(target.substring(colon + 1)), "acm:" + target, owner, cli.actor()));
+                }
+            }
+            for (String name : iam) {
+                var account = cli.bean(io.watchkeeper.core.model.AccountStore.class).require(name);
+                try (var session = cli.bean(io.watchkeeper.aws.AwsSessionFactory.class).open(account)) {
+                    found.addAll(discovery.iam(session.iam(), "iam:" + name, owner, cli.actor()));
                 }
             }
             if (format == OutputFormat.JSON) {
