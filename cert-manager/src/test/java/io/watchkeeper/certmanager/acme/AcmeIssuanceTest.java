@@ -166,6 +166,39 @@ class AcmeIssuanceTest {
     }
 
     @Test
+    void aProcessKilledBetweenOrderAndStorageIsResumedByTheNextOneWithoutASecondCertificate() throws Exception {
+        Path stackHome = home.resolve("killed");
+        CertStack base = new CertStack(stackHome);
+        JooqAcmeAccounts accounts = new JooqAcmeAccounts(base.dsl);
+        ChallengeSolver solver = ChallTestSrvSolver.http01(pebble.challengeManagement());
+        Authorities authorities = new Authorities(base.authorityStore, base.vault, base.sealer, base.audit,
+                Clock.systemUTC(), new AcmeIssuers(accounts, base.vault, base.sealer, solver));
+        new AcmeRegistration(base.authorityStore, accounts, base.sealer, base.audit).register(new AcmeRegistration.Request(
+                "pebble-kill", pebble.directoryUrl(), pebble.issuingRootPem(), pebble.listenerCaPem, null, null, null,
+                List.of(), null, true), "tester");
+
+        Process victim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingIssuanceMain.class.getName(), base.db.jdbcUrl(),
+                stackHome.resolve("master-keys.p12").toString(), pebble.challengeManagement().toString(), "pebble-kill",
+                "kill-1").redirectErrorStream(true).start();
+        String output = new String(victim.getInputStream().readAllBytes());
+        assertThat(victim.waitFor()).as(output).isEqualTo(137);
+        var dsl = base.dsl;
+        String orderUrl = dsl.fetchSingle("SELECT external_ref FROM issuance_request WHERE idempotency_key = 'kill-1'")
+                .get(0, String.class);
+        assertThat(orderUrl).startsWith("https://");
+        assertThat(dsl.fetchCount(dsl.selectFrom("certificate"))).isZero();
+
+        StoredCertificate resumed = new Issuance(authorities, base.certificates, base.sealer, base.audit)
+                .request("pebble-kill", request("killed.example.test"), new KeySource.Generate(KeyType.EC_P256), "kill-1",
+                        null, "tester").certificate();
+        assertThat(resumed.metadata().dnsNames()).containsExactly("killed.example.test");
+        assertThat(dsl.fetchCount(dsl.selectFrom("certificate"))).isOne();
+        assertThat(dsl.fetchSingle("SELECT external_ref FROM issuance_request WHERE idempotency_key = 'kill-1'")
+                .get(0, String.class)).as("the same order finished").isEqualTo(orderUrl);
+    }
+
+    @Test
     void externalAccountBindingIsRequiredWhenTheCaSaysSo() {
         try (Pebble eab = new Pebble(true)) {
             Stack s = stack(ChallTestSrvSolver.http01(eab.challengeManagement()));
