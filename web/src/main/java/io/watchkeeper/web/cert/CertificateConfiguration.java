@@ -25,6 +25,7 @@ import io.watchkeeper.db.JooqKeyVault;
 import io.watchkeeper.web.WatchkeeperProperties;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -59,9 +60,18 @@ public class CertificateConfiguration {
         return new KeystoreKeyWrapper(file, certs.masterKeystorePasswordFile());
     }
 
+    /**
+     * The keystore wraps data keys by default; with {@code watchkeeper.certs.kms-key-id} AWS KMS does,
+     * and keys wrapped by the keystore stay readable until {@code certs master-key rewrap} moves them.
+     */
     @Bean
-    KeySealer keySealer(KeystoreKeyWrapper wrapper) {
-        return new KeySealer(wrapper);
+    KeySealer keySealer(KeystoreKeyWrapper wrapper, CertificateProperties certs, WatchkeeperProperties properties) {
+        if (certs.kmsKeyId() == null || certs.kmsKeyId().isBlank()) {
+            return new KeySealer(wrapper);
+        }
+        software.amazon.awssdk.services.kms.KmsClient kms = software.amazon.awssdk.services.kms.KmsClient.builder()
+                .region(software.amazon.awssdk.regions.Region.of(properties.aws().homeRegion())).build();
+        return new KeySealer(new io.watchkeeper.certmanager.keys.KmsKeyWrapper(kms, certs.kmsKeyId()), List.of(wrapper));
     }
 
     @Bean

@@ -21,7 +21,8 @@ public record CertificateProperties(
         Path masterKeystorePasswordFile,
         Path crlDirectory,
         @DefaultValue("7d") Duration crlLifetime,
-        @DefaultValue Acme acme) {
+        @DefaultValue Acme acme,
+        String kmsKeyId) {
 
     /**
      * How ACME challenges are answered ({@code watchkeeper.certs.acme.*}).
