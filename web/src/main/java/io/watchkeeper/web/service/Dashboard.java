@@ -44,6 +44,7 @@ public class Dashboard {
     private final Clock clock = Clock.systemUTC();
     private final Map<AccountScope, Cached> cache = new ConcurrentHashMap<>();
     private final java.util.Set<AccountScope> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<AccountScope, Object> locks = new ConcurrentHashMap<>();
 
     public Dashboard(DSLContext dsl) {
         this.dsl = dsl;
@@ -81,7 +82,11 @@ public class Dashboard {
     public Summary summary(AccountScope scope) {
         Cached cached = cache.get(scope);
         if (cached == null) {
-            return refresh(scope).summary();
+            // the first computation for a scope runs once; concurrent viewers wait for it instead of repeating it
+            synchronized (locks.computeIfAbsent(scope, s -> new Object())) {
+                Cached now = cache.get(scope);
+                return now != null ? now.summary() : refresh(scope).summary();
+            }
         }
         if (cached.at().plus(TTL).isAfter(clock.instant())) {
             return cached.summary();
