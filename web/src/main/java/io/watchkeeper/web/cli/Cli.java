@@ -2,6 +2,7 @@ package io.watchkeeper.web.cli;
 
 import io.watchkeeper.core.audit.AuditEntry;
 import io.watchkeeper.core.audit.AuditLog;
+import io.watchkeeper.web.security.Caller;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,7 +49,12 @@ public final class Cli implements AutoCloseable {
 
     /** The person behind the command, as recorded in the audit log. */
     public String actor() {
-        return "cli:" + System.getProperty("user.name", "unknown");
+        return caller().actor();
+    }
+
+    /** The caller that services see for this command (see {@link Caller#cli()}). */
+    public Caller caller() {
+        return Caller.cli();
     }
 
     public void audit(String action, String target, JsonNode before, JsonNode after) {

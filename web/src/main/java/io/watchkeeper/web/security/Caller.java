@@ -21,6 +21,22 @@ public record Caller(String username, Role role, AccountScope scope, String via)
         scope = scope == null ? AccountScope.ALL : scope;
     }
 
+    /**
+     * The person at the command line: the operating-system user, as {@code cli:<user>}. Whoever can
+     * run the CLI on the server's machine can read its database and keys, so the CLI acts as an
+     * unrestricted admin; it still goes through the same services (and the same audit entries) as
+     * the console and the API.
+     */
+    public static Caller cli() {
+        String user = System.getProperty("user.name", "unknown").replaceAll("[^A-Za-z0-9._@-]", "_");
+        return new Caller("cli:" + user, Role.ADMIN, AccountScope.ALL, "cli");
+    }
+
+    /** Whether this caller is the local command line. */
+    public boolean isCli() {
+        return "cli".equals(via);
+    }
+
     /** The actor recorded in the audit log: {@code alice} or {@code alice (token 7)}. */
     public String actor() {
         return via.startsWith("token:") ? username + " (token " + via.substring(6) + ")" : username;
