@@ -77,8 +77,10 @@ public final class AwsSession implements CloudSession {
     }
 
     public S3ControlClient s3control() {
-        return client("s3control", settings.homeRegion(), S3ControlClient::builder, b -> { },
-                AwsEndpoints.configured("s3Control").map(S3ControlHostFix::new).orElse(null));
+        java.util.Optional<java.net.URI> endpoint = AwsEndpoints.configured("s3Control");
+        return client("s3control", settings.homeRegion(), S3ControlClient::builder,
+                b -> endpoint.ifPresent(e -> b.endpointOverride(S3ControlHostFix.clientEndpoint(e))),
+                endpoint.map(S3ControlHostFix::new).orElse(null));
     }
 
     public Ec2Client ec2(String region) {

@@ -1,7 +1,6 @@
 package io.watchkeeper.db;
 
 import static io.watchkeeper.db.jooq.Tables.AUDIT_LOG;
-import static io.watchkeeper.db.jooq.Tables.SCOPE_LEASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,21 +11,26 @@ import io.watchkeeper.core.model.AccountSpec;
 import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.core.model.Provider;
 import io.watchkeeper.db.testing.TestDatabase;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AuditLogAndLeasesTest {
 
+    private TestDatabase database;
     private DSLContext dsl;
 
     @BeforeEach
     void setUp() {
-        dsl = TestDatabase.fresh().dsl();
+        database = TestDatabase.fresh();
+        dsl = database.dsl();
     }
 
     @Test
@@ -39,18 +43,62 @@ class AuditLogAndLeasesTest {
     }
 
     @Test
-    void aLeaseIsExclusiveUntilReleasedOrExpired() {
-        JooqScopeLeases leases = new JooqScopeLeases(dsl);
-        assertThat(leases.tryAcquire("1/eu-west-1/aws.s3.bucket", "node-a", Duration.ofMinutes(5))).isTrue();
-        assertThat(leases.tryAcquire("1/eu-west-1/aws.s3.bucket", "node-b", Duration.ofMinutes(5))).isFalse();
-        assertThat(leases.tryAcquire("1/eu-west-1/aws.s3.bucket", "node-a", Duration.ofMinutes(5))).isTrue();
-        leases.release("1/eu-west-1/aws.s3.bucket", "node-b");
-        assertThat(leases.tryAcquire("1/eu-west-1/aws.s3.bucket", "node-b", Duration.ofMinutes(5))).isFalse();
-        leases.release("1/eu-west-1/aws.s3.bucket", "node-a");
-        assertThat(leases.tryAcquire("1/eu-west-1/aws.s3.bucket", "node-b", Duration.ofMinutes(5))).isTrue();
+    void aLeaseIsExclusiveAcrossProcessesAndHoldersUntilReleased() {
+        String scope = "1/eu-west-1/aws.s3.bucket";
+        JooqScopeLeases nodeA = new JooqScopeLeases(dsl);
+        JooqScopeLeases nodeB = new JooqScopeLeases(dsl);
+        assertThat(nodeA.tryAcquire(scope, "node-a", Duration.ofMinutes(5))).isTrue();
+        assertThat(nodeB.tryAcquire(scope, "node-b", Duration.ofMinutes(5))).isFalse();
+        assertThat(nodeA.tryAcquire(scope, "node-a", Duration.ofMinutes(5))).as("the holder may claim again").isTrue();
+        assertThat(nodeA.tryAcquire(scope, "other-run", Duration.ofMinutes(5)))
+                .as("another holder in the same process").isFalse();
+        nodeB.release(scope, "node-b");
+        nodeA.release(scope, "node-b");
+        assertThat(nodeB.tryAcquire(scope, "node-b", Duration.ofMinutes(5))).isFalse();
+        nodeA.release(scope, "node-a");
+        assertThat(nodeA.heldCount()).isZero();
+        assertThat(nodeB.tryAcquire(scope, "node-b", Duration.ofMinutes(5))).isTrue();
+        assertThat(nodeB.tryAcquire("1/eu-west-1/aws.sqs.queue", "node-b", Duration.ofMinutes(5))).isTrue();
+        assertThat(nodeA.tryAcquire("1/eu-west-1/aws.sqs.queue", "node-a", Duration.ofMinutes(5))).isFalse();
+    }
 
-        dsl.update(SCOPE_LEASE).set(SCOPE_LEASE.EXPIRES_AT, OffsetDateTime.now().minusSeconds(1)).execute();
-        assertThat(leases.tryAcquire("1/eu-west-1/aws.s3.bucket", "node-c", Duration.ofMinutes(5))).isTrue();
+    @Test
+    void aLeaseDiesWithItsHoldersConnection() {
+        String scope = "7/global/aws.iam.role";
+        JooqScopeLeases holder = new JooqScopeLeases(dsl);
+        JooqScopeLeases other = new JooqScopeLeases(dsl);
+        assertThat(holder.tryAcquire(scope, "node-a", Duration.ofMinutes(30))).isTrue();
+        assertThat(other.tryAcquire(scope, "node-b", Duration.ofMinutes(30))).isFalse();
+        // the holder's database session ends (a crashed node, a cut network): its locks go with it
+        dsl.fetch("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid() "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+        assertThat(other.tryAcquire(scope, "node-b", Duration.ofMinutes(30))).isTrue();
+    }
+
+    @Test
+    void aKilledProcessLeavesNoLeaseBehind() throws Exception {
+        String scope = "9/us-east-1/aws.ec2.instance";
+        Process victim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LeaseHoldingMain.class.getName(), database.jdbcUrl(), scope)
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream()))) {
+            assertThat(out.readLine()).isEqualTo("held");
+            JooqScopeLeases next = new JooqScopeLeases(dsl);
+            assertThat(next.tryAcquire(scope, "next-run", Duration.ofMinutes(30))).as("held by the live process").isFalse();
+            victim.destroyForcibly(); // SIGKILL: no release, no shutdown hook
+            assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            boolean acquired = false;
+            while (!acquired && System.nanoTime() < deadline) {
+                acquired = next.tryAcquire(scope, "next-run", Duration.ofMinutes(30));
+                if (!acquired) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(acquired).as("claimed within 5 s of the holder's death, not after a lease timeout").isTrue();
+        } finally {
+            victim.destroyForcibly();
+        }
     }
 
     @Test

@@ -30,7 +30,8 @@ public final class DatabaseInitializer implements ApplicationContextInitializer<
             int port = env.getProperty("watchkeeper.db.embedded-port", Integer.class, 0);
             EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(home, port);
             chosen.put("spring.datasource.url", db.jdbcUrl());
-            chosen.put("spring.datasource.username", "postgres");
+            chosen.put("spring.datasource.username", EmbeddedDatabase.USER);
+            chosen.put("spring.datasource.password", db.password());
             chosen.put("watchkeeper.db.embedded-owned", db.owned());
             // registered before every other bean, so destroyed after them all (the pool closes first)
             if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {

@@ -50,4 +50,38 @@ class S3AccountPublicAccessBlockWatcherTest extends AwsWatcherTestSupport {
         S3AccountPublicAccessBlockConfig c = configs(watcher, "us-east-1").values().iterator().next();
         assertThat(c.settings().allBlocked()).isTrue();
     }
+
+    @Test
+    void worksWhenTheEndpointIsAnIpAddress() {
+        S3ControlClient control = S3ControlClient.builder()
+                .endpointOverride(java.net.URI.create(moto.endpoint()))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(Moto.credentials())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public software.amazon.awssdk.http.SdkHttpRequest modifyHttpRequest(
+                            software.amazon.awssdk.core.interceptor.Context.ModifyHttpRequest context,
+                            software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        return context.httpRequest().toBuilder().host("localhost").build();
+                    }
+                }))
+                .build();
+        control.putPublicAccessBlock(r -> r.accountId(Moto.ACCOUNT_ID).publicAccessBlockConfiguration(p -> p
+                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(false).restrictPublicBuckets(true)));
+        String ipEndpoint = moto.endpoint().replace("localhost", "127.0.0.1");
+        Moto.pointProductAt(ipEndpoint); // AWS_ENDPOINT_URL=http://127.0.0.1:PORT, as a user would set it
+        try (var factory = new io.watchkeeper.aws.AwsSessionFactory(new io.watchkeeper.aws.AwsSettings(java.util.List.of(),
+                "us-east-1", 10, 32, java.time.Duration.ofSeconds(30), 1), io.watchkeeper.core.watch.WatchMetrics.NONE);
+             var ipSession = factory.open(account)) {
+            var observed = watcher.observe(new io.watchkeeper.core.watch.WatchScope(account,
+                    io.watchkeeper.core.watch.WatchScope.GLOBAL, watcher.type()), ipSession);
+            assertThat(observed).singleElement().isInstanceOf(io.watchkeeper.core.watch.Observation.Observed.class);
+            S3AccountPublicAccessBlockConfig c = ((io.watchkeeper.core.watch.Observation.Observed<S3AccountPublicAccessBlockConfig>)
+                    observed.getFirst()).config();
+            assertThat(c.settings().allBlocked()).isFalse();
+            assertThat(c.settings()).isNotNull();
+        } finally {
+            Moto.pointProductAt(moto.endpoint());
+        }
+    }
 }
