@@ -55,8 +55,18 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
         return Provider.AWS;
     }
 
+    /**
+     * A session in the account, which first proves whose account it is: {@code sts:GetCallerIdentity}
+     * (after assuming the role, or with the hub credential when there is none) must answer with the
+     * registered account id, otherwise nothing is done with it. Third-party accounts (known, not
+     * ours) are reference data and are never opened.
+     */
     @Override
     public AwsSession open(Account account) {
+        if (account.thirdParty()) {
+            throw new WatchkeeperException(ErrorCategory.INVALID_INPUT, "account " + account.name() + " ("
+                    + account.externalId() + ") is a third-party account: reference data for the auditors, never opened");
+        }
         AwsCredentialsProvider credentials = hub;
         String role = account.access().roleArn();
         if (role != null) {
@@ -74,7 +84,32 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
                         "could not assume " + role + " for account " + account.name() + ": " + AwsErrors.describe(e), e);
             }
         }
-        return new AwsSession(account, credentials, http, settings, metrics);
+        AwsSession session = new AwsSession(account, credentials, http, settings, metrics);
+        try {
+            proveIdentity(session);
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private static void proveIdentity(AwsSession session) {
+        Account account = session.account();
+        String reached;
+        try {
+            reached = session.sts().getCallerIdentity().account();
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("checking the identity of account " + account.name()
+                    + " (sts:GetCallerIdentity)", e);
+        }
+        if (!account.externalId().equals(reached)) {
+            String via = account.access().roleArn() == null ? "the hub credential (no role)"
+                    : "role " + account.access().roleArn();
+            throw new WatchkeeperException(ErrorCategory.DENIED, "identity mismatch: registered " + account.externalId()
+                    + ", reached " + reached + " (account " + account.name() + ", through " + via
+                    + "); nothing is read or written until the account id or its role is corrected");
+        }
     }
 
     @Override

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 
 /**
  * An in-process AWS stub on loopback that speaks the wire protocols the AWS SDK for Java v2
- * expects, serving a {@link SyntheticOrg}: STS AssumeRole, IAM, EC2 (query protocols), S3
+ * expects, serving a {@link SyntheticOrg}: STS AssumeRole and GetCallerIdentity, IAM, EC2 (query protocols), S3
  * (REST-XML, path-style) and S3 Control. Every request waits a configurable latency before it is
  * answered, and is counted per service and action.
  *
@@ -220,7 +220,7 @@ public final class AwsWireStub implements AutoCloseable {
                 ? form(exchange.getRequestURI().getRawQuery()) : form(body);
         String action = params.getOrDefault("Action", "unknown");
         if ("sts".equals(service)) {
-            return sts(action, params);
+            return "GetCallerIdentity".equals(action) ? callerIdentity(signer) : sts(action, params);
         }
         Matcher key = SESSION_KEY.matcher(signer.accessKeyId());
         int account = key.matches() ? org.accountIndex(key.group(1)) : -1;
@@ -305,6 +305,25 @@ public final class AwsWireStub implements AutoCloseable {
         x.el("PackedPolicySize", 6).close("AssumeRoleResult");
         IamResponses.metadata(x, requestId());
         return Answer.ok("sts", action, "text/xml", x.close("AssumeRoleResponse").toString());
+    }
+
+    /** Who the signer is: the account of an AssumeRole session key; anything else is refused. */
+    private Answer callerIdentity(Signer signer) {
+        Matcher key = SESSION_KEY.matcher(signer.accessKeyId());
+        if (!key.matches() || org.accountIndex(key.group(1)) < 0) {
+            return queryError("sts", "GetCallerIdentity", 403, "InvalidClientTokenId",
+                    "The security token included in the request is invalid.");
+        }
+        String accountId = key.group(1);
+        Xml x = new Xml(600);
+        x.open("GetCallerIdentityResponse", "xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"")
+                .open("GetCallerIdentityResult")
+                .el("Arn", "arn:aws:sts::" + accountId + ":assumed-role/" + ROLE_NAME + "/watchkeeper")
+                .el("UserId", "AROA" + accountId + ":watchkeeper")
+                .el("Account", accountId)
+                .close("GetCallerIdentityResult");
+        IamResponses.metadata(x, requestId());
+        return Answer.ok("sts", "GetCallerIdentity", "text/xml", x.close("GetCallerIdentityResponse").toString());
     }
 
     // ---- IAM ----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.watchkeeper.db;
 import static io.watchkeeper.db.jooq.Tables.FINDING;
 import static io.watchkeeper.db.jooq.Tables.FINDING_EVENT;
 
+import io.watchkeeper.core.finding.FindingOwners;
 import io.watchkeeper.core.json.Json;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
 /** Assigns findings to owners; each change is a finding event. */
-public final class JooqFindingOwners {
+public final class JooqFindingOwners implements FindingOwners {
 
     private final DSLContext dsl;
 
@@ -18,7 +19,7 @@ public final class JooqFindingOwners {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
     }
 
-    /** Sets (or clears, with null) the owner; returns whether the finding exists. */
+    @Override
     public boolean assign(long findingId, String owner, String by) {
         return dsl.transactionResult(tx -> {
             int updated = tx.dsl().update(FINDING).set(FINDING.OWNER, owner).where(FINDING.ID.eq(findingId)).execute();

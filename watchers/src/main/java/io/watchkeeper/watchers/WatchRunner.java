@@ -45,8 +45,13 @@ import java.util.stream.Collectors;
  * The watch pipeline. For each scope (account, region, type): claim the scope, list and describe,
  * canonicalise, store in one transaction, record the result. A scope that fails is recorded with
  * its error and nothing of it is written; other scopes go on. Scopes run on virtual threads.
+ * Opening an account proves its identity (see the session factory), so an account whose credentials
+ * reach another account fails all of its scopes and writes nothing; third-party accounts are skipped.
  */
 public final class WatchRunner {
+
+    /** Why a third-party account's scopes are skipped: they are never opened, not even by mistake. */
+    public static final String THIRD_PARTY = "third-party account: reference data for the auditors, never watched";
 
     private final WatcherRegistry watchers;
     private final Map<Provider, SessionFactory> sessions;
@@ -80,6 +85,15 @@ public final class WatchRunner {
         // scopes start as soon as that account is ready.
         try (ExecutorService accounts = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Account account : request.accounts()) {
+                if (account.thirdParty()) {
+                    List<ScopeResult> skipped = types(account, request).stream()
+                            .map(w -> new ScopeResult(new WatchScope(account, "*", w.type()), ScopeStatus.SKIPPED, null,
+                                    null, THIRD_PARTY, Duration.ZERO, 0, 0, null))
+                            .toList();
+                    progress.planned(skipped.size());
+                    skipped.forEach(result -> finish(runId, result, results, progress));
+                    continue;
+                }
                 accounts.submit(() -> {
                     AccountPlan plan;
                     planningSlots.acquireUninterruptibly();
@@ -133,11 +147,15 @@ public final class WatchRunner {
         }
     }
 
-    private AccountPlan plan(Account account, WatchRequest request) {
-        List<Watcher<?>> types = request.types().isEmpty()
+    private List<Watcher<?>> types(Account account, WatchRequest request) {
+        return request.types().isEmpty()
                 ? watchers.forProvider(account.provider())
                 : request.types().stream().<Watcher<?>>map(watchers::require)
                         .filter(w -> w.type().provider() == account.provider()).toList();
+    }
+
+    private AccountPlan plan(Account account, WatchRequest request) {
+        List<Watcher<?>> types = types(account, request);
         SessionFactory factory = sessions.get(account.provider());
         CloudSession session = null;
         try {

@@ -2,9 +2,13 @@ package io.watchkeeper.web;
 
 import io.watchkeeper.auditors.AuditEngine;
 import io.watchkeeper.auditors.CheckRegistry;
+import io.watchkeeper.core.dashboard.DashboardReader;
+import io.watchkeeper.core.finding.FindingOwners;
 import io.watchkeeper.core.finding.FindingReader;
 import io.watchkeeper.core.finding.FindingTriage;
 import io.watchkeeper.db.JooqAuditStore;
+import io.watchkeeper.db.JooqDashboardReader;
+import io.watchkeeper.db.JooqFindingOwners;
 import io.watchkeeper.db.JooqFindingReader;
 import io.watchkeeper.db.JooqFindingTriage;
 import java.time.Clock;
@@ -34,6 +38,16 @@ public class AuditConfiguration {
     @Bean
     FindingTriage findingTriage(DSLContext dsl) {
         return new JooqFindingTriage(dsl);
+    }
+
+    @Bean
+    FindingOwners findingOwners(DSLContext dsl) {
+        return new JooqFindingOwners(dsl);
+    }
+
+    @Bean
+    DashboardReader dashboardReader(DSLContext dsl) {
+        return new JooqDashboardReader(dsl);
     }
 
     @Bean

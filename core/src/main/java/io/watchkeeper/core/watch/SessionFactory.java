@@ -9,6 +9,10 @@ public interface SessionFactory {
 
     Provider provider();
 
+    /**
+     * A session in the account. Implementations prove the account's identity first (the provider must
+     * answer with the registered id) and refuse third-party accounts, which are never opened.
+     */
     CloudSession open(Account account);
 
     /**

@@ -3,12 +3,20 @@ package io.watchkeeper.web.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.watchkeeper.core.model.Account;
+import io.watchkeeper.core.model.AccountAccess;
+import io.watchkeeper.core.model.AccountSpec;
+import io.watchkeeper.core.model.InvalidInputException;
+import io.watchkeeper.core.model.Provider;
 import io.watchkeeper.core.watch.WatchInterval;
 import io.watchkeeper.web.security.Callers;
 import io.watchkeeper.web.service.AccountAdmin;
+import io.watchkeeper.web.service.WatchIntervals;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,20 +35,23 @@ import org.springframework.web.bind.annotation.RestController;
 public class AccountsApi {
 
     private final AccountAdmin admin;
+    private final WatchIntervals intervals;
 
-    public AccountsApi(AccountAdmin admin) {
+    public AccountsApi(AccountAdmin admin, WatchIntervals intervals) {
         this.admin = admin;
+        this.intervals = intervals;
     }
 
-    /** A new AWS account. */
-    public record NewAccount(String name, String accountId, String roleArn, String externalId, List<String> regions) {}
+    /** A new AWS account; a third-party account (known, not ours) is reference data and never watched. */
+    public record NewAccount(String name, String accountId, String roleArn, String externalId, List<String> regions,
+                             Map<String, String> tags, Boolean thirdParty) {}
 
     /**
      * An account as the API shows it: the role's external id is write-only (it guards against the
      * confused-deputy problem, so it is not handed to every viewer).
      */
     public record AccountView(long id, String provider, String name, String accountId, String roleArn,
-                              boolean externalIdSet, List<String> regions, java.util.Map<String, String> tags,
+                              boolean externalIdSet, List<String> regions, Map<String, String> tags,
                               boolean active, boolean thirdParty) {
         static AccountView of(Account a) {
             return new AccountView(a.id(), a.provider().id(), a.name(), a.externalId(), a.access().roleArn(),
@@ -63,10 +75,12 @@ public class AccountsApi {
     @PostMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add an AWS account")
+    @Operation(summary = "Add an AWS account", description = "Admins of every account only.")
     public AccountView add(@RequestBody NewAccount request) {
-        return AccountView.of(admin.add(request.name(), request.accountId(), request.roleArn(), request.externalId(), request.regions(),
-                Callers.current()));
+        AccountSpec spec = new AccountSpec(Provider.AWS, request.name(), request.accountId(),
+                new AccountAccess(blank(request.roleArn()), blank(request.externalId()), null), request.regions(),
+                request.tags(), Boolean.TRUE.equals(request.thirdParty()));
+        return AccountView.of(admin.add(spec, Callers.current()));
     }
 
     @PatchMapping("/accounts/{id}")
@@ -74,32 +88,43 @@ public class AccountsApi {
     @Operation(summary = "Enable or disable an account")
     public AccountView patch(@PathVariable long id, @RequestBody AccountPatch patch) {
         if (patch.active() == null) {
-            throw new io.watchkeeper.core.model.InvalidInputException("nothing to change: send {\"active\": true|false}");
+            throw new InvalidInputException("nothing to change: send {\"active\": true|false}");
         }
         return AccountView.of(admin.setActive(id, patch.active(), Callers.current()));
     }
 
     @PostMapping("/accounts/{id}/test")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Test the connection (STS GetCallerIdentity through the account's role)")
+    @Operation(summary = "Test the connection (STS GetCallerIdentity through the account's role; must be the registered id)")
     public AccountAdmin.ConnectionTest test(@PathVariable long id) {
         return admin.test(id, Callers.current());
     }
 
     @GetMapping("/watch-intervals")
     @PreAuthorize("hasRole('VIEWER')")
-    @Operation(summary = "Configured watch intervals")
+    @Operation(summary = "Configured watch intervals of your accounts and those for every account")
     public List<WatchInterval> intervals() {
-        return admin.intervals(Callers.current());
+        return intervals.list(Callers.current());
     }
 
     @PutMapping("/watch-intervals")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Set a watch interval (applied by every node within the reconcile interval)")
+    @Operation(summary = "Set a watch interval (the schedule follows at once)",
+            description = "No accountId: for every account (admins of every account only).")
     public void setInterval(@RequestBody IntervalRequest request) {
-        if (request.minutes() == null) {
-            throw new io.watchkeeper.core.model.InvalidInputException("'minutes' is required");
-        }
-        admin.setInterval(request.accountId(), request.type(), request.minutes(), Callers.current());
+        intervals.set(request.accountId(), request.type(), request.minutes(), Callers.current());
+    }
+
+    @DeleteMapping("/watch-intervals")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Remove a watch interval", description = "404 when none is configured for the pair.")
+    public ResponseEntity<Void> clearInterval(@RequestParam(required = false) Long accountId,
+                                              @RequestParam(required = false) String type) {
+        return intervals.clear(accountId, type, Callers.current()) ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -2,6 +2,7 @@ package io.watchkeeper.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.watchkeeper.core.dashboard.DashboardSummary;
 import io.watchkeeper.web.security.Callers;
 import io.watchkeeper.web.service.Dashboard;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +23,7 @@ public class DashboardApi {
     @GetMapping("/api/v1/dashboard")
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(summary = "Open findings by severity, account and check; 30-day trend; riskiest items; recent changes")
-    public Dashboard.Summary get() {
+    public DashboardSummary get() {
         return dashboard.summary(Callers.current().scope());
     }
 }

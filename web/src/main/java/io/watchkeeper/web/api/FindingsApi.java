@@ -8,14 +8,15 @@ import io.watchkeeper.core.finding.FindingReader;
 import io.watchkeeper.core.finding.FindingStatus;
 import io.watchkeeper.core.finding.FindingView;
 import io.watchkeeper.core.finding.Severity;
+import io.watchkeeper.core.finding.SuppressionRule;
 import io.watchkeeper.web.security.Caller;
 import io.watchkeeper.web.security.Callers;
-import io.watchkeeper.web.service.Dashboard;
 import io.watchkeeper.web.service.Triage;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Findings: search, history, justify in bulk with a preview, reopen, assign an owner. */
+/** Findings: search, history, justify in bulk with a preview, reopen, assign an owner, suppression rules. */
 @RestController
 @RequestMapping("/api/v1/findings")
 @Tag(name = "findings")
@@ -32,12 +33,10 @@ public class FindingsApi {
 
     private final FindingReader findings;
     private final Triage triage;
-    private final Dashboard dashboard;
 
-    public FindingsApi(FindingReader findings, Triage triage, Dashboard dashboard) {
+    public FindingsApi(FindingReader findings, Triage triage) {
         this.findings = findings;
         this.triage = triage;
-        this.dashboard = dashboard;
     }
 
     /** A bulk justification: the findings, why, until when, and the preview's token (for apply). */
@@ -100,10 +99,7 @@ public class FindingsApi {
     @PreAuthorize("hasRole('JUSTIFIER')")
     @Operation(summary = "Apply a previewed bulk justification", description = "409 when the findings changed since the preview.")
     public List<FindingView> justify(@RequestBody JustifyRequest request) {
-        List<FindingView> done = triage.justify(request.ids(), request.reason(), request.until(), request.token(),
-                Callers.current());
-        dashboard.invalidate();
-        return done;
+        return triage.justify(request.ids(), request.reason(), request.until(), request.token(), Callers.current());
     }
 
     @PostMapping("/suppress/preview")
@@ -116,20 +112,30 @@ public class FindingsApi {
     @PostMapping("/suppress")
     @PreAuthorize("hasRole('JUSTIFIER')")
     @Operation(summary = "Add a previewed suppression rule", description = "409 when the matching findings changed.")
-    public io.watchkeeper.core.finding.SuppressionRule suppress(@RequestBody SuppressRequest r) {
-        var rule = triage.suppress(r.check(), r.accountId(), r.resource(), r.reason(), r.expiresAt(), r.token(),
+    public SuppressionRule suppress(@RequestBody SuppressRequest r) {
+        return triage.suppress(r.check(), r.accountId(), r.resource(), r.reason(), r.expiresAt(), r.token(),
                 Callers.current());
-        dashboard.invalidate();
-        return rule;
+    }
+
+    @GetMapping("/suppressions")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(summary = "Active suppression rules", description = "Those of your accounts and those for every account.")
+    public List<SuppressionRule> suppressions() {
+        return triage.suppressions(Callers.current());
+    }
+
+    @DeleteMapping("/suppressions/{ruleId}")
+    @PreAuthorize("hasRole('JUSTIFIER')")
+    @Operation(summary = "Remove a suppression rule", description = "Re-audits at once: its findings reopen.")
+    public SuppressionRule unsuppress(@PathVariable long ruleId) {
+        return triage.unsuppress(ruleId, Callers.current());
     }
 
     @PostMapping("/{id}/unjustify")
     @PreAuthorize("hasRole('JUSTIFIER')")
     @Operation(summary = "Reopen a justified finding")
     public FindingView unjustify(@PathVariable long id, @RequestBody ReasonRequest request) {
-        FindingView done = triage.unjustify(id, request.reason(), Callers.current());
-        dashboard.invalidate();
-        return done;
+        return triage.unjustify(id, request.reason(), Callers.current());
     }
 
     @PostMapping("/{id}/owner")

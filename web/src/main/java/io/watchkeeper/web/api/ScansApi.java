@@ -28,7 +28,7 @@ public class ScansApi {
         this.scans = scans;
     }
 
-    /** Accounts to scan; empty for every active account in scope. */
+    /** Accounts to scan; empty for every active account in scope (third-party accounts are never scanned). */
     public record ScanRequest(List<Long> accountIds) {}
 
     @PostMapping
@@ -41,15 +41,15 @@ public class ScansApi {
 
     @GetMapping
     @PreAuthorize("hasRole('VIEWER')")
-    @Operation(summary = "Recent scans started on this node")
+    @Operation(summary = "Recent scans started on this node", description = "Only scans whose accounts are all in your scope.")
     public List<ScanJobs.ScanStatus> recent() {
-        return scans.recent();
+        return scans.recent(Callers.current());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(summary = "A scan's progress")
     public ScanJobs.ScanStatus get(@PathVariable long id) {
-        return scans.find(id).orElseThrow(Caller.NotVisibleException::new);
+        return scans.find(id, Callers.current()).orElseThrow(Caller.NotVisibleException::new);
     }
 }

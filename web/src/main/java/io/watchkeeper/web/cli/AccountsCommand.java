@@ -4,13 +4,9 @@ import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.Account;
 import io.watchkeeper.core.model.AccountAccess;
 import io.watchkeeper.core.model.AccountSpec;
-import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.core.model.Provider;
-import io.watchkeeper.web.schedule.WatchScheduling;
-import io.watchkeeper.aws.AwsOrganizations;
-import io.watchkeeper.aws.AwsSessionFactory;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.watchkeeper.web.service.AccountAdmin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code watchkeeper accounts add|list|enable|disable|discover}. */
+/**
+ * {@code watchkeeper accounts add|list|enable|disable|discover}, through {@link AccountAdmin} like the
+ * console and the API.
+ */
 @Command(name = "accounts", description = "Register and list the accounts Watchkeeper watches.",
         mixinStandardHelpOptions = true,
         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Enable.class,
@@ -39,10 +38,6 @@ public final class AccountsCommand {
         m.put("active", a.active());
         m.put("thirdParty", a.thirdParty());
         return m;
-    }
-
-    static void reconcileSchedule(Cli cli) {
-        cli.bean(WatchScheduling.class).reconcile(cli.bean(SchedulerClient.class));
     }
 
     @Command(name = "add", description = "Register an account (aws).", mixinStandardHelpOptions = true)
@@ -85,10 +80,9 @@ public final class AccountsCommand {
             }
             AccountSpec spec = new AccountSpec(p, name, accountId, new AccountAccess(roleArn, externalId, null), regions,
                     tags, thirdParty);
-            Account account = cli.bean(AccountStore.class).add(spec);
-            cli.audit("account.add", "account:" + account.name(), null, Json.tree(view(account)));
-            reconcileSchedule(cli);
-            cli.out().println("added account " + Text.safe(account.name()) + " (" + account.externalId() + ")");
+            Account account = cli.bean(AccountAdmin.class).add(spec, cli.caller());
+            cli.out().println("added account " + Text.safe(account.name()) + " (" + account.externalId() + ")"
+                    + (account.thirdParty() ? " as a third party: reference data for the auditors, never watched" : ""));
             return 0;
         }
     }
@@ -106,14 +100,15 @@ public final class AccountsCommand {
 
         @Override
         public Integer call() {
-            List<Account> accounts = cli.bean(AccountStore.class).list();
+            List<Account> accounts = cli.bean(AccountAdmin.class).list(cli.caller());
             if (format == OutputFormat.JSON) {
                 cli.out().println(Json.pretty(accounts.stream().map(AccountsCommand::view).toList()));
                 return 0;
             }
             List<List<?>> rows = accounts.stream().<List<?>>map(a -> List.of(a.name(), a.provider().id(), a.externalId(),
                     a.regions().isEmpty() ? "(enabled)" : String.join(",", a.regions()),
-                    a.access().roleArn() == null ? "-" : a.access().roleArn(), a.active() ? "yes" : "no")).toList();
+                    a.thirdParty() ? "third party (never watched)" : a.access().roleArn() == null ? "-" : a.access().roleArn(),
+                    a.active() ? "yes" : "no")).toList();
             cli.out().print(Text.table(List.of("NAME", "PROVIDER", "ACCOUNT", "REGIONS", "ROLE", "ACTIVE"), rows, 80));
             return 0;
         }
@@ -133,12 +128,8 @@ public final class AccountsCommand {
 
         @Override
         public Integer call() {
-            AccountStore store = cli.bean(AccountStore.class);
-            Account account = store.require(name);
-            store.setActive(account.id(), active);
-            cli.audit(active ? "account.enable" : "account.disable", "account:" + account.name(),
-                    Json.tree(Map.of("active", account.active())), Json.tree(Map.of("active", active)));
-            reconcileSchedule(cli);
+            AccountAdmin admin = cli.bean(AccountAdmin.class);
+            Account account = admin.setActive(admin.find(name, cli.caller()).id(), active, cli.caller());
             cli.out().println((active ? "enabled " : "disabled ") + Text.safe(account.name()));
             return 0;
         }
@@ -187,29 +178,13 @@ public final class AccountsCommand {
             if (Provider.fromId(provider) != Provider.AWS) {
                 throw new InvalidInputException("discovery is available for aws only");
             }
-            AccountStore store = cli.bean(AccountStore.class);
-            var known = store.list().stream().map(Account::externalId).collect(java.util.stream.Collectors.toSet());
-            int added = 0;
-            for (AwsOrganizations.Member member : AwsOrganizations.activeMembers(cli.bean(AwsSessionFactory.class))) {
-                if (known.contains(member.accountId())) {
-                    continue;
-                }
-                String name = AwsOrganizations.safeName(member);
-                String role = "arn:aws:iam::" + member.accountId() + ":role/" + roleName;
-                if (dryRun) {
-                    cli.out().println("would add " + Text.safe(name) + " (" + member.accountId() + ") via " + Text.safe(role));
-                    continue;
-                }
-                Account account = store.add(new AccountSpec(Provider.AWS, name, member.accountId(),
-                        new AccountAccess(role, externalId, null), regions, Map.of("discovered", "organizations"), false));
-                cli.audit("account.add", "account:" + account.name(), null, Json.tree(view(account)));
-                cli.out().println("added " + Text.safe(name) + " (" + member.accountId() + ")");
-                added++;
+            List<AccountAdmin.Discovered> found = cli.bean(AccountAdmin.class).discover(roleName, externalId, regions,
+                    dryRun, cli.caller());
+            for (AccountAdmin.Discovered d : found) {
+                cli.out().println(d.added() ? "added " + Text.safe(d.name()) + " (" + d.accountId() + ")"
+                        : "would add " + Text.safe(d.name()) + " (" + d.accountId() + ") via " + Text.safe(d.roleArn()));
             }
-            if (!dryRun) {
-                reconcileSchedule(cli);
-            }
-            cli.out().println(added + " account(s) added");
+            cli.out().println(found.stream().filter(AccountAdmin.Discovered::added).count() + " account(s) added");
             return 0;
         }
     }

@@ -1,13 +1,13 @@
 package io.watchkeeper.web.cli;
 
-import io.watchkeeper.auditors.AuditEngine;
+import io.watchkeeper.auditors.CheckRegistry;
 import io.watchkeeper.core.finding.AuditSummary;
 import io.watchkeeper.core.json.Json;
-import io.watchkeeper.core.model.InvalidInputException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import io.watchkeeper.web.service.ScanJobs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,18 +33,10 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuditEngine engine = cli.bean(AuditEngine.class);
-        Set<String> selected = new LinkedHashSet<>();
-        for (String type : types) {
-            if (!engine.checks().types().contains(type)) {
-                throw new InvalidInputException("no checks apply to '" + type + "' (types with checks: "
-                        + String.join(", ", engine.checks().types()) + ")");
-            }
-            selected.add(type);
-        }
-        checks.forEach(c -> selected.add(engine.checks().require(c).appliesTo().id()));
-        AuditSummary summary = selected.isEmpty() ? engine.auditAll("manual", cli.actor())
-                : engine.auditTypes(selected, "manual", cli.actor());
+        CheckRegistry registry = cli.bean(CheckRegistry.class);
+        Set<String> selected = new LinkedHashSet<>(types);
+        checks.forEach(c -> selected.add(registry.require(c).appliesTo().id()));
+        AuditSummary summary = cli.bean(ScanJobs.class).reaudit(selected, cli.caller());
         cli.out().println(format == OutputFormat.JSON ? Json.pretty(summary) : describe(summary));
         return 0;
     }

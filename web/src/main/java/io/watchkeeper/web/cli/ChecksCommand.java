@@ -1,23 +1,19 @@
 package io.watchkeeper.web.cli;
 
-import io.watchkeeper.auditors.AuditEngine;
-import io.watchkeeper.auditors.CheckRegistry;
-import io.watchkeeper.core.finding.Check;
-import io.watchkeeper.core.finding.CheckOverride;
-import io.watchkeeper.core.finding.FindingTriage;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.json.Json;
-import io.watchkeeper.core.model.AccountStore;
-import java.util.LinkedHashMap;
+import io.watchkeeper.web.service.AccountAdmin;
+import io.watchkeeper.web.service.CheckSettings;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code watchkeeper checks list|disable|enable|rescore|reset}: the catalogue and per-check overrides. */
+/**
+ * {@code watchkeeper checks list|disable|enable|rescore|reset}: the catalogue and per-check overrides,
+ * through {@link CheckSettings} like the console and the API (audited once, re-audited at once).
+ */
 @Command(name = "checks", description = "The check catalogue and per-check overrides (applied with a re-audit at once).",
         mixinStandardHelpOptions = true,
         subcommands = {ChecksCommand.ListChecks.class, ChecksCommand.Disable.class, ChecksCommand.Enable.class,
@@ -38,24 +34,14 @@ public final class ChecksCommand {
 
         @Override
         public Integer call() {
-            List<CheckOverride> overrides = cli.bean(FindingTriage.class).overrides();
-            List<Map<String, Object>> rows = cli.bean(CheckRegistry.class).all().stream().map(c -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", c.id().id());
-                m.put("type", c.appliesTo().id());
-                m.put("severity", c.severity());
-                m.put("title", c.title());
-                m.put("controls", c.controls());
-                m.put("overrides", overrides.stream().filter(o -> o.checkId().equals(c.id().id())).toList());
-                return m;
-            }).toList();
+            List<CheckSettings.CheckInfo> checks = cli.bean(CheckSettings.class).list(cli.caller());
             if (format == OutputFormat.JSON) {
-                cli.out().println(Json.pretty(rows));
+                cli.out().println(Json.pretty(checks));
                 return 0;
             }
-            cli.out().print(Text.table(List.of("CHECK", "SEVERITY", "CONTROLS", "OVERRIDES", "TITLE"), rows.stream()
-                    .<List<?>>map(r -> List.of(r.get("id"), r.get("severity"), String.join(",", (List<String>) r.get("controls")),
-                            ((List<?>) r.get("overrides")).size(), r.get("title"))).toList(), 80));
+            cli.out().print(Text.table(List.of("CHECK", "SEVERITY", "CONTROLS", "OVERRIDES", "TITLE"), checks.stream()
+                    .<List<?>>map(c -> List.of(c.id(), c.severity(), String.join(",", c.controls()), c.overrides().size(),
+                            c.title())).toList(), 80));
             return 0;
         }
     }
@@ -75,18 +61,16 @@ public final class ChecksCommand {
 
         abstract String describe();
 
-        abstract void apply(FindingTriage triage, Long accountId, Check<?> check);
+        abstract CheckSettings.Applied apply(CheckSettings settings, Long accountId);
 
         @Override
         public Integer call() {
-            Check<?> check = cli.bean(CheckRegistry.class).require(checkId);
-            Long accountId = account == null ? null : cli.bean(AccountStore.class).require(account).id();
-            apply(cli.bean(FindingTriage.class), accountId, check);
-            cli.audit("check.override", "check:" + checkId + (account == null ? "" : "@" + account), null,
-                    Json.tree(Map.of("change", describe())));
-            var summary = cli.bean(AuditEngine.class).auditTypes(Set.of(check.appliesTo().id()), "override", cli.actor());
-            cli.out().println(checkId + ": " + describe() + (account == null ? "" : " for " + account) + "; "
-                    + AuditCommand.describe(summary));
+            Long accountId = account == null ? null : cli.bean(AccountAdmin.class).find(account, cli.caller()).id();
+            CheckSettings.Applied applied = apply(cli.bean(CheckSettings.class), accountId);
+            String where = account == null ? "" : " for " + Text.safe(account);
+            cli.out().println(applied.changed()
+                    ? checkId + ": " + describe() + where + "; " + AuditCommand.describe(applied.audit())
+                    : checkId + ": no override" + where + ", nothing to reset");
             return 0;
         }
     }
@@ -103,8 +87,8 @@ public final class ChecksCommand {
         }
 
         @Override
-        void apply(FindingTriage triage, Long accountId, Check<?> check) {
-            triage.setOverride(checkId, accountId, false, null, cli.actor());
+        CheckSettings.Applied apply(CheckSettings settings, Long accountId) {
+            return settings.set(checkId, accountId, false, null, cli.caller());
         }
     }
 
@@ -120,8 +104,8 @@ public final class ChecksCommand {
         }
 
         @Override
-        void apply(FindingTriage triage, Long accountId, Check<?> check) {
-            triage.setOverride(checkId, accountId, true, null, cli.actor());
+        CheckSettings.Applied apply(CheckSettings settings, Long accountId) {
+            return settings.set(checkId, accountId, true, null, cli.caller());
         }
     }
 
@@ -141,8 +125,8 @@ public final class ChecksCommand {
         }
 
         @Override
-        void apply(FindingTriage triage, Long accountId, Check<?> check) {
-            triage.setOverride(checkId, accountId, true, Severity.parse(severity), cli.actor());
+        CheckSettings.Applied apply(CheckSettings settings, Long accountId) {
+            return settings.set(checkId, accountId, true, Severity.parse(severity), cli.caller());
         }
     }
 
@@ -158,8 +142,8 @@ public final class ChecksCommand {
         }
 
         @Override
-        void apply(FindingTriage triage, Long accountId, Check<?> check) {
-            triage.clearOverride(checkId, accountId);
+        CheckSettings.Applied apply(CheckSettings settings, Long accountId) {
+            return settings.reset(checkId, accountId, cli.caller());
         }
     }
 }

@@ -4,13 +4,13 @@ import io.watchkeeper.core.finding.FindingEvent;
 import io.watchkeeper.core.finding.FindingFilter;
 import io.watchkeeper.core.finding.FindingReader;
 import io.watchkeeper.core.finding.FindingStatus;
-import io.watchkeeper.core.finding.FindingTriage;
 import io.watchkeeper.core.finding.FindingView;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.finding.SuppressionRule;
 import io.watchkeeper.core.json.Json;
-import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.model.InvalidInputException;
+import io.watchkeeper.web.service.AccountAdmin;
+import io.watchkeeper.web.service.Triage;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,11 +26,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code watchkeeper findings list|show|justify|unjustify|suppress|suppressions|unsuppress}. */
+/**
+ * {@code watchkeeper findings list|show|justify|unjustify|owner|suppress|suppressions|unsuppress}. Every
+ * change goes through {@link Triage} as the command line's caller, like the console and the API.
+ */
 @Command(name = "findings", description = "List, inspect and triage findings.", mixinStandardHelpOptions = true,
         subcommands = {FindingsCommand.ListFindings.class, FindingsCommand.Show.class, FindingsCommand.Justify.class,
-                FindingsCommand.Unjustify.class, FindingsCommand.Suppress.class, FindingsCommand.Suppressions.class,
-                FindingsCommand.Unsuppress.class})
+                FindingsCommand.Unjustify.class, FindingsCommand.Owner.class, FindingsCommand.Suppress.class,
+                FindingsCommand.Suppressions.class, FindingsCommand.Unsuppress.class})
 public final class FindingsCommand {
 
     static FindingView require(Cli cli, String ref) {
@@ -199,9 +202,7 @@ public final class FindingsCommand {
         public Integer call() {
             FindingView f = require(cli, ref);
             OffsetDateTime expiry = until(until, until == null && days == null ? Integer.valueOf(90) : days);
-            FindingView after = cli.bean(FindingTriage.class).justify(f.id(), cli.actor(), reason, expiry);
-            cli.audit("finding.justify", "finding:" + f.fingerprint(), Json.tree(Map.of("status", f.status())),
-                    Json.tree(Map.of("status", after.status(), "reason", reason, "until", expiry.toString())));
+            cli.bean(Triage.class).justifyOne(f.id(), reason, expiry, cli.caller());
             cli.out().println("justified #" + f.id() + " until " + expiry.toLocalDate()
                     + "; it reopens if its evidence changes");
             return 0;
@@ -215,7 +216,7 @@ public final class FindingsCommand {
         @Parameters(index = "0", description = "finding id or fingerprint")
         String ref;
 
-        @Option(names = "--reason", description = "why")
+        @Option(names = "--reason", required = true, description = "why")
         String reason;
 
         Unjustify(Cli cli) {
@@ -225,15 +226,44 @@ public final class FindingsCommand {
         @Override
         public Integer call() {
             FindingView f = require(cli, ref);
-            cli.bean(FindingTriage.class).unjustify(f.id(), cli.actor(), reason);
-            cli.audit("finding.unjustify", "finding:" + f.fingerprint(), null, Json.tree(Map.of("status", "OPEN")));
-            cli.out().println("reopened #" + f.id());
+            FindingView after = cli.bean(Triage.class).unjustify(f.id(), reason, cli.caller());
+            cli.out().println("reopened #" + f.id() + " (" + after.status().name().toLowerCase() + ")");
             return 0;
         }
     }
 
-    @Command(name = "suppress", description = "Add a suppression rule (matching findings are hidden until it ends).",
-            mixinStandardHelpOptions = true)
+    @Command(name = "owner", description = "Assign a finding to an owner (or clear it).", mixinStandardHelpOptions = true)
+    static final class Owner implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(index = "0", description = "finding id or fingerprint")
+        String ref;
+
+        @Parameters(index = "1", arity = "0..1", description = "the owner (a person or a team)")
+        String owner;
+
+        @Option(names = "--clear", description = "remove the owner")
+        boolean clear;
+
+        Owner(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            if ((owner == null || owner.isBlank()) != clear) {
+                throw new InvalidInputException("give either an owner or --clear");
+            }
+            FindingView f = require(cli, ref);
+            FindingView after = cli.bean(Triage.class).assign(f.id(), clear ? null : owner, cli.caller());
+            cli.out().println(after.owner() == null ? "#" + f.id() + " has no owner"
+                    : "#" + f.id() + " is owned by " + Text.safe(after.owner()));
+            return 0;
+        }
+    }
+
+    @Command(name = "suppress", description = "Add a suppression rule: matching findings are suppressed at once "
+            + "(re-audited) and while it lasts.", mixinStandardHelpOptions = true)
     static final class Suppress implements Callable<Integer> {
         private final Cli cli;
 
@@ -258,11 +288,15 @@ public final class FindingsCommand {
 
         @Override
         public Integer call() {
-            Long accountId = account == null ? null : cli.bean(AccountStore.class).require(account).id();
-            SuppressionRule rule = cli.bean(FindingTriage.class).addSuppression(check, accountId, resource, reason,
-                    cli.actor(), until(until, null));
-            cli.audit("suppression.add", "suppression:" + rule.id(), null, Json.tree(rule));
-            cli.out().println("suppression rule " + rule.id() + " added; it applies at the next audit ('watchkeeper audit')");
+            Long accountId = account == null ? null : cli.bean(AccountAdmin.class).find(account, cli.caller()).id();
+            OffsetDateTime expires = until(until, null);
+            Triage triage = cli.bean(Triage.class);
+            // what the command names is what it does: the preview's token is applied at once
+            Triage.Preview preview = triage.previewSuppress(check, accountId, resource, reason, expires, cli.caller());
+            SuppressionRule rule = triage.suppress(check, accountId, resource, reason, expires, preview.token(),
+                    cli.caller());
+            cli.out().println("suppression rule " + rule.id() + " added; " + preview.changes().size()
+                    + " finding(s) suppressed now, matching findings later too");
             return 0;
         }
     }
@@ -280,7 +314,7 @@ public final class FindingsCommand {
 
         @Override
         public Integer call() {
-            List<SuppressionRule> rules = cli.bean(FindingTriage.class).suppressions();
+            List<SuppressionRule> rules = cli.bean(Triage.class).suppressions(cli.caller());
             if (format == OutputFormat.JSON) {
                 cli.out().println(Json.pretty(rules));
                 return 0;
@@ -293,7 +327,8 @@ public final class FindingsCommand {
         }
     }
 
-    @Command(name = "unsuppress", description = "Remove a suppression rule.", mixinStandardHelpOptions = true)
+    @Command(name = "unsuppress", description = "Remove a suppression rule (its findings are re-audited at once).",
+            mixinStandardHelpOptions = true)
     static final class Unsuppress implements Callable<Integer> {
         private final Cli cli;
 
@@ -306,11 +341,8 @@ public final class FindingsCommand {
 
         @Override
         public Integer call() {
-            if (!cli.bean(FindingTriage.class).removeSuppression(ruleId, cli.actor())) {
-                throw new InvalidInputException("no active suppression rule " + ruleId);
-            }
-            cli.audit("suppression.remove", "suppression:" + ruleId, null, null);
-            cli.out().println("removed suppression rule " + ruleId + "; findings reopen at the next audit");
+            cli.bean(Triage.class).unsuppress(ruleId, cli.caller());
+            cli.out().println("removed suppression rule " + ruleId + "; its findings were re-audited");
             return 0;
         }
     }

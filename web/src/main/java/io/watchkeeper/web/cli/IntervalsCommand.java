@@ -1,21 +1,22 @@
 package io.watchkeeper.web.cli;
 
 import io.watchkeeper.core.json.Json;
-import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.watch.WatchInterval;
-import io.watchkeeper.core.watch.WatchIntervalStore;
-import io.watchkeeper.watchers.WatcherRegistry;
 import io.watchkeeper.web.WatchkeeperProperties;
-import java.util.LinkedHashMap;
+import io.watchkeeper.web.service.AccountAdmin;
+import io.watchkeeper.web.service.WatchIntervals;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code watchkeeper intervals set|list|clear}: watch intervals per type and account, applied live. */
+/**
+ * {@code watchkeeper intervals set|list|clear}: watch intervals per type and account, through
+ * {@link WatchIntervals} like the console and the API; the schedule follows at once.
+ */
 @Command(name = "intervals", mixinStandardHelpOptions = true,
-        description = "Watch intervals per resource type and account. Changes apply to running servers within a minute.",
+        description = "Watch intervals per resource type and account. Changes apply to running servers at once.",
         subcommands = {IntervalsCommand.Set.class, IntervalsCommand.ListIntervals.class, IntervalsCommand.Clear.class})
 public final class IntervalsCommand {
 
@@ -33,11 +34,7 @@ public final class IntervalsCommand {
         }
 
         Long accountId() {
-            return account == null ? null : cli.bean(AccountStore.class).require(account).id();
-        }
-
-        String typeId() {
-            return type == null ? null : cli.bean(WatcherRegistry.class).require(type).type().id();
+            return account == null ? null : cli.bean(AccountAdmin.class).find(account, cli.caller()).id();
         }
 
         String label() {
@@ -57,16 +54,7 @@ public final class IntervalsCommand {
 
         @Override
         public Integer call() {
-            Long accountId = accountId();
-            String typeId = typeId();
-            cli.bean(WatchIntervalStore.class).set(accountId, typeId, minutes);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("account", account);
-            after.put("type", typeId);
-            after.put("minutes", minutes);
-            cli.audit("watch.interval.set", "interval:" + (account == null ? "*" : account) + "/"
-                    + (typeId == null ? "*" : typeId), null, Json.tree(after));
-            AccountsCommand.reconcileSchedule(cli);
+            cli.bean(WatchIntervals.class).set(accountId(), type, minutes, cli.caller());
             cli.out().println("interval for " + Text.safe(label()) + ": " + minutes + " min");
             return 0;
         }
@@ -80,13 +68,7 @@ public final class IntervalsCommand {
 
         @Override
         public Integer call() {
-            String typeId = typeId();
-            boolean removed = cli.bean(WatchIntervalStore.class).clear(accountId(), typeId);
-            if (removed) {
-                cli.audit("watch.interval.clear", "interval:" + (account == null ? "*" : account) + "/"
-                        + (typeId == null ? "*" : typeId), null, null);
-                AccountsCommand.reconcileSchedule(cli);
-            }
+            boolean removed = cli.bean(WatchIntervals.class).clear(accountId(), type, cli.caller());
             cli.out().println(removed ? "cleared " + Text.safe(label()) : "nothing configured for " + Text.safe(label()));
             return 0;
         }
@@ -105,7 +87,7 @@ public final class IntervalsCommand {
 
         @Override
         public Integer call() {
-            List<WatchInterval> intervals = cli.bean(WatchIntervalStore.class).list();
+            List<WatchInterval> intervals = cli.bean(WatchIntervals.class).list(cli.caller());
             long defaultMinutes = cli.bean(WatchkeeperProperties.class).watch().defaultInterval().toMinutes();
             if (format == OutputFormat.JSON) {
                 cli.out().println(Json.pretty(Map.of("defaultMinutes", defaultMinutes, "intervals", intervals)));
@@ -118,5 +100,4 @@ public final class IntervalsCommand {
             return 0;
         }
     }
-
 }

@@ -7,8 +7,8 @@ import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.Account;
 import io.watchkeeper.watchers.WatchProgress;
-import io.watchkeeper.watchers.WatchRequest;
 import io.watchkeeper.web.Scanner;
+import io.watchkeeper.web.service.ScanJobs;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,24 +36,26 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WatchRequest request = target.request(cli);
         WatchProgress progress = cli.terminal() && format == OutputFormat.TABLE
                 ? new TerminalProgress(cli.err()) : WatchProgress.NONE;
-        Scanner.Result result = cli.bean(Scanner.class).scan(request, progress);
+        ScanJobs.Finished finished = target.run(cli, ScanJobs.Kind.SCAN, progress);
         if (progress instanceof TerminalProgress bar) {
             bar.finish();
         }
-        List<String> names = request.accounts().stream().map(Account::name).toList();
+        Scanner.Result result = finished.result();
+        List<String> names = finished.accounts().stream().map(Account::name).toList();
         List<FindingView> open = cli.bean(FindingReader.class).list(FindingFilter.open()).stream()
                 .filter(f -> names.contains(f.account())).toList();
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         open.forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = WatchCommand.json(result.watch());
+            json.put("skipped", finished.skipped());
             json.put("audit", result.audit());
             json.put("openFindings", bySeverity);
             cli.out().println(Json.pretty(json));
         } else {
+            WatchTarget.printSkipped(cli, finished);
             new WatchCommand(cli).print(result.watch());
             cli.out().println(AuditCommand.describe(result.audit()));
             cli.out().println("open findings: " + (open.isEmpty() ? "none" : bySeverity.entrySet().stream()

@@ -6,8 +6,8 @@ import io.watchkeeper.core.watch.ScopeCounts;
 import io.watchkeeper.core.watch.ScopeResult;
 import io.watchkeeper.core.watch.ScopeStatus;
 import io.watchkeeper.watchers.WatchProgress;
-import io.watchkeeper.watchers.WatchRequest;
 import io.watchkeeper.web.Scanner;
+import io.watchkeeper.web.service.ScanJobs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +35,21 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WatchRequest request = target.request(cli);
         WatchProgress progress = cli.terminal() && format == OutputFormat.TABLE
                 ? new TerminalProgress(cli.err()) : WatchProgress.NONE;
-        Scanner.Result result = cli.bean(Scanner.class).watch(request, progress);
+        ScanJobs.Finished finished = target.run(cli, ScanJobs.Kind.WATCH, progress);
         if (progress instanceof TerminalProgress bar) {
             bar.finish();
         }
+        Scanner.Result result = finished.result();
         RunSummary summary = result.watch();
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = json(summary);
+            json.put("skipped", finished.skipped());
             json.put("audit", result.audit());
             cli.out().println(Json.pretty(json));
         } else {
+            WatchTarget.printSkipped(cli, finished);
             print(summary);
             cli.out().println(AuditCommand.describe(result.audit()));
         }

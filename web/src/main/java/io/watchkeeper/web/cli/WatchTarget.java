@@ -1,11 +1,9 @@
 package io.watchkeeper.web.cli;
 
-import io.watchkeeper.core.model.Account;
-import io.watchkeeper.core.model.AccountStore;
-import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.core.model.ResourceType;
+import io.watchkeeper.watchers.WatchProgress;
 import io.watchkeeper.watchers.WatcherRegistry;
-import io.watchkeeper.watchers.WatchRequest;
+import io.watchkeeper.web.service.ScanJobs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +13,8 @@ import picocli.CommandLine.Option;
 /** What {@code watch} and {@code scan} look at: accounts, types, regions (a picocli mixin). */
 final class WatchTarget {
 
-    @Option(names = "--account", description = "account name (repeatable; default: every active account)")
+    @Option(names = "--account", description = "account name (repeatable; default: every active account, "
+            + "third-party accounts excepted: they are never watched)")
     List<String> accounts = new ArrayList<>();
 
     @Option(names = "--type", description = "resource type, e.g. aws.s3.bucket (repeatable; default: all)")
@@ -24,17 +23,19 @@ final class WatchTarget {
     @Option(names = "--region", description = "region (repeatable; default: each account's regions)")
     List<String> regions = new ArrayList<>();
 
-    /** The manual watch request, or a clear error when there is nothing to watch. */
-    WatchRequest request(Cli cli) {
-        AccountStore store = cli.bean(AccountStore.class);
+    /** Runs the watch or scan through {@link ScanJobs}, as the command line's caller. */
+    ScanJobs.Finished run(Cli cli, ScanJobs.Kind kind, WatchProgress progress) {
         WatcherRegistry registry = cli.bean(WatcherRegistry.class);
         Set<ResourceType> typeSet = new LinkedHashSet<>();
         types.forEach(t -> typeSet.add(registry.require(ResourceType.of(t).id()).type()));
-        List<Account> chosen = accounts.isEmpty() ? store.list().stream().filter(Account::active).toList()
-                : accounts.stream().map(store::require).toList();
-        if (chosen.isEmpty()) {
-            throw new InvalidInputException("no accounts to watch: add one with 'watchkeeper accounts add aws ...'");
+        return cli.bean(ScanJobs.class).run(kind, accounts, typeSet, new LinkedHashSet<>(regions), progress, cli.caller());
+    }
+
+    /** One line naming the third-party accounts left out, or nothing. */
+    static void printSkipped(Cli cli, ScanJobs.Finished finished) {
+        if (!finished.skipped().isEmpty()) {
+            cli.out().println("skipped third-party account(s) " + Text.safe(String.join(", ", finished.skipped()))
+                    + ": reference data for the auditors, never watched");
         }
-        return new WatchRequest(chosen, typeSet, new LinkedHashSet<>(regions), "manual", cli.actor(), true);
     }
 }

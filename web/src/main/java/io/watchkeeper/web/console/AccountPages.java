@@ -1,9 +1,14 @@
 package io.watchkeeper.web.console;
 
+import io.watchkeeper.core.model.AccountAccess;
+import io.watchkeeper.core.model.AccountSpec;
+import io.watchkeeper.core.model.Provider;
 import io.watchkeeper.web.security.Callers;
 import io.watchkeeper.web.service.AccountAdmin;
+import io.watchkeeper.web.service.WatchIntervals;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,16 +23,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class AccountPages {
 
     private final AccountAdmin admin;
+    private final WatchIntervals intervals;
 
-    public AccountPages(AccountAdmin admin) {
+    public AccountPages(AccountAdmin admin, WatchIntervals intervals) {
         this.admin = admin;
+        this.intervals = intervals;
     }
 
     @GetMapping("/accounts")
     @PreAuthorize("hasRole('VIEWER')")
     String accounts(Model model) {
         model.addAttribute("accounts", admin.list(Callers.current()));
-        model.addAttribute("intervals", admin.intervals(Callers.current()));
+        model.addAttribute("intervals", intervals.list(Callers.current()));
         return "accounts";
     }
 
@@ -35,10 +42,12 @@ public class AccountPages {
     @PreAuthorize("hasRole('ADMIN')")
     String add(@RequestParam String name, @RequestParam String accountId, @RequestParam(required = false) String roleArn,
                @RequestParam(required = false) String externalId, @RequestParam(required = false) String regions,
-               RedirectAttributes redirect) {
+               @RequestParam(defaultValue = "false") boolean thirdParty, RedirectAttributes redirect) {
         List<String> regionList = regions == null || regions.isBlank() ? List.of()
                 : Arrays.stream(regions.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-        var added = admin.add(name, accountId, roleArn, externalId, regionList, Callers.current());
+        var added = admin.add(new AccountSpec(Provider.AWS, name, accountId,
+                new AccountAccess(blank(roleArn), blank(externalId), null), regionList, Map.of(), thirdParty),
+                Callers.current());
         redirect.addFlashAttribute("ok", "Added account " + added.name() + ".");
         return "redirect:/accounts";
     }
@@ -64,8 +73,12 @@ public class AccountPages {
     @PreAuthorize("hasRole('ADMIN')")
     String interval(@RequestParam(required = false) Long accountId, @RequestParam(required = false) String type,
                     @RequestParam int minutes, RedirectAttributes redirect) {
-        admin.setInterval(accountId, type, minutes, Callers.current());
-        redirect.addFlashAttribute("ok", "Interval saved; every node applies it at its next reconcile.");
+        intervals.set(accountId, type, minutes, Callers.current());
+        redirect.addFlashAttribute("ok", "Interval saved; the schedule follows at once.");
         return "redirect:/accounts";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,6 +1,6 @@
 package io.watchkeeper.web.console;
 
-import io.watchkeeper.web.service.Dashboard;
+import io.watchkeeper.core.dashboard.DashboardSummary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,13 +20,13 @@ public final class Charts {
     public record Bar(int x, int y, int width, int height, String css, String label, long value) {}
 
     /** Opened (left) and fixed (right) bars per day. */
-    public static List<Bar> trend(List<Dashboard.Day> days) {
+    public static List<Bar> trend(List<DashboardSummary.Day> days) {
         long max = Math.max(1, days.stream().mapToLong(d -> Math.max(d.opened(), d.fixed())).max().orElse(1));
         int slot = WIDTH / Math.max(1, days.size());
         int half = Math.max(1, (slot - 2) / 2);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
-            Dashboard.Day d = days.get(i);
+            DashboardSummary.Day d = days.get(i);
             int x = i * slot;
             bars.add(bar(x, half, d.opened(), max, "opened", d.day() + " opened"));
             bars.add(bar(x + half, half, d.fixed(), max, "fixed", d.day() + " fixed"));
@@ -35,7 +35,7 @@ public final class Charts {
     }
 
     /** Horizontal-axis labels: first, middle and last day. */
-    public static List<Bar> trendLabels(List<Dashboard.Day> days) {
+    public static List<Bar> trendLabels(List<DashboardSummary.Day> days) {
         if (days.isEmpty()) {
             return List.of();
         }
@@ -48,8 +48,8 @@ public final class Charts {
     }
 
     /** One bar per count, largest first as given. */
-    public static List<Bar> counts(List<Dashboard.Count> counts) {
-        long max = Math.max(1, counts.stream().mapToLong(Dashboard.Count::value).max().orElse(1));
+    public static List<Bar> counts(List<DashboardSummary.Count> counts) {
+        long max = Math.max(1, counts.stream().mapToLong(DashboardSummary.Count::value).max().orElse(1));
         int slot = WIDTH / Math.max(1, counts.size());
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {

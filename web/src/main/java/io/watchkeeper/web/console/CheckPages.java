@@ -1,10 +1,9 @@
 package io.watchkeeper.web.console;
 
 import io.watchkeeper.core.finding.Severity;
-import io.watchkeeper.web.api.ChecksApi;
 import io.watchkeeper.web.security.Callers;
 import io.watchkeeper.web.service.AccountAdmin;
-import io.watchkeeper.web.service.Dashboard;
+import io.watchkeeper.web.service.CheckSettings;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,32 +17,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class CheckPages {
 
-    private final ChecksApi checks;
+    private final CheckSettings checks;
     private final AccountAdmin accounts;
-    private final Dashboard dashboard;
 
-    public CheckPages(ChecksApi checks, AccountAdmin accounts, Dashboard dashboard) {
+    public CheckPages(CheckSettings checks, AccountAdmin accounts) {
         this.checks = checks;
         this.accounts = accounts;
-        this.dashboard = dashboard;
     }
 
     @GetMapping("/checks")
     @PreAuthorize("hasRole('VIEWER')")
     String list(Model model) {
-        model.addAttribute("checks", checks.list());
+        model.addAttribute("checks", checks.list(Callers.current()));
         model.addAttribute("accounts", accounts.list(Callers.current()));
         model.addAttribute("severityValues", Severity.values());
         return "checks";
     }
 
-    @PostMapping("/checks/{id}/settings")
+    @PostMapping("/checks/{type}/{name}/settings")
     @PreAuthorize("hasRole('ADMIN')")
-    String set(@PathVariable String id, @RequestParam(required = false) Long accountId,
+    String set(@PathVariable String type, @PathVariable String name, @RequestParam(required = false) Long accountId,
                @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) Severity severity,
                RedirectAttributes redirect) {
-        checks.set(id, new ChecksApi.CheckSetting(accountId, enabled, severity));
-        dashboard.invalidate();
+        String id = type + "/" + name;
+        checks.set(id, accountId, enabled, severity, Callers.current());
         redirect.addFlashAttribute("ok", "Saved " + id + " and re-audited its resources.");
         return "redirect:/checks";
     }

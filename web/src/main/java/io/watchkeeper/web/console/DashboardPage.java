@@ -1,5 +1,6 @@
 package io.watchkeeper.web.console;
 
+import io.watchkeeper.core.dashboard.DashboardSummary;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.web.security.Callers;
 import io.watchkeeper.web.service.Dashboard;
@@ -23,7 +24,7 @@ public class DashboardPage {
 
     @GetMapping("/")
     String dashboard(Model model) {
-        Dashboard.Summary summary = dashboard.summary(Callers.current().scope());
+        DashboardSummary summary = dashboard.summary(Callers.current().scope());
         List<Severity> severities = Arrays.asList(Severity.values()).reversed();
         model.addAttribute("s", summary);
         model.addAttribute("severities", severities);

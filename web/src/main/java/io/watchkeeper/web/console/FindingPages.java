@@ -10,7 +10,6 @@ import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.web.remediation.RemediationService;
 import io.watchkeeper.web.security.Caller;
 import io.watchkeeper.web.security.Callers;
-import io.watchkeeper.web.service.Dashboard;
 import io.watchkeeper.web.service.Triage;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,16 +33,14 @@ public class FindingPages {
 
     private final FindingReader findings;
     private final Triage triage;
-    private final Dashboard dashboard;
     private final RemediationService remediations;
     private final io.watchkeeper.web.service.AccountAdmin accounts;
 
-    public FindingPages(FindingReader findings, Triage triage, Dashboard dashboard, RemediationService remediations,
+    public FindingPages(FindingReader findings, Triage triage, RemediationService remediations,
                         io.watchkeeper.web.service.AccountAdmin accounts) {
         this.accounts = accounts;
         this.findings = findings;
         this.triage = triage;
-        this.dashboard = dashboard;
         this.remediations = remediations;
     }
 
@@ -89,7 +86,6 @@ public class FindingPages {
     String justify(@RequestParam(name = "id") List<Long> ids, @RequestParam String reason,
                    @RequestParam(required = false) String until, @RequestParam String token, RedirectAttributes redirect) {
         List<FindingView> done = triage.justify(ids, reason, parseUntil(until), token, Callers.current());
-        dashboard.invalidate();
         redirect.addFlashAttribute("ok", "Justified " + done.size() + " finding(s).");
         return "redirect:/findings";
     }
@@ -117,7 +113,6 @@ public class FindingPages {
                     @RequestParam(required = false) String expires, @RequestParam String token,
                     RedirectAttributes redirect) {
         var rule = triage.suppress(check, accountId, resource, reason, parseUntil(expires), token, Callers.current());
-        dashboard.invalidate();
         redirect.addFlashAttribute("ok", "Suppression rule " + rule.id() + " added.");
         return "redirect:/findings";
     }
@@ -138,7 +133,6 @@ public class FindingPages {
     @PreAuthorize("hasRole('JUSTIFIER')")
     String unjustify(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
         triage.unjustify(id, reason, Callers.current());
-        dashboard.invalidate();
         redirect.addFlashAttribute("ok", "Reopened.");
         return "redirect:/findings/" + id;
     }

@@ -1,7 +1,6 @@
 package io.watchkeeper.web.console;
 
 import io.watchkeeper.web.security.Callers;
-import io.watchkeeper.web.service.Dashboard;
 import io.watchkeeper.web.service.ScanJobs;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,22 +16,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class ScanPages {
 
     private final ScanJobs scans;
-    private final Dashboard dashboard;
 
-    public ScanPages(ScanJobs scans, Dashboard dashboard) {
+    public ScanPages(ScanJobs scans) {
         this.scans = scans;
-        this.dashboard = dashboard;
     }
 
     @GetMapping("/scans")
     @PreAuthorize("hasRole('VIEWER')")
     String list(Model model) {
-        List<ScanJobs.ScanStatus> recent = scans.recent();
+        List<ScanJobs.ScanStatus> recent = scans.recent(Callers.current());
         model.addAttribute("scans", recent);
         model.addAttribute("running", recent.stream().anyMatch(s -> s.state().equals("running")));
-        if (recent.stream().anyMatch(s -> !s.state().equals("running"))) {
-            dashboard.invalidate();
-        }
         return "scans";
     }
 
@@ -40,7 +34,9 @@ public class ScanPages {
     @PreAuthorize("hasRole('ADMIN')")
     String start(@RequestParam(name = "accountId", required = false) List<Long> accountIds, RedirectAttributes redirect) {
         ScanJobs.ScanStatus started = scans.start(accountIds, Callers.current());
-        redirect.addFlashAttribute("ok", "Scan " + started.id() + " started: " + String.join(", ", started.accounts()));
+        redirect.addFlashAttribute("ok", "Scan " + started.id() + " started: " + String.join(", ", started.accounts())
+                + (started.skipped().isEmpty() ? "" : "; third-party accounts are never watched, skipped: "
+                        + String.join(", ", started.skipped())));
         return "redirect:/scans";
     }
 }

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * its own interval, shared by every node on the database (each execution runs on one node at a
  * time, no master). A recurring reconcile pass, itself run by one node at a time, brings the
  * executions in line with the accounts and intervals in the database, so changes apply live.
+ * Third-party accounts get no executions (and a stale one is cancelled).
  */
 public final class WatchScheduling {
 
@@ -88,8 +89,8 @@ public final class WatchScheduling {
 
     RunSummary runWatch(WatchTaskData data) {
         Account account = accounts.findById(data.accountId()).orElse(null);
-        if (account == null || !account.active()) {
-            LOG.info("skipping scheduled watch {}: account gone or inactive", data.instanceId());
+        if (account == null || !account.active() || account.thirdParty()) {
+            LOG.info("skipping scheduled watch {}: account gone, inactive or third-party", data.instanceId());
             return null;
         }
         RunSummary summary = watch.apply(new WatchRequest(List.of(account), Set.of(ResourceType.of(data.type())),
@@ -119,8 +120,8 @@ public final class WatchScheduling {
         int added = 0;
         int rescheduled = 0;
         for (Account account : accounts.list()) {
-            if (!account.active()) {
-                continue;
+            if (!account.active() || account.thirdParty()) {
+                continue; // third-party accounts are reference data, never watched
             }
             for (Watcher<?> watcher : watchers.forProvider(account.provider())) {
                 String type = watcher.type().id();

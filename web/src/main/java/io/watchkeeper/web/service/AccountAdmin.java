@@ -1,5 +1,6 @@
 package io.watchkeeper.web.service;
 
+import io.watchkeeper.aws.AwsOrganizations;
 import io.watchkeeper.aws.AwsSession;
 import io.watchkeeper.aws.AwsSessionFactory;
 import io.watchkeeper.core.access.Role;
@@ -12,61 +13,124 @@ import io.watchkeeper.core.model.AccountSpec;
 import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.core.model.Provider;
-import io.watchkeeper.core.watch.WatchInterval;
-import io.watchkeeper.core.watch.WatchIntervalStore;
 import io.watchkeeper.web.security.Caller;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Accounts and watch intervals from the console and API (admin only), each change audited. The
- * scheduler's reconcile task applies interval and enable/disable changes on every node without a
- * restart.
+ * Accounts (admins only), each change audited once, from the console, the API and the command line.
+ * Adding accounts (by hand or from AWS Organizations) is for admins of every account: a new account
+ * is outside every limited scope. An admin limited to some accounts enables, disables and tests only
+ * those; other accounts do not exist for it (404). The schedule follows a change at once.
  */
 @Service
 public class AccountAdmin {
 
     private final AccountStore accounts;
-    private final WatchIntervalStore intervals;
     private final AwsSessionFactory aws;
     private final AuditLog audit;
+    private final ScheduleSync schedule;
+    private final TransactionTemplate tx;
 
-    public AccountAdmin(AccountStore accounts, WatchIntervalStore intervals, AwsSessionFactory aws, AuditLog audit) {
+    public AccountAdmin(AccountStore accounts, AwsSessionFactory aws, AuditLog audit, ScheduleSync schedule,
+                        PlatformTransactionManager transactions) {
         this.accounts = accounts;
-        this.intervals = intervals;
         this.aws = aws;
         this.audit = audit;
+        this.schedule = schedule;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** The result of a connection test: the identity the cloud answered with, or the error. */
     public record ConnectionTest(boolean ok, String identity, String error) {}
 
+    /** A member account found in AWS Organizations, and whether it was added (false in a dry run). */
+    public record Discovered(String name, String accountId, String roleArn, boolean added) {}
+
     public List<Account> list(Caller caller) {
+        caller.require(Role.VIEWER);
         return accounts.list().stream().filter(a -> caller.scope().allows(a.id())).toList();
     }
 
-    public Account add(String name, String accountId, String roleArn, String externalId, List<String> regions,
-                       Caller caller) {
-        caller.require(Role.ADMIN);
-        Account added = accounts.add(new AccountSpec(Provider.AWS, name, accountId,
-                new AccountAccess(blank(roleArn), blank(externalId), null), regions, Map.of(), false));
-        audit.record(new AuditEntry(caller.actor(), "account.add", "account:" + added.name(), null, describe(added)));
+    /** The account called {@code name}, when the caller may see it (an unknown or hidden name is bad input). */
+    public Account find(String name, Caller caller) {
+        Account account = accounts.require(name);
+        if (!caller.scope().allows(account.id())) {
+            throw new InvalidInputException("unknown account '" + name + "'");
+        }
+        return account;
+    }
+
+    /** Registers an account (validated by {@link AccountSpec}). */
+    public Account add(AccountSpec spec, Caller caller) {
+        requireAccountAdmin(caller);
+        Account added = tx.execute(status -> {
+            Account account = accounts.add(spec);
+            audit.record(new AuditEntry(caller.actor(), "account.add", "account:" + account.name(), null,
+                    describe(account)));
+            return account;
+        });
+        schedule.now();
         return added;
     }
 
     public Account setActive(long id, boolean active, Caller caller) {
         caller.require(Role.ADMIN);
         Account before = require(id, caller);
-        accounts.setActive(id, active);
-        Account after = require(id, caller);
-        audit.record(new AuditEntry(caller.actor(), active ? "account.enable" : "account.disable",
-                "account:" + after.name(), describe(before), describe(after)));
+        Account after = tx.execute(status -> {
+            accounts.setActive(id, active);
+            Account changed = require(id, caller);
+            audit.record(new AuditEntry(caller.actor(), active ? "account.enable" : "account.disable",
+                    "account:" + changed.name(), describe(before), describe(changed)));
+            return changed;
+        });
+        schedule.now();
         return after;
     }
 
-    /** Opens a session (assuming the role when one is set) and asks STS who we are. */
+    /**
+     * Registers the active members of the hub's AWS Organization that are not known yet, each reached
+     * through {@code roleName}; a dry run only lists them.
+     */
+    public List<Discovered> discover(String roleName, String externalId, List<String> regions, boolean dryRun,
+                                     Caller caller) {
+        requireAccountAdmin(caller);
+        if (roleName == null || !roleName.matches("[\\w+=,.@/-]{1,64}")) {
+            throw new InvalidInputException("invalid role name '" + roleName + "'");
+        }
+        Set<String> known = accounts.list().stream().map(Account::externalId).collect(Collectors.toSet());
+        List<Discovered> found = new ArrayList<>();
+        for (AwsOrganizations.Member member : AwsOrganizations.activeMembers(aws)) {
+            if (known.contains(member.accountId())) {
+                continue;
+            }
+            String role = "arn:aws:iam::" + member.accountId() + ":role/" + roleName;
+            AccountSpec spec = new AccountSpec(Provider.AWS, AwsOrganizations.safeName(member), member.accountId(),
+                    new AccountAccess(role, blank(externalId), null), regions, Map.of("discovered", "organizations"), false);
+            if (!dryRun) {
+                tx.executeWithoutResult(status -> {
+                    Account account = accounts.add(spec);
+                    audit.record(new AuditEntry(caller.actor(), "account.add", "account:" + account.name(), null,
+                            describe(account)));
+                });
+            }
+            found.add(new Discovered(spec.name(), spec.externalId(), role, !dryRun));
+        }
+        if (!dryRun && !found.isEmpty()) {
+            schedule.now();
+        }
+        return found;
+    }
+
+    /** Opens a session (assuming the role when one is set; the session proves the account's identity). */
     public ConnectionTest test(long id, Caller caller) {
         caller.require(Role.ADMIN);
         Account account = require(id, caller);
@@ -74,35 +138,16 @@ public class AccountAdmin {
             return new ConnectionTest(false, null, "connection tests exist for AWS accounts only");
         }
         try (AwsSession session = aws.open(account)) {
-            var identity = session.sts().getCallerIdentity();
-            if (!identity.account().equals(account.externalId())) {
-                return new ConnectionTest(false, identity.arn(), "the credentials reach account " + identity.account()
-                        + ", not " + account.externalId());
-            }
-            return new ConnectionTest(true, identity.arn(), null);
+            return new ConnectionTest(true, session.sts().getCallerIdentity().arn(), null);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new ConnectionTest(false, null, message.length() > 300 ? message.substring(0, 300) + "…" : message);
         }
     }
 
-    public List<WatchInterval> intervals(Caller caller) {
-        return intervals.list().stream()
-                .filter(i -> i.accountId() == null || caller.scope().allows(i.accountId())).toList();
-    }
-
-    public void setInterval(Long accountId, String type, int minutes, Caller caller) {
+    private static void requireAccountAdmin(Caller caller) {
         caller.require(Role.ADMIN);
-        if (accountId != null) {
-            require(accountId, caller);
-        }
-        if (minutes < 1 || minutes > 10080) {
-            throw new InvalidInputException("interval must be between 1 and 10080 minutes");
-        }
-        intervals.set(accountId, blank(type), minutes);
-        audit.record(new AuditEntry(caller.actor(), "watch.interval.set",
-                "interval:" + (accountId == null ? "*" : accountId) + ":" + (blank(type) == null ? "*" : type), null,
-                Json.tree(Map.of("minutes", minutes))));
+        Scopes.requireEveryAccount(caller, "only an admin of every account adds accounts");
     }
 
     private Account require(long id, Caller caller) {
@@ -114,12 +159,18 @@ public class AccountAdmin {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static tools.jackson.databind.JsonNode describe(Account a) {
+    /** An account as the audit log records it (the role's external id only as set or not). */
+    private static JsonNode describe(Account a) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", a.name());
+        m.put("provider", a.provider().id());
         m.put("accountId", a.externalId());
         m.put("roleArn", a.access().roleArn() == null ? "" : a.access().roleArn());
+        m.put("externalIdSet", a.access().roleExternalId() != null);
         m.put("regions", a.regions());
+        m.put("tags", a.tags());
         m.put("active", a.active());
+        m.put("thirdParty", a.thirdParty());
         return Json.tree(m);
     }
 }

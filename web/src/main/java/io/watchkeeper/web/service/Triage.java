@@ -4,6 +4,7 @@ import io.watchkeeper.auditors.AuditEngine;
 import io.watchkeeper.auditors.policy.Wildcards;
 import io.watchkeeper.core.access.Role;
 import io.watchkeeper.core.finding.FindingFilter;
+import io.watchkeeper.core.finding.FindingOwners;
 import io.watchkeeper.core.finding.SuppressionRule;
 import java.util.Set;
 import io.watchkeeper.core.audit.AuditEntry;
@@ -14,7 +15,6 @@ import io.watchkeeper.core.finding.FindingTriage;
 import io.watchkeeper.core.finding.FindingView;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.InvalidInputException;
-import io.watchkeeper.db.JooqFindingOwners;
 import io.watchkeeper.web.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,16 +27,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Justifying findings in bulk, with an exact preview: the preview lists every finding that will
- * change (from which status to which) and the ones that will not (and why), plus a token over that
- * list. Applying requires the token, so nothing changes that the person did not see — if a finding
+ * Triage of findings — justify, reopen, assign an owner, suppression rules — for the console, the
+ * API and the command line alike: each checks the caller's role and accounts and writes the audit
+ * log once ({@code finding:<id>}, {@code suppression:<id>}).
+ *
+ * <p>Justifying in bulk has an exact preview: the preview lists every finding that will change
+ * (from which status to which) and the ones that will not (and why), plus a token over that list.
+ * Applying requires the token, so nothing changes that the person did not see — if a finding
  * changed in between, the apply is refused and a new preview is needed. All of a bulk apply is one
- * transaction and one audit entry per finding.
+ * transaction and one audit entry per finding. The command line names one finding (or one rule) and
+ * applies its own preview at once.
  */
 @Service
 public class Triage {
@@ -46,16 +52,21 @@ public class Triage {
 
     private final FindingReader findings;
     private final FindingTriage triage;
-    private final JooqFindingOwners owners;
+    private final FindingOwners owners;
     private final AuditLog audit;
     private final AuditEngine engine;
+    private final Dashboard dashboard;
+    private final TransactionTemplate tx;
 
-    public Triage(FindingReader findings, FindingTriage triage, DSLContext dsl, AuditLog audit, AuditEngine engine) {
+    public Triage(FindingReader findings, FindingTriage triage, FindingOwners owners, AuditLog audit, AuditEngine engine,
+                  Dashboard dashboard, PlatformTransactionManager transactions) {
         this.findings = findings;
         this.triage = triage;
-        this.owners = new JooqFindingOwners(dsl);
+        this.owners = owners;
         this.audit = audit;
         this.engine = engine;
+        this.dashboard = dashboard;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** One finding that the action will change. */
@@ -106,9 +117,28 @@ public class Triage {
                             "reason", reason.strip(), "until", until == null ? "" : until.toString()))));
             done.add(after);
         }
+        dashboard.invalidate();
         return done;
     }
 
+    /**
+     * Justifies one finding (the command line names one: what it names is what changes); refuses, as
+     * bad input, a finding that cannot be justified.
+     */
+    @Transactional
+    public FindingView justifyOne(long id, String reason, OffsetDateTime until, Caller caller) {
+        Preview preview = previewJustify(List.of(id), reason, until, caller);
+        if (preview.changes().isEmpty()) {
+            Skip skip = preview.skipped().getFirst();
+            if (skip.reason().equals("not found")) {
+                throw new Caller.NotVisibleException();
+            }
+            throw new InvalidInputException("finding #" + id + ": " + skip.reason());
+        }
+        return justify(List.of(id), reason, until, preview.token(), caller).getFirst();
+    }
+
+    @Transactional
     public FindingView unjustify(long id, String reason, Caller caller) {
         caller.require(Role.JUSTIFIER);
         requireReason(reason);
@@ -117,9 +147,11 @@ public class Triage {
         audit.record(new AuditEntry(caller.actor(), "finding.unjustify", "finding:" + id,
                 Json.tree(Map.of("status", before.status().name())), Json.tree(Map.of("status", after.status().name(),
                         "reason", reason.strip()))));
+        dashboard.invalidate();
         return after;
     }
 
+    @Transactional
     public FindingView assign(long id, String owner, Caller caller) {
         caller.require(Role.COMMENTER);
         String cleaned = owner == null || owner.isBlank() ? null : owner.strip();
@@ -191,6 +223,46 @@ public class Triage {
         if (!itemIds.isEmpty()) {
             engine.auditChanged(itemIds, "suppression", caller.actor());
         }
+        dashboard.invalidate();
+        return rule;
+    }
+
+    /** Active suppression rules the caller may see: those of its accounts and those for every account. */
+    public List<SuppressionRule> suppressions(Caller caller) {
+        caller.require(Role.VIEWER);
+        return triage.suppressions().stream()
+                .filter(r -> r.accountId() == null || caller.scope().allows(r.accountId())).toList();
+    }
+
+    /**
+     * Removes an active suppression rule (a rule for every account only by a caller who sees every
+     * account) and re-audits the types its checks apply to, so its findings reopen at once.
+     */
+    public SuppressionRule unsuppress(long ruleId, Caller caller) {
+        caller.require(Role.JUSTIFIER);
+        SuppressionRule rule = triage.suppressions().stream().filter(r -> r.id() == ruleId).findFirst()
+                .orElseThrow(() -> new InvalidInputException("no active suppression rule " + ruleId));
+        if (rule.accountId() == null) {
+            Scopes.requireEveryAccount(caller, "a rule for every account is removed by a user of every account");
+        } else {
+            caller.requireAccount(rule.accountId());
+        }
+        tx.executeWithoutResult(status -> {
+            if (!triage.removeSuppression(ruleId, caller.actor())) {
+                throw new InvalidInputException("no active suppression rule " + ruleId);
+            }
+            audit.record(new AuditEntry(caller.actor(), "suppression.remove", "suppression:" + ruleId,
+                    Json.tree(Map.of("check", rule.checkPattern(), "account", rule.accountId() == null ? "all"
+                            : rule.accountId().toString(), "resource", rule.resourcePattern() == null ? "*"
+                            : rule.resourcePattern())), null));
+        });
+        Set<String> types = new TreeSet<>();
+        engine.checks().all().stream().filter(c -> Wildcards.matches(rule.checkPattern(), c.id().id()))
+                .forEach(c -> types.add(c.appliesTo().id()));
+        if (!types.isEmpty()) {
+            engine.auditTypes(types, "suppression", caller.actor());
+        }
+        dashboard.invalidate();
         return rule;
     }
 

@@ -210,6 +210,20 @@ class WatchSchedulingTest {
     }
 
     @Test
+    void thirdPartyAccountsAreNeverScheduledNorWatched() {
+        Account vendor = accounts.add(new AccountSpec(Provider.AWS, "vendor", "999999999999", AccountAccess.NONE,
+                List.of(), Map.of(), true));
+        WatchScheduling scheduling = scheduling("node-a", Duration.ofMinutes(60));
+        SchedulerClient client = scheduling.newClient(db.dataSource());
+        assertThat(scheduling.reconcile(client)).isEqualTo(new WatchScheduling.Reconciled(0, 0, 0));
+        assertThat(data(client)).isEmpty();
+        // an execution left from before (e.g. planned by an older version) does not watch it either
+        assertThat(scheduling.runWatch(new WatchTaskData(vendor.id(), "aws.test.thing", 3600))).isNull();
+        assertThat(RecordingWatcher.RUNS).isEmpty();
+        assertThat(new JooqItemReader(dsl).list(ItemFilter.all())).isEmpty();
+    }
+
+    @Test
     void aScheduledRunSkipsAScopeAManualRunHolds() {
         Account prod = account("prod", "111111111111");
         WatchScope scope = new WatchScope(prod, WatchScope.GLOBAL, ResourceType.of("aws.test.thing"));
