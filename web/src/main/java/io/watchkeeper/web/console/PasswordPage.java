@@ -47,6 +47,6 @@ public class PasswordPage {
         User after = access.changeOwnPassword(currentPassword, newPassword, Callers.current());
         SessionMark.renew(request, after); // this session stays; the user's other sessions end
         redirect.addFlashAttribute("ok", "Password changed. Your other sessions have ended.");
-        return "redirect:/";
+        return "redirect:/password";
     }
 }

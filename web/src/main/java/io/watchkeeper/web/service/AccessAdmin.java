@@ -180,6 +180,9 @@ public class AccessAdmin {
         if (replacement.equals(current)) {
             throw new InvalidInputException("the new password must differ from the current one");
         }
+        if (!self(caller).localPassword()) {
+            throw new InvalidInputException("you sign in through OIDC and have no Watchkeeper password");
+        }
         PasswordCheck.Result check = passwordCheck.verify(caller.username(), current, null, false);
         if (check.locked() != null) {
             throw new InvalidInputException(check.locked());
