@@ -31,6 +31,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  */
 public class OidcLogins implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OidcLogins.class);
+
     private final OidcUserService delegate = new OidcUserService();
     private final UserStore users;
     private final AccountStore accounts;
@@ -90,7 +92,12 @@ public class OidcLogins implements OAuth2UserService<OidcUserRequest, OidcUser> 
         }
         Set<Long> ids = new TreeSet<>();
         for (String name : names) {
-            accountId.apply(name).ifPresent(ids::add);
+            Optional<Long> id = accountId.apply(name);
+            if (id.isPresent()) {
+                ids.add(id.get());
+            } else {
+                LOG.warn("watchkeeper.security.oidc-new-user-accounts names no account '{}': it grants nothing", name);
+            }
         }
         return AccountScope.of(ids);
     }

@@ -114,6 +114,24 @@ class PasswordTest {
     }
 
     @Test
+    void theUsersPageResetsAPasswordAndShowsTheTemporaryOneOnce() {
+        app.user("reset-in-console", Role.VIEWER, Set.of());
+        WebApp.Session admin = app.session();
+        admin.login("admin", WebApp.ADMIN_PASSWORD);
+        admin.get("/users");
+        HttpResponse<String> reset = admin.post("/users/" + id("reset-in-console") + "/password", Map.of(), true);
+        assertThat(location(reset)).endsWith("/users");
+        String page = admin.get("/users").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"temporary-password\">([^<]+)<").matcher(page);
+        assertThat(m.find()).as(page).isTrue();
+        String temporary = m.group(1);
+        assertThat(admin.get("/users").body()).doesNotContain(temporary); // shown once
+        assertThat(location(app.session().login("reset-in-console", temporary))).endsWith("/password");
+        assertThat(Json.parse(app.session().bearer(adminToken).get("/api/v1/audit-log?target=user:reset-in-console")
+                .body()).toString()).contains("user.password.reset").doesNotContain(temporary);
+    }
+
+    @Test
     void passwordsOverBcryptsSeventyTwoBytesAreBadInputEverywhere() {
         WebApp.Session api = app.session().bearer(adminToken);
         for (String tooLong : new String[] {TOO_LONG_ASCII, TOO_LONG_UTF8}) {
