@@ -8,9 +8,13 @@ import io.watchkeeper.core.json.Json;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import tools.jackson.databind.JsonNode;
 
-/** The append-only audit log in PostgreSQL (a trigger refuses updates and deletes). */
+/**
+ * The append-only audit log in PostgreSQL (a trigger refuses updates and deletes). An entry without
+ * an account gets the one its target names, if any ({@code audit_target_account}, in SQL).
+ */
 public final class JooqAuditLog implements AuditLog {
 
     private final DSLContext dsl;
@@ -27,6 +31,8 @@ public final class JooqAuditLog implements AuditLog {
                 .set(AUDIT_LOG.TARGET, entry.target())
                 .set(AUDIT_LOG.BEFORE, jsonb(entry.before()))
                 .set(AUDIT_LOG.AFTER, jsonb(entry.after()))
+                .set(AUDIT_LOG.ACCOUNT_ID, entry.accountId() != null ? DSL.val(entry.accountId())
+                        : DSL.function("audit_target_account", Long.class, DSL.val(entry.target())))
                 .execute();
     }
 

@@ -9,6 +9,7 @@ import io.watchkeeper.core.access.User;
 import io.watchkeeper.core.access.UserStore;
 import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.db.jooq.tables.records.AppUserRecord;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /** Users in PostgreSQL; the password hash is read only by {@link #passwordHash}. */
 public final class JooqUserStore implements UserStore {
@@ -37,6 +40,7 @@ public final class JooqUserStore implements UserStore {
                     .set(APP_USER.OIDC_SUBJECT, user.oidcSubject())
                     .set(APP_USER.ROLE, user.role().name())
                     .set(APP_USER.ACCOUNT_IDS, ids(user.scope()))
+                    .set(APP_USER.MUST_CHANGE_PASSWORD, user.mustChangePassword())
                     .set(APP_USER.CREATED_BY, actor)
                     .returning()
                     .fetchSingle());
@@ -82,8 +86,16 @@ public final class JooqUserStore implements UserStore {
     }
 
     @Override
-    public void setPassword(long userId, String passwordHash) {
-        dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).where(APP_USER.ID.eq(userId)).execute();
+    public User setPassword(long userId, String passwordHash, boolean mustChange) {
+        return dsl.update(APP_USER)
+                .set(APP_USER.PASSWORD_HASH, Objects.requireNonNull(passwordHash, "passwordHash"))
+                .set(APP_USER.MUST_CHANGE_PASSWORD, mustChange)
+                .set(APP_USER.SESSION_GENERATION, APP_USER.SESSION_GENERATION.plus(1))
+                .where(APP_USER.ID.eq(userId))
+                .returning()
+                .fetchOptional()
+                .map(JooqUserStore::map)
+                .orElseThrow(() -> new InvalidInputException("no user with id " + userId));
     }
 
     @Override
@@ -92,6 +104,7 @@ public final class JooqUserStore implements UserStore {
                 .set(APP_USER.ROLE, role.name())
                 .set(APP_USER.ACCOUNT_IDS, ids(scope))
                 .set(APP_USER.ENABLED, enabled)
+                .set(APP_USER.SESSION_GENERATION, APP_USER.SESSION_GENERATION.plus(1))
                 .where(APP_USER.ID.eq(userId))
                 .returning()
                 .fetchOptional()
@@ -108,10 +121,31 @@ public final class JooqUserStore implements UserStore {
     }
 
     @Override
-    public void recordFailure(String username, int failures, OffsetDateTime lockedUntil) {
-        dsl.update(APP_USER)
+    public Attempt reserveAttempt(String username, int threshold, Duration lockBase, Duration lockMax) {
+        // one statement: concurrent attempts queue on the row lock, and each re-reads the lock the
+        // previous one may have set, so no more than `threshold` attempts pass before the lock
+        Field<Integer> failures = APP_USER.FAILED_LOGINS.plus(1);
+        Field<OffsetDateTime> lockedUntil = DSL.field(
+                "current_timestamp + make_interval(secs => least({0}, {1} * power(2, least({2} - {3}, 20))))",
+                OffsetDateTime.class, DSL.val(lockMax.toMillis() / 1000.0), DSL.val(lockBase.toMillis() / 1000.0),
+                failures, DSL.val(threshold));
+        int counted = dsl.update(APP_USER)
                 .set(APP_USER.FAILED_LOGINS, failures)
-                .set(APP_USER.LOCKED_UNTIL, lockedUntil)
+                .set(APP_USER.LOCKED_UNTIL, DSL.when(failures.ge(threshold), lockedUntil).otherwise(APP_USER.LOCKED_UNTIL))
+                .where(APP_USER.USERNAME.eq(username))
+                .and(APP_USER.LOCKED_UNTIL.isNull().or(APP_USER.LOCKED_UNTIL.le(DSL.currentOffsetDateTime())))
+                .execute();
+        if (counted == 1) {
+            return Attempt.RESERVED;
+        }
+        return dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(username)) ? Attempt.LOCKED : Attempt.UNKNOWN;
+    }
+
+    @Override
+    public void clearFailures(String username) {
+        dsl.update(APP_USER)
+                .set(APP_USER.FAILED_LOGINS, 0)
+                .setNull(APP_USER.LOCKED_UNTIL)
                 .where(APP_USER.USERNAME.eq(username))
                 .execute();
     }
@@ -137,6 +171,6 @@ public final class JooqUserStore implements UserStore {
     private static User map(AppUserRecord r) {
         return new User(r.getId(), r.getUsername(), r.getDisplayName(), Role.valueOf(r.getRole()),
                 scope(r.getAccountIds()), r.getEnabled(), r.getPasswordHash() != null, r.getOidcIssuer(),
-                r.getLastLoginAt(), r.getCreatedAt());
+                r.getLastLoginAt(), r.getCreatedAt(), r.getMustChangePassword(), r.getSessionGeneration());
     }
 }

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * @param passwordHash encoded password hash ({@code {bcrypt}…}), or null for an OIDC-only user
  * @param oidcIssuer issuer of a linked OIDC identity, or null
  * @param oidcSubject subject of a linked OIDC identity, or null
+ * @param mustChangePassword the password is temporary: the user must choose a new one at the first sign-in
  */
 public record NewUser(String username, String displayName, Role role, AccountScope scope, String passwordHash,
-                      String oidcIssuer, String oidcSubject) {
+                      String oidcIssuer, String oidcSubject, boolean mustChangePassword) {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
@@ -33,5 +34,11 @@ public record NewUser(String username, String displayName, Role role, AccountSco
             throw new InvalidInputException("an OIDC identity needs both issuer and subject");
         }
         scope = scope == null ? AccountScope.ALL : scope;
+    }
+
+    /** A user whose password (if any) is not temporary. */
+    public NewUser(String username, String displayName, Role role, AccountScope scope, String passwordHash,
+                   String oidcIssuer, String oidcSubject) {
+        this(username, displayName, role, scope, passwordHash, oidcIssuer, oidcSubject, false);
     }
 }

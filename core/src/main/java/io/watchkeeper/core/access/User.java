@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param oidcIssuer issuer of the linked OIDC identity, or null
  * @param lastLoginAt last successful login, or null
  * @param createdAt when the user was created
+ * @param mustChangePassword the user may do nothing but choose a new password (after a reset or the one-time password)
+ * @param sessionGeneration raised by every change to the user; console sessions of an older generation end
  */
 public record User(long id, String username, String displayName, Role role, AccountScope scope, boolean enabled,
-                   boolean localPassword, String oidcIssuer, OffsetDateTime lastLoginAt, OffsetDateTime createdAt) {
+                   boolean localPassword, String oidcIssuer, OffsetDateTime lastLoginAt, OffsetDateTime createdAt,
+                   boolean mustChangePassword, long sessionGeneration) {
     public User {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");

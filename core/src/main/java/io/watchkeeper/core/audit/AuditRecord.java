@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
  * @param target on what
  * @param before state before, or null
  * @param after state after, or null
+ * @param accountId the account the entry concerns, or null (none, several, or written before this was recorded)
  */
 public record AuditRecord(long id, OffsetDateTime at, String actor, String action, String target, JsonNode before,
-                          JsonNode after) {}
+                          JsonNode after, Long accountId) {}

@@ -7,6 +7,7 @@ import io.watchkeeper.core.access.Role;
 import io.watchkeeper.core.access.User;
 import io.watchkeeper.web.security.Caller;
 import io.watchkeeper.web.security.Callers;
+import io.watchkeeper.web.security.GlobalAdmin;
 import io.watchkeeper.web.service.AccessAdmin;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller, users (admin) and API tokens (own; admins see all). */
+/**
+ * The caller and their password; users (admins of every account); API tokens (own; admins of every
+ * account see and revoke everyone's).
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "access")
@@ -36,8 +40,21 @@ public class AccessApi {
         this.access = access;
     }
 
-    /** A new user with a local password. */
-    public record NewUserRequest(String username, String displayName, Role role, Set<Long> accountIds, String password) {}
+    /**
+     * A new user with a local password (or, when {@code password} is missing, a generated temporary
+     * one in the answer); {@code mustChangePassword}: the user chooses a new one at the first sign-in.
+     */
+    public record NewUserRequest(String username, String displayName, Role role, Set<Long> accountIds, String password,
+                                 Boolean mustChangePassword) {}
+
+    /** Your current password and the new one. */
+    public record PasswordChange(String currentPassword, String newPassword) {}
+
+    /** A temporary password for the user, or none to have one generated. */
+    public record PasswordReset(String password) {}
+
+    /** A reset's answer: the generated temporary password (shown once), or null when you chose it. */
+    public record PasswordResetAnswer(String username, String temporaryPassword) {}
 
     /** Role, accounts (empty: all) and enabled. */
     public record UserPatch(Role role, Set<Long> accountIds, Boolean enabled) {}
@@ -52,24 +69,42 @@ public class AccessApi {
         return Callers.current();
     }
 
+    @PostMapping("/me/password")
+    @PreAuthorize("hasRole('VIEWER')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change your password (the current one is required); your console sessions end")
+    public void changePassword(@RequestBody PasswordChange r) {
+        access.changeOwnPassword(r.currentPassword(), r.newPassword(), Callers.current());
+    }
+
     @GetMapping("/users")
-    @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Users")
+    @GlobalAdmin
+    @Operation(summary = "Users (admins of every account)")
     public List<User> users() {
         return access.users(Callers.current());
     }
 
     @PostMapping("/users")
-    @PreAuthorize("hasRole('ADMIN')")
+    @GlobalAdmin
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a local user")
-    public User create(@RequestBody NewUserRequest r) {
-        return access.createUser(r.username(), r.displayName(), r.role(), r.accountIds(), r.password(), Callers.current());
+    @Operation(summary = "Create a local user (admins of every account)")
+    public AccessAdmin.Issued create(@RequestBody NewUserRequest r) {
+        return access.createUser(r.username(), r.displayName(), r.role(), r.accountIds(), r.password(),
+                Boolean.TRUE.equals(r.mustChangePassword()), Callers.current());
+    }
+
+    @PostMapping("/users/{id}/password")
+    @GlobalAdmin
+    @Operation(summary = "Reset a user's password (admins of every account): the user must change it at the next "
+            + "sign-in; their sessions end")
+    public PasswordResetAnswer resetPassword(@PathVariable long id, @RequestBody(required = false) PasswordReset r) {
+        AccessAdmin.Issued issued = access.resetPassword(id, r == null ? null : r.password(), Callers.current());
+        return new PasswordResetAnswer(issued.user().username(), issued.temporaryPassword());
     }
 
     @PatchMapping("/users/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Change a user's role, accounts or enabled")
+    @GlobalAdmin
+    @Operation(summary = "Change a user's role, accounts or enabled (admins of every account); their sessions end")
     public User update(@PathVariable long id, @RequestBody UserPatch patch) {
         if (patch.role() == null || patch.enabled() == null) {
             throw new io.watchkeeper.core.model.InvalidInputException("'role' and 'enabled' are required");
@@ -79,7 +114,7 @@ public class AccessApi {
 
     @GetMapping("/tokens")
     @PreAuthorize("hasRole('VIEWER')")
-    @Operation(summary = "Your API tokens (admins: everyone's with all=true)")
+    @Operation(summary = "Your API tokens (admins of every account: everyone's with all=true)")
     public List<ApiToken> tokens(@RequestParam(defaultValue = "false") boolean all) {
         return access.tokens(Callers.current(), all);
     }

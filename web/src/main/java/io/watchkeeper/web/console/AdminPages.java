@@ -1,11 +1,14 @@
 package io.watchkeeper.web.console;
 
+import io.watchkeeper.core.access.AccountScope;
 import io.watchkeeper.core.access.Role;
-import io.watchkeeper.core.audit.AuditLogReader;
 import io.watchkeeper.core.audit.AuditRecord;
+import io.watchkeeper.web.security.Caller;
 import io.watchkeeper.web.security.Callers;
+import io.watchkeeper.web.security.GlobalAdmin;
 import io.watchkeeper.web.service.AccessAdmin;
 import io.watchkeeper.web.service.AccountAdmin;
+import io.watchkeeper.web.service.AuditTrail;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,15 +22,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Audit log, users (admin) and API tokens (everyone, their own). */
+/**
+ * Audit log (admins; filtered for admins limited to some accounts), users (admins of every account)
+ * and API tokens (everyone, their own; admins of every account see everyone's).
+ */
 @Controller
 public class AdminPages {
 
-    private final AuditLogReader log;
+    private final AuditTrail log;
     private final AccessAdmin access;
     private final AccountAdmin accounts;
 
-    public AdminPages(AuditLogReader log, AccessAdmin access, AccountAdmin accounts) {
+    public AdminPages(AuditTrail log, AccessAdmin access, AccountAdmin accounts) {
         this.log = log;
         this.access = access;
         this.accounts = accounts;
@@ -37,7 +43,7 @@ public class AdminPages {
     @PreAuthorize("hasRole('ADMIN')")
     String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                  @RequestParam(required = false) String target, @RequestParam(required = false) Long before, Model model) {
-        List<AuditRecord> page = log.list(actor, action, target, before, 100);
+        List<AuditRecord> page = log.list(actor, action, target, before, 100, Callers.current());
         model.addAttribute("entries", page);
         model.addAttribute("next", page.size() == 100 ? page.getLast().id() : null);
         model.addAttribute("actor", actor);
@@ -47,7 +53,7 @@ public class AdminPages {
     }
 
     @GetMapping("/users")
-    @PreAuthorize("hasRole('ADMIN')")
+    @GlobalAdmin
     String users(Model model) {
         model.addAttribute("users", access.users(Callers.current()));
         model.addAttribute("roles", Role.values());
@@ -56,21 +62,36 @@ public class AdminPages {
     }
 
     @PostMapping("/users")
-    @PreAuthorize("hasRole('ADMIN')")
+    @GlobalAdmin
     String createUser(@RequestParam String username, @RequestParam(required = false) String displayName,
                       @RequestParam Role role, @RequestParam(name = "accountId", required = false) List<Long> accountIds,
-                      @RequestParam String password, RedirectAttributes redirect) {
-        access.createUser(username, displayName, role, ids(accountIds), password, Callers.current());
-        redirect.addFlashAttribute("ok", "Created user " + username + ".");
+                      @RequestParam String password, @RequestParam(defaultValue = "false") boolean mustChange,
+                      RedirectAttributes redirect) {
+        access.createUser(username, displayName, role, ids(accountIds), password, mustChange, Callers.current());
+        redirect.addFlashAttribute("ok", "Created user " + username + (mustChange
+                ? ": they choose a new password at their first sign-in." : "."));
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/{id}/password")
+    @GlobalAdmin
+    String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+        AccessAdmin.Issued issued = access.resetPassword(id, null, Callers.current());
+        redirect.addFlashAttribute("secret", issued.temporaryPassword());
+        redirect.addFlashAttribute("ok", "Reset the password of " + issued.user().username()
+                + ". Hand over this temporary password now (it is not shown again); they must change it at the next sign-in.");
         return "redirect:/users";
     }
 
     @PostMapping("/users/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @GlobalAdmin
     String updateUser(@PathVariable long id, @RequestParam Role role,
                       @RequestParam(name = "accountId", required = false) List<Long> accountIds,
+                      @RequestParam(defaultValue = "false") boolean allAccounts,
                       @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
-        var user = access.updateUser(id, role, ids(accountIds), enabled, Callers.current());
+        // explicit: no selection without "all accounts" means no accounts, never every account
+        AccountScope scope = allAccounts ? AccountScope.ALL : AccountScope.of(ids(accountIds));
+        var user = access.updateUser(id, role, scope, enabled, Callers.current());
         redirect.addFlashAttribute("ok", "Saved " + user.username() + ".");
         return "redirect:/users";
     }
@@ -78,8 +99,8 @@ public class AdminPages {
     @GetMapping("/tokens")
     @PreAuthorize("hasRole('VIEWER')")
     String tokens(Model model) {
-        boolean admin = Callers.current().can(Role.ADMIN);
-        model.addAttribute("tokens", access.tokens(Callers.current(), admin));
+        Caller caller = Callers.current();
+        model.addAttribute("tokens", access.tokens(caller, caller.can(Role.ADMIN) && caller.unrestricted()));
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> Callers.current().role().includes(r)).toList());
         return "tokens";
     }

@@ -54,6 +54,20 @@ public record Caller(String username, Role role, AccountScope scope, String via)
         }
     }
 
+    /** Whether the caller sees every account (only such admins administer users and global settings). */
+    public boolean unrestricted() {
+        return scope.unrestricted();
+    }
+
+    /** Refuses (403) unless the caller is an admin of every account. */
+    public void requireUnrestrictedAdmin() {
+        require(Role.ADMIN);
+        if (!unrestricted()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "needs an admin of every account (yours is limited to some accounts)");
+        }
+    }
+
     /** Refuses (404, so existence does not leak) when account {@code accountId} is outside the scope. */
     public void requireAccount(long accountId) {
         if (!scope.allows(accountId)) {

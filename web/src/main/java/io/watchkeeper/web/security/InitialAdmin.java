@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,15 +23,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * On the first start (no users yet) creates {@code admin}: with {@code WATCHKEEPER_ADMIN_PASSWORD}
- * when set, otherwise with a random one-time password printed once and written to
- * {@code WATCHKEEPER_HOME/initial-admin-password} (owner-only). Several nodes starting at once race
- * on the unique username; the loser finds the admin already there.
+ * when set (at least 12 characters and at most 72 bytes, or the start stops with a clear message),
+ * otherwise with a random one-time password printed once and written to
+ * {@code WATCHKEEPER_HOME/initial-admin-password} (owner-only); that password must be changed at the
+ * first sign-in, and the file is deleted when it is. Several nodes starting at once race on the
+ * unique username; the loser finds the admin already there.
  */
 public class InitialAdmin implements ApplicationRunner {
 
     static final String FILE = "initial-admin-password";
+    /** The user created on the first start. */
+    public static final String USERNAME = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(InitialAdmin.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final UserStore users;
     private final PasswordEncoder encoder;
@@ -55,12 +57,16 @@ public class InitialAdmin implements ApplicationRunner {
             return;
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        if (!generated && Passwords.problem(configuredPassword) != null) {
+            throw new IllegalStateException("WATCHKEEPER_ADMIN_PASSWORD (watchkeeper.admin-password) cannot be used: "
+                    + Passwords.problem(configuredPassword) + ". Choose another, or unset it for a one-time password.");
+        }
         String password = generated ? randomPassword() : configuredPassword;
         try {
-            users.create(new NewUser("admin", "Administrator", Role.ADMIN, AccountScope.ALL, encoder.encode(password),
-                    null, null), "system:first-start");
+            users.create(new NewUser(USERNAME, "Administrator", Role.ADMIN, AccountScope.ALL, encoder.encode(password),
+                    null, null, generated), "system:first-start");
         } catch (RuntimeException e) {
-            if (users.find("admin").isPresent()) {
+            if (users.find(USERNAME).isPresent()) {
                 return; // another node created it
             }
             throw e;
@@ -70,7 +76,7 @@ public class InitialAdmin implements ApplicationRunner {
             Path file = writeOwnerOnly(password);
             // printed once, on purpose: this is how the operator learns it
             System.out.println("Watchkeeper: created user 'admin' with one-time password " + password
-                    + " (also in " + file + ")");
+                    + " (also in " + file + "; you choose a new one at the first sign-in)");
         } else {
             LOG.info("Created user 'admin' with the password from WATCHKEEPER_ADMIN_PASSWORD");
         }
@@ -94,11 +100,20 @@ public class InitialAdmin implements ApplicationRunner {
     }
 
     static String randomPassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder(24);
-        for (int i = 0; i < 24; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        return Passwords.generate(24);
+    }
+
+    /**
+     * Deletes {@code WATCHKEEPER_HOME/initial-admin-password} once {@code admin} has another password
+     * (the one-time password is then useless, and no copy of a password should stay on disk).
+     */
+    public static void forgetOneTimePassword(Path home) {
+        try {
+            if (Files.deleteIfExists(home.resolve(FILE))) {
+                LOG.info("Deleted {}: the admin's one-time password has been replaced", home.resolve(FILE));
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: delete it by hand ({})", home.resolve(FILE), e.toString());
         }
-        return sb.toString();
     }
 }

@@ -2,20 +2,21 @@ package io.watchkeeper.web.security;
 
 import io.watchkeeper.core.access.UserStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing: a username is locked for {@code lockoutBase × 2^(n - threshold)}
- * (capped) after {@code threshold} consecutive failures — kept in PostgreSQL so every node sees it —
- * and an address with too many failures in a window is refused on this node.
+ * Slows down password guessing. Every attempt is counted BEFORE its password is checked, so
+ * parallel guesses cannot outrun the limits: per username in PostgreSQL (one atomic update; every
+ * node sees the lock: {@code lockoutBase × 2^(n - threshold)}, capped) and per address in memory on
+ * this node (a slot is taken under the address's lock; a successful attempt gives it back).
  */
 public class LoginThrottle {
+
+    static final String LOCKED_USER = "too many failed logins: try again later";
+    static final String LOCKED_ADDRESS = "too many failed logins from this address: try again later";
 
     private final UserStore users;
     private final SecuritySettings settings;
@@ -32,54 +33,71 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Why a login attempt is refused before its password is even checked, or null. */
-    public String refusal(String username, String address) {
-        OffsetDateTime lockedUntil = users.loginState(username).lockedUntil();
-        if (lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant())) {
-            return "too many failed logins: try again later";
+    /**
+     * One counted attempt.
+     *
+     * @param refusal why it is refused without checking the password, or null
+     * @param knownUser whether the username exists (otherwise check a dummy hash and fail)
+     */
+    public record Attempt(String username, String address, Instant addressSlot, String refusal, boolean knownUser) {}
+
+    /** Counts an attempt for {@code username} from {@code address} (null: no address limit) before any check. */
+    public Attempt begin(String username, String address) {
+        Instant slot = null;
+        if (address != null) {
+            slot = takeAddressSlot(address);
+            if (slot == null) {
+                return new Attempt(username, address, null, LOCKED_ADDRESS, false);
+            }
+        }
+        UserStore.Attempt counted = users.reserveAttempt(username, settings.lockoutThreshold(), settings.lockoutBase(),
+                settings.lockoutMax());
+        if (counted == UserStore.Attempt.LOCKED) {
+            release(address, slot); // a refusal checks nothing, so it is not a failure of the address
+            return new Attempt(username, address, null, LOCKED_USER, true);
+        }
+        return new Attempt(username, address, slot, null, counted == UserStore.Attempt.RESERVED);
+    }
+
+    /** The password was right: the username's count is cleared and the address slot given back. */
+    public void succeeded(Attempt attempt, boolean signIn) {
+        if (signIn) {
+            users.recordSuccess(attempt.username());
+        } else {
+            users.clearFailures(attempt.username());
+        }
+        release(attempt.address(), attempt.addressSlot());
+    }
+
+    private Instant takeAddressSlot(String address) {
+        Deque<Instant> recent = failuresByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (recent) {
+            Instant now = clock.instant();
+            Instant horizon = now.minus(settings.ipWindow());
+            while (!recent.isEmpty() && recent.peekFirst().isBefore(horizon)) {
+                recent.removeFirst();
+            }
+            if (recent.size() >= settings.ipFailuresPerWindow()) {
+                return null;
+            }
+            Instant slot = Instant.ofEpochSecond(now.getEpochSecond(), now.getNano()); // its own object
+            recent.addLast(slot);
+            if (failuresByAddress.size() > 100_000) {
+                failuresByAddress.clear(); // bounded memory under a spray of addresses
+            }
+            return slot;
+        }
+    }
+
+    private void release(String address, Instant slot) {
+        if (address == null || slot == null) {
+            return;
         }
         Deque<Instant> recent = failuresByAddress.get(address);
         if (recent != null) {
             synchronized (recent) {
-                prune(recent);
-                if (recent.size() >= settings.ipFailuresPerWindow()) {
-                    return "too many failed logins from this address: try again later";
-                }
+                recent.removeIf(i -> i == slot);
             }
-        }
-        return null;
-    }
-
-    public void failed(String username, String address) {
-        int failures = users.loginState(username).failures() + 1;
-        OffsetDateTime lockedUntil = null;
-        if (failures >= settings.lockoutThreshold()) {
-            int exponent = Math.min(failures - settings.lockoutThreshold(), 20);
-            Duration lock = settings.lockoutBase().multipliedBy(1L << exponent);
-            if (lock.compareTo(settings.lockoutMax()) > 0) {
-                lock = settings.lockoutMax();
-            }
-            lockedUntil = OffsetDateTime.ofInstant(clock.instant().plus(lock), ZoneOffset.UTC);
-        }
-        users.recordFailure(username, failures, lockedUntil);
-        Deque<Instant> recent = failuresByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (recent) {
-            prune(recent);
-            recent.addLast(clock.instant());
-        }
-        if (failuresByAddress.size() > 100_000) {
-            failuresByAddress.clear(); // bounded memory under a spray of addresses
-        }
-    }
-
-    public void succeeded(String username) {
-        users.recordSuccess(username);
-    }
-
-    private void prune(Deque<Instant> recent) {
-        Instant horizon = clock.instant().minus(settings.ipWindow());
-        while (!recent.isEmpty() && recent.peekFirst().isBefore(horizon)) {
-            recent.removeFirst();
         }
     }
 }

@@ -8,8 +8,13 @@ import io.watchkeeper.core.access.UserStore;
 import io.watchkeeper.core.audit.AuditEntry;
 import io.watchkeeper.core.audit.AuditLog;
 import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.model.AccountStore;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -18,20 +23,25 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * Maps an OIDC identity (issuer + subject, never the e-mail alone) to a local user. A first login
- * creates the user with {@code watchkeeper.security.oidc-new-user-role} (viewer by default; an
- * admin raises it), or is refused when that setting is {@code none}. Roles come from Watchkeeper,
- * never from IdP claims.
+ * Maps an OIDC identity (issuer + subject, never the e-mail alone) to a local user. An unknown
+ * identity is refused unless {@code watchkeeper.security.oidc-new-user-role} names a role; then the
+ * first login creates the user with that role, limited to the accounts named in
+ * {@code watchkeeper.security.oidc-new-user-accounts} (none when empty; {@code *} for all). Roles
+ * come from Watchkeeper, never from IdP claims.
  */
 public class OidcLogins implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OidcLogins.class);
+
     private final OidcUserService delegate = new OidcUserService();
     private final UserStore users;
+    private final AccountStore accounts;
     private final AuditLog audit;
     private final SecuritySettings settings;
 
-    public OidcLogins(UserStore users, AuditLog audit, SecuritySettings settings) {
+    public OidcLogins(UserStore users, AccountStore accounts, AuditLog audit, SecuritySettings settings) {
         this.users = users;
+        this.accounts = accounts;
         this.audit = audit;
         this.settings = settings;
     }
@@ -50,7 +60,7 @@ public class OidcLogins implements OAuth2UserService<OidcUserRequest, OidcUser> 
     }
 
     private User firstLogin(OidcUser oidc, String issuer) {
-        if ("none".equalsIgnoreCase(settings.oidcNewUserRole())) {
+        if (settings.refusesNewOidcUsers()) {
             throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
                     "this identity has no Watchkeeper user; ask an admin", null));
         }
@@ -62,10 +72,33 @@ public class OidcLogins implements OAuth2UserService<OidcUserRequest, OidcUser> 
         for (int i = 2; users.find(username).isPresent(); i++) {
             username = base + "-" + i;
         }
-        User created = users.create(new NewUser(username, oidc.getFullName(), role, AccountScope.ALL, null, issuer,
+        AccountScope scope = newUserScope(settings.oidcNewUserAccounts(),
+                name -> accounts.findByName(name).map(io.watchkeeper.core.model.Account::id));
+        User created = users.create(new NewUser(username, oidc.getFullName(), role, scope, null, issuer,
                 oidc.getSubject()), "oidc:" + issuer);
         audit.record(new AuditEntry("oidc:" + issuer, "user.create", "user:" + username, null,
-                Json.tree(java.util.Map.of("role", role.name(), "via", "first OIDC login"))));
+                Json.tree(java.util.Map.of("role", role.name(), "via", "first OIDC login", "accounts",
+                        scope.unrestricted() ? "all" : scope.accountIds().stream().sorted().toList()))));
         return created;
+    }
+
+    /**
+     * The accounts of a user created at first OIDC login: the named ones that exist (unknown names
+     * grant nothing), none for an empty list, every account only for an explicit {@code *}.
+     */
+    static AccountScope newUserScope(List<String> names, Function<String, Optional<Long>> accountId) {
+        if (names.contains("*")) {
+            return AccountScope.ALL;
+        }
+        Set<Long> ids = new TreeSet<>();
+        for (String name : names) {
+            Optional<Long> id = accountId.apply(name);
+            if (id.isPresent()) {
+                ids.add(id.get());
+            } else {
+                LOG.warn("watchkeeper.security.oidc-new-user-accounts names no account '{}': it grants nothing", name);
+            }
+        }
+        return AccountScope.of(ids);
     }
 }

@@ -3,13 +3,13 @@ package io.watchkeeper.web.security;
 import io.watchkeeper.core.access.ApiTokenStore;
 import io.watchkeeper.core.access.UserStore;
 import io.watchkeeper.core.audit.AuditLog;
+import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.web.WatchkeeperProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -32,12 +33,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * cookies (so no CSRF), 401/403 as RFC 9457 problem JSON. Everything else (the console, Swagger UI,
  * the OpenAPI document): form login and OIDC (when a client is registered), session cookie
  * (HttpOnly, SameSite=Lax, Secure on HTTPS), CSRF on every form, and a Content-Security-Policy that
- * allows no inline script at all. Every endpoint also declares its role with {@code @PreAuthorize}.
+ * allows no inline script at all. Sessions re-check their user on every request
+ * ({@link SessionRecheckFilter}). Every endpoint also declares its role with {@code @PreAuthorize}
+ * ({@link GlobalAdmin} for admins of every account).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableMethodSecurity
-@EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityConfiguration {
 
     /** The console's policy: same-origin scripts and styles only, no framing, no plugins. */
@@ -57,13 +59,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(UserStore users, SecuritySettings settings) {
-        return new LoginThrottle(users, settings);
-    }
-
-    @Bean
-    LocalLoginProvider localLoginProvider(UserStore users, PasswordEncoder encoder, LoginThrottle throttle) {
-        return new LocalLoginProvider(users, encoder, throttle);
+    LocalLoginProvider localLoginProvider(UserStore users, PasswordCheck passwords) {
+        return new LocalLoginProvider(users, passwords);
     }
 
     @Bean
@@ -103,34 +100,38 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain consoleChain(HttpSecurity http,
                                      ObjectProvider<ClientRegistrationRepository> oidcClients, UserStore users,
-                                     AuditLog audit, SecuritySettings settings) throws Exception {
+                                     AccountStore accounts, UserCache userCache, AuditLog audit,
+                                     SecuritySettings settings) throws Exception {
+        SignInSuccess signedIn = new SignInSuccess(users);
         // the LocalLoginProvider bean is the global authentication manager's only provider; adding it to
         // this chain as well would check (and count) every failed password twice
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((req, res, ex) -> {
+                .formLogin(f -> f.loginPage("/login").successHandler(signedIn).failureHandler((req, res, ex) -> {
                     String reason = ex instanceof org.springframework.security.authentication.LockedException ? "locked" : "bad";
                     res.sendRedirect(req.getContextPath() + "/login?error=" + reason);
                 }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new SessionRecheckFilter(userCache, settings.sessionMaxAge()), AuthorizationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(consoleEntryPoint()));
         if (oidcClients.getIfAvailable() != null) {
-            http.oauth2Login(o -> o.loginPage("/login")
-                    .userInfoEndpoint(u -> u.oidcUserService(new OidcLogins(users, audit, settings))));
+            http.oauth2Login(o -> o.loginPage("/login").successHandler(signedIn)
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcLogins(users, accounts, audit, settings))));
         }
         return http.build();
     }
 
     @Bean
     @Order(0)
-    SecurityFilterChain swaggerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain swaggerChain(HttpSecurity http, UserCache userCache, SecuritySettings settings) throws Exception {
         http.securityMatcher("/swagger-ui/**", "/swagger-ui.html")
+                .addFilterBefore(new SessionRecheckFilter(userCache, settings.sessionMaxAge()), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("VIEWER"))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> res.sendRedirect("/login")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SWAGGER_CSP)).frameOptions(f -> f.deny()));

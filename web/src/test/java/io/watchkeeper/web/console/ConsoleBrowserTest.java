@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The issue's "done when", in a real browser: a new user signs in with the one-time admin
- * password, adds an account (moto), scans from the console, searches, compares two revisions,
+ * password, must replace it first, adds an account (moto), scans from the console, searches, compares two revisions,
  * justifies a finding through the preview, and approves, applies and rolls back a remediation —
  * while hostile names and tags planted through the watcher path never execute.
  */
@@ -119,6 +119,20 @@ class ConsoleBrowserTest {
         byId("username").sendKeys("admin");
         byId("password").sendKeys(password);
         go(byId("sign-in"));
+        // the one-time password must be replaced before anything else; its file is then deleted
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/password");
+        assertThat(byId("password-forced").getText()).contains("must choose a new password");
+        open("/accounts");
+        assertThat(browser.driver.getCurrentUrl()).as("nothing else is reachable").endsWith("/password");
+        browser.screenshot("00-forced-password-change");
+        byId("current-password").sendKeys(password);
+        byId("new-password").sendKeys("the admin's own password");
+        byId("confirm-password").sendKeys("the admin's own password");
+        go(byId("change-password"));
+        assertThat(flash()).contains("Password changed");
+        assertThat(browser.driver.findElements(By.id("password-forced"))).isEmpty();
+        assertThat(app.home.resolve("initial-admin-password")).doesNotExist();
+        open("/");
         assertThat(byId("open-total").getText()).isEqualTo("0");
         browser.screenshot("01-dashboard-empty");
 
@@ -200,7 +214,7 @@ class ConsoleBrowserTest {
 
         // every page of the console stays script-free with the hostile data in place
         for (String page : List.of("/", "/items", "/findings", "/remediations", "/accounts", "/checks", "/scans",
-                "/audit-log", "/users", "/tokens")) {
+                "/audit-log", "/users", "/tokens", "/password")) {
             open(page);
         }
         open("/audit-log");

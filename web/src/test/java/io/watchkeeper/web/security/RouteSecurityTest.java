@@ -29,19 +29,23 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Walks every mapped route of the console and the API: each declares a role; anonymous callers are
  * refused; a caller one role below the declared one is refused (403); a caller with the role gets
- * through security (whatever the handler then says about the dummy ids).
+ * through security (whatever the handler then says about the dummy ids); an admin limited to some
+ * accounts is refused on every global admin route ({@link GlobalAdmin}); the live console session of
+ * a user who has since been disabled is refused everywhere, and so is that user's token.
  */
 class RouteSecurityTest {
 
-    private static final Pattern ROLE = Pattern.compile("hasRole\\('([A-Z]+)'\\)");
+    private static final Pattern ROLE = Pattern.compile("hasRole\\('([A-Z]+)'\\)( and .+)?");
     private static final Set<Class<?>> PUBLIC = Set.of(LoginPage.class);
 
     private static WebApp app;
     private static final Map<Role, String> tokens = new EnumMap<>(Role.class);
     private static final Map<Role, WebApp.Session> sessions = new EnumMap<>(Role.class);
+    private static String scopedAdminToken;
+    private static WebApp.Session scopedAdminSession;
 
-    /** One route to check. */
-    record Route(String method, String path, Role role, String handler, Map<String, String> params) {
+    /** One route to check; {@code global}: only an admin of every account may use it. */
+    record Route(String method, String path, Role role, boolean global, String handler, Map<String, String> params) {
         boolean api() {
             return path.startsWith("/api/");
         }
@@ -60,6 +64,17 @@ class RouteSecurityTest {
             session.get("/");
             sessions.put(role, session);
         }
+        long account = app.bean(io.watchkeeper.core.model.AccountStore.class).add(new io.watchkeeper.core.model.AccountSpec(
+                io.watchkeeper.core.model.Provider.AWS, "scoped", "111111111111", io.watchkeeper.core.model.AccountAccess.NONE,
+                List.of("us-east-1"), Map.of(), false)).id();
+        app.user("scoped-admin", Role.ADMIN, Set.of(account));
+        scopedAdminToken = app.bean(io.watchkeeper.web.service.AccessAdmin.class).createToken("scoped", Role.ADMIN, null,
+                null, new Caller("scoped-admin", Role.ADMIN, io.watchkeeper.core.access.AccountScope.of(Set.of(account)),
+                        "password")).secret();
+        scopedAdminSession = app.session();
+        assertThat(scopedAdminSession.login("scoped-admin", WebApp.ADMIN_PASSWORD).headers().firstValue("Location")
+                .orElse("")).doesNotContain("error");
+        scopedAdminSession.get("/");
     }
 
     @AfterAll
@@ -85,10 +100,13 @@ class RouteSecurityTest {
             Matcher m = ROLE.matcher(pre.value());
             assertThat(m.matches()).as("role expression of " + handler + ": " + pre.value()).isTrue();
             Role role = Role.valueOf(m.group(1));
+            boolean global = AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GlobalAdmin.class);
+            assertThat(m.group(2) != null).as("only @GlobalAdmin adds to the role expression: " + handler).isEqualTo(global);
             Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
             for (String pattern : e.getKey().getPatternValues()) {
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    routes.add(new Route(method.name(), concrete(pattern), role, handler.toString(), params(handler)));
+                    routes.add(new Route(method.name(), concrete(pattern), role, global, handler.toString(),
+                            params(handler)));
                 }
             }
         }
@@ -136,6 +154,8 @@ class RouteSecurityTest {
         assertThat(routes).anyMatch(r -> r.role() == Role.ADMIN && r.api())
                 .anyMatch(r -> r.role() == Role.JUSTIFIER && !r.api())
                 .anyMatch(r -> r.role() == Role.COMMENTER);
+        assertThat(routes).filteredOn(Route::global).extracting(Route::path)
+                .contains("/users", "/api/v1/users", "/api/v1/users/987654", "/api/v1/users/987654/password");
     }
 
     @Test
@@ -173,5 +193,58 @@ class RouteSecurityTest {
                     .isNotIn(401, 403).isLessThan(500);
         }
         assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
+    void anAdminLimitedToSomeAccountsIsRefusedOnEveryGlobalAdminRoute() {
+        int global = 0;
+        for (Route route : routes()) {
+            if (route.role() != Role.ADMIN) {
+                continue;
+            }
+            HttpResponse<String> response = route.api()
+                    ? call(app.session().bearer(scopedAdminToken), route)
+                    : call(scopedAdminSession, route);
+            if (route.global()) {
+                assertThat(response.statusCode()).as("scoped admin on " + route).isEqualTo(403);
+                global++;
+            } else {
+                assertThat(response.statusCode()).as("scoped admin on " + route + ": " + response.body())
+                        .isNotEqualTo(401).isLessThan(500);
+            }
+        }
+        assertThat(global).isGreaterThanOrEqualTo(6);
+        // the session and the token still work where the scoped admin belongs
+        assertThat(scopedAdminSession.get("/audit-log").statusCode()).isEqualTo(200);
+        assertThat(app.session().bearer(scopedAdminToken).get("/api/v1/audit-log").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theLiveSessionOfADisabledUserIsRefusedEverywhere() throws Exception {
+        app.user("soon-disabled", Role.ADMIN, Set.of());
+        String token = app.token("soon-disabled", Role.ADMIN);
+        List<Route> console = routes().stream().filter(r -> !r.api()).toList();
+        List<WebApp.Session> live = new ArrayList<>();
+        for (int i = 0; i < console.size(); i++) {
+            WebApp.Session session = app.session();
+            assertThat(session.login("soon-disabled", WebApp.ADMIN_PASSWORD).headers().firstValue("Location").orElse(""))
+                    .doesNotContain("error");
+            assertThat(session.get("/").statusCode()).isEqualTo(200); // signed in, with a CSRF token for its forms
+            live.add(session);
+        }
+        var users = app.bean(io.watchkeeper.core.access.UserStore.class);
+        app.bean(io.watchkeeper.web.service.AccessAdmin.class).updateUser(
+                users.find("soon-disabled").orElseThrow().id(), Role.ADMIN, Set.of(), false, WebApp.SYSTEM_ADMIN);
+        for (int i = 0; i < console.size(); i++) {
+            Route route = console.get(i);
+            HttpResponse<String> refused = call(live.get(i), route);
+            assertThat(refused.statusCode()).as("disabled user's session on " + route + ": " + refused.body())
+                    .isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location").orElse("")).as(route.toString()).contains("/login");
+            assertThat(live.get(i).get("/").statusCode()).as("session ended by " + route).isEqualTo(302);
+        }
+        for (Route route : routes().stream().filter(Route::api).toList()) {
+            assertThat(call(app.session().bearer(token), route).statusCode()).as(route.toString()).isEqualTo(401);
+        }
     }
 }

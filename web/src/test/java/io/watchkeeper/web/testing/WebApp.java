@@ -34,7 +34,7 @@ public final class WebApp implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "correct horse battery staple";
     public static final Caller SYSTEM_ADMIN = new Caller("admin", Role.ADMIN, AccountScope.ALL, "password");
 
-    public final TestDatabase db = TestDatabase.fresh();
+    public final TestDatabase db;
     public final Path home;
     public final ConfigurableApplicationContext context;
     public final String base;
@@ -48,10 +48,22 @@ public final class WebApp implements AutoCloseable {
 
     /** Starts without a configured admin password (the one-time password path). */
     public static WebApp startWithGeneratedAdmin(String... extra) {
-        return new WebApp(List.of(extra));
+        return new WebApp(TestDatabase.fresh(), List.of(extra));
+    }
+
+    /** A second node on {@code first}'s database (its own sessions, caches and port). */
+    public static WebApp secondNode(WebApp first, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--watchkeeper.admin-password=" + ADMIN_PASSWORD));
+        args.addAll(List.of(extra));
+        return new WebApp(first.db, args);
     }
 
     private WebApp(List<String> extra) {
+        this(TestDatabase.fresh(), extra);
+    }
+
+    private WebApp(TestDatabase db, List<String> extra) {
+        this.db = db;
         try {
             home = Files.createTempDirectory("wk-home");
         } catch (IOException e) {
