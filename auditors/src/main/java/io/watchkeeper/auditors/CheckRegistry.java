@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors;
 
 import io.watchkeeper.core.finding.Check;
+import io.watchkeeper.core.finding.CheckSet;
 import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.core.plugin.Plugins;
 import java.util.ArrayList;
@@ -8,10 +9,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Every check on the class path (META-INF/services), by id and by resource type. */
+/**
+ * Every check on the class path, by id and by resource type: the single-class checks and the checks
+ * of every {@link CheckSet} (both found through META-INF/services). Duplicate ids stop start-up.
+ */
 public final class CheckRegistry {
 
     private final Map<String, Check<?>> byId;
@@ -33,8 +38,14 @@ public final class CheckRegistry {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     public static CheckRegistry discover() {
-        Map<String, Check> found = Plugins.load(Check.class, c -> c.id().id());
-        return new CheckRegistry((Collection) found.values());
+        List<Check<?>> checks = new ArrayList<>();
+        for (Check check : ServiceLoader.load(Check.class, CheckRegistry.class.getClassLoader())) {
+            checks.add(check);
+        }
+        for (CheckSet set : ServiceLoader.load(CheckSet.class, CheckRegistry.class.getClassLoader())) {
+            checks.addAll(set.checks());
+        }
+        return new CheckRegistry(checks);
     }
 
     public Collection<Check<?>> all() {

@@ -67,6 +67,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void checksNeverUseACloudSdk() {
+        noClasses().that().resideInAPackage("io.watchkeeper.auditors..")
+                .and().resideOutsideOfPackage("io.watchkeeper.auditors.remediation..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.google.cloud..",
+                        "org.kohsuke.github..", "io.watchkeeper.aws..")
+                .because("checks are pure functions of stored configurations; only remediations call clouds")
+                .check(classes);
+    }
+
+    @Test
     void nothingDependsOnTheApplication() {
         noClasses().that().resideOutsideOfPackage("io.watchkeeper.web..")
                 .should().dependOnClassesThat().resideInAPackage("io.watchkeeper.web..")

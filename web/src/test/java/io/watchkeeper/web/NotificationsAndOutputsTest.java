@@ -67,6 +67,8 @@ class NotificationsAndOutputsTest {
     void findingsExportAsSarifOcsfAndCsv() {
         JsonNode sarif = Json.parse(cli.run("findings", "list", "--format", "sarif").out());
         assertThat(sarif.get("version").asString()).isEqualTo("2.1.0");
+        assertThat(sarif.at("/runs/0/tool/driver/version").asString()).isNotBlank().doesNotContain("${");
+        assertThat(sarif.at("/runs/0/tool/driver/informationUri").asString()).endsWith("/checks");
         assertThat(sarif.at("/runs/0/results").toString()).contains("aws.s3.bucket/public-acl");
         JsonNode ocsf = Json.parse(cli.run("findings", "list", "--format", "ocsf").out());
         assertThat(ocsf.get(0).get("class_uid").asInt()).isEqualTo(2004);

@@ -17,7 +17,9 @@ import java.util.Objects;
 /**
  * Posts notifications to a Slack-compatible incoming webhook as {@code {"text": ...}}. The text is
  * escaped as Slack requires ({@code &}, {@code <}, {@code >}), so cloud-controlled values cannot
- * make links or mentions. Only http(s) URLs are accepted, redirects are not followed (a webhook
+ * make links or mentions. Only https URLs are accepted (the URL is a secret and the messages name
+ * findings; plain http would send both in clear text): tests may post to an http server on loopback
+ * through {@link #allowingHttpToLoopback}, nothing else may. Redirects are not followed (a webhook
  * that redirects is an error), and connect and request timeouts are bounded. The webhook URL is a
  * secret: it never appears in messages or {@link #toString()}.
  */
@@ -29,11 +31,28 @@ public final class SlackWebhookChannel implements NotificationChannel {
     private final Duration timeout;
     private final HttpClient client;
 
+    /** A channel posting to {@code webhook}, which must be an https URL with a host. */
     public SlackWebhookChannel(URI webhook, Duration timeout) {
+        this(webhook, timeout, false);
+    }
+
+    /**
+     * For tests against a local server: also accepts plain http when the host is a loopback address
+     * (127.0.0.0/8, ::1, localhost). Never used by the application.
+     */
+    public static SlackWebhookChannel allowingHttpToLoopback(URI webhook, Duration timeout) {
+        return new SlackWebhookChannel(webhook, timeout, true);
+    }
+
+    private SlackWebhookChannel(URI webhook, Duration timeout, boolean httpToLoopback) {
         this.webhook = Objects.requireNonNull(webhook, "webhook");
         String scheme = webhook.getScheme() == null ? "" : webhook.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || webhook.getHost() == null) {
-            throw new InvalidInputException("the Slack webhook must be an http(s) URL with a host");
+        if (webhook.getHost() == null || !scheme.equals("https") && !scheme.equals("http")) {
+            throw new InvalidInputException("the Slack webhook must be an https URL with a host");
+        }
+        if (scheme.equals("http") && !(httpToLoopback && loopback(webhook.getHost()))) {
+            throw new InvalidInputException("the Slack webhook must use https, not http (host " + webhook.getHost()
+                    + "): plain http would send the webhook's secret URL and every message in clear text");
         }
         this.timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         if (this.timeout.isNegative() || this.timeout.isZero() || this.timeout.compareTo(Duration.ofMinutes(2)) > 0) {
@@ -81,6 +100,12 @@ public final class SlackWebhookChannel implements NotificationChannel {
                     ? ErrorCategory.DENIED : ErrorCategory.UNAVAILABLE, "slack: the webhook at " + host()
                     + " refused the message: HTTP " + status + " " + Text.oneLine(response.body(), 200));
         }
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** Slack's escaping of message text: {@code & < >} become entities; nothing else is special. */

@@ -8,7 +8,7 @@ import java.util.List;
  * What outputs say about a check.
  *
  * @param id check id
- * @param name a short identifier-like name (the check's class name without "Check")
+ * @param name a short identifier-like name ({@link Check#name()})
  * @param title one line: what is wrong
  * @param rationale why it matters
  * @param remediation how to fix it
@@ -23,9 +23,7 @@ public record CheckText(String id, String name, String title, String rationale, 
     }
 
     static CheckText of(Check<?> check) {
-        String simple = check.getClass().getSimpleName();
-        String name = simple.endsWith("Check") && simple.length() > 5 ? simple.substring(0, simple.length() - 5) : simple;
-        return new CheckText(check.id().id(), name, check.title(), check.rationale(), check.remediation(),
+        return new CheckText(check.id().id(), check.name(), check.title(), check.rationale(), check.remediation(),
                 check.controls(), check.severity());
     }
 

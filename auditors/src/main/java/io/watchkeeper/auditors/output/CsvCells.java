@@ -1,24 +1,37 @@
 package io.watchkeeper.auditors.output;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
 /**
- * Writes CSV cells: RFC 4180 quoting, and spreadsheet formula neutralisation. A cell that starts
- * with {@code = + - @}, a tab or a carriage return (or their full-width forms) would run as a
- * formula when the file is opened in a spreadsheet; such cells get a leading apostrophe, which
- * spreadsheets show as text (OWASP "CSV injection").
+ * CSV cells: Apache Commons CSV writes RFC 4180 (comma, CRLF, quotes only where needed, quotes
+ * doubled); this class adds spreadsheet formula neutralisation. A cell that starts with
+ * {@code = + - @}, a tab or a carriage return (or their full-width forms) would run as a formula
+ * when the file is opened in a spreadsheet; such cells get a leading apostrophe, which spreadsheets
+ * show as text (OWASP "CSV injection").
  */
 final class CsvCells {
 
-    static final String LINE_END = "\r\n";
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n")
+            .setQuoteMode(QuoteMode.MINIMAL).get();
 
     private CsvCells() {}
 
-    /** One cell, neutralised and quoted as needed; null is an empty cell. */
+    /** One cell as written, neutralised and quoted as needed; null is an empty cell. */
     static String cell(String value) {
+        return FORMAT.format((Object) neutralise(value));
+    }
+
+    /** The value with a leading apostrophe when a spreadsheet would run it; null or empty → null (an empty cell). */
+    static String neutralise(String value) {
         if (value == null || value.isEmpty()) {
-            return "";
+            return null;
         }
-        String safe = startsLikeFormula(value) ? "'" + value : value;
-        return needsQuotes(safe) ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+        return startsLikeFormula(value) ? "'" + value : value;
     }
 
     static boolean startsLikeFormula(String value) {
@@ -28,26 +41,12 @@ final class CsvCells {
         };
     }
 
-    private static boolean needsQuotes(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-                return true;
-            }
+    /** One record of neutralised cells. */
+    static void row(CSVPrinter printer, List<String> values) {
+        try {
+            printer.printRecord(values.stream().map(CsvCells::neutralise));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return false;
-    }
-
-    /** One record: cells joined by commas, ended by CRLF. */
-    static void row(StringBuilder out, Iterable<String> values) {
-        boolean first = true;
-        for (String v : values) {
-            if (!first) {
-                out.append(',');
-            }
-            out.append(cell(v));
-            first = false;
-        }
-        out.append(LINE_END);
     }
 }

@@ -2,14 +2,18 @@ package io.watchkeeper.auditors.output;
 
 import io.watchkeeper.core.finding.FindingView;
 import io.watchkeeper.core.finding.Justification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Findings as CSV (RFC 4180: comma separated, CRLF line ends, double quotes doubled), one header
- * row then one row per finding. Cells that a spreadsheet would run as a formula are neutralised
- * (see {@link CsvCells}); everything else is written as it is, including newlines inside quotes.
+ * Findings as CSV (RFC 4180 through Apache Commons CSV: comma separated, CRLF line ends, double
+ * quotes doubled), one header row then one row per finding. Cells that a spreadsheet would run as a
+ * formula are neutralised (see {@link CsvCells}); everything else is written as it is, including
+ * newlines inside quotes.
  */
 public final class CsvFormat implements FindingFormat {
 
@@ -36,18 +40,25 @@ public final class CsvFormat implements FindingFormat {
     @Override
     public String render(List<FindingView> findings, CheckCatalog catalog) {
         StringBuilder out = new StringBuilder();
-        CsvCells.row(out, HEADER);
-        for (FindingView f : findings) {
-            CheckText check = catalog.text(f.check());
-            Justification j = f.justification();
-            CsvCells.row(out, List.of(nz(f.fingerprint()), lower(f.status()), lower(f.severity()),
-                    Integer.toString(f.score()), nz(f.check()), check.title(), nz(f.account()), nz(f.accountId()),
-                    nz(f.region()), nz(f.type()), nz(f.resourceId()), nz(f.resourceName()), nz(f.evidenceKey()),
-                    nz(f.message()), f.controls() == null ? "" : String.join(";", f.controls()), time(f.firstSeen()),
-                    time(f.statusChangedAt()), Integer.toString(f.regressions()), j == null ? "" : nz(j.by()),
-                    j == null ? "" : time(j.until()), j == null ? "" : nz(j.reason()), check.remediation()));
+        try (CSVPrinter printer = new CSVPrinter(out, CsvCells.FORMAT)) {
+            CsvCells.row(printer, HEADER);
+            for (FindingView f : findings) {
+                CsvCells.row(printer, row(f, catalog.text(f.check())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static List<String> row(FindingView f, CheckText check) {
+        Justification j = f.justification();
+        return List.of(nz(f.fingerprint()), lower(f.status()), lower(f.severity()),
+                Integer.toString(f.score()), nz(f.check()), check.title(), nz(f.account()), nz(f.accountId()),
+                nz(f.region()), nz(f.type()), nz(f.resourceId()), nz(f.resourceName()), nz(f.evidenceKey()),
+                nz(f.message()), f.controls() == null ? "" : String.join(";", f.controls()), time(f.firstSeen()),
+                time(f.statusChangedAt()), Integer.toString(f.regressions()), j == null ? "" : nz(j.by()),
+                j == null ? "" : time(j.until()), j == null ? "" : nz(j.reason()), check.remediation());
     }
 
     private static String lower(Enum<?> value) {

@@ -11,8 +11,13 @@ public final class FindingFormats {
 
     private final List<FindingFormat> formats;
 
+    /** The formats, with the console at {@link ToolInfo#LOCAL_CONSOLE}. */
     public FindingFormats(Clock clock) {
-        this.formats = List.of(new CsvFormat(), new SarifFormat(), new OcsfFormat(clock));
+        this(clock, ToolInfo.of(ToolInfo.LOCAL_CONSOLE));
+    }
+
+    public FindingFormats(Clock clock, ToolInfo tool) {
+        this.formats = List.of(new CsvFormat(), new SarifFormat(tool), new OcsfFormat(clock));
     }
 
     public List<FindingFormat> all() {

@@ -17,12 +17,19 @@ import tools.jackson.databind.node.ObjectNode;
  * logical location: the resource ARN, kind {@code resource}. The finding fingerprint is the
  * result's partial fingerprint, so code-scanning tools track a finding across uploads. Justified
  * and suppressed findings carry an accepted external suppression; fixed ones are {@code pass}
- * results and disabled ones {@code notApplicable}, both with level {@code none}.
+ * results and disabled ones {@code notApplicable}, both with level {@code none}. The driver names
+ * Watchkeeper's version and where to read about it and its checks ({@link ToolInfo}).
  */
 public final class SarifFormat implements FindingFormat {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String FINGERPRINT_KEY = "watchkeeperFingerprint/v1";
+
+    private final ToolInfo tool;
+
+    public SarifFormat(ToolInfo tool) {
+        this.tool = java.util.Objects.requireNonNull(tool, "tool");
+    }
 
     @Override
     public String name() {
@@ -51,6 +58,8 @@ public final class SarifFormat implements FindingFormat {
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "Watchkeeper");
+        driver.put("version", tool.version());
+        driver.put("informationUri", tool.informationUri().toString());
         ArrayNode rules = driver.putArray("rules");
         used.values().forEach(c -> SarifRules.add(rules, c));
         ArrayNode results = run.putArray("results");

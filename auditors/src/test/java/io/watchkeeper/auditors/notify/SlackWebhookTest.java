@@ -56,7 +56,7 @@ class SlackWebhookTest {
 
     @Test
     void postsTheTextAsJsonWithSlackEscaping() {
-        new SlackWebhookChannel(url("/hook"), Duration.ofSeconds(5))
+        SlackWebhookChannel.allowingHttpToLoopback(url("/hook"), Duration.ofSeconds(5))
                 .send(new Notification("2 new findings <!channel>", "- [90] bucket <script>alert(1)</script> & \"q\"\n- ☃ <@U123>"));
         assertThat(bodies).hasSize(1);
         assertThat(contentTypes.getFirst()).startsWith("application/json");
@@ -68,7 +68,7 @@ class SlackWebhookTest {
 
     @Test
     void aServerErrorBecomesAClearError() {
-        SlackWebhookChannel channel = new SlackWebhookChannel(url("/broken"), Duration.ofSeconds(5));
+        SlackWebhookChannel channel = SlackWebhookChannel.allowingHttpToLoopback(url("/broken"), Duration.ofSeconds(5));
         assertThatThrownBy(() -> channel.send(new Notification("s", "b")))
                 .isInstanceOf(NotificationException.class)
                 .hasMessageContaining("HTTP 500").hasMessageContaining("invalid_payload")
@@ -77,7 +77,7 @@ class SlackWebhookTest {
 
     @Test
     void redirectsAreNotFollowed() {
-        SlackWebhookChannel channel = new SlackWebhookChannel(url("/moved"), Duration.ofSeconds(5));
+        SlackWebhookChannel channel = SlackWebhookChannel.allowingHttpToLoopback(url("/moved"), Duration.ofSeconds(5));
         assertThatThrownBy(() -> channel.send(new Notification("s", "b")))
                 .isInstanceOf(NotificationException.class).hasMessageContaining("redirect");
         assertThat(paths).containsExactly("/moved");
@@ -85,11 +85,26 @@ class SlackWebhookTest {
 
     @Test
     void aWebhookThatDoesNotAnswerTimesOut() {
-        SlackWebhookChannel channel = new SlackWebhookChannel(url("/slow"), Duration.ofMillis(300));
+        SlackWebhookChannel channel = SlackWebhookChannel.allowingHttpToLoopback(url("/slow"), Duration.ofMillis(300));
         long start = System.nanoTime();
         assertThatThrownBy(() -> channel.send(new Notification("s", "b")))
                 .isInstanceOf(NotificationException.class).hasMessageContaining("did not answer within 300 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void plainHttpIsRefusedWithAClearErrorThatKeepsTheSecret() {
+        for (String http : List.of("http://hooks.example.org/services/T/B/s3cr3t", "HTTP://hooks.example.org/s3cr3t",
+                "http://127.0.0.1:8080/s3cr3t")) {
+            assertThatThrownBy(() -> new SlackWebhookChannel(URI.create(http), null)).as(http)
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("must use https")
+                    .hasMessageNotContaining("s3cr3t").hasMessageNotContaining("/services");
+        }
+        assertThatThrownBy(() -> SlackWebhookChannel.allowingHttpToLoopback(URI.create("http://hooks.example.org/x"), null))
+                .as("the test-only setting allows loopback only").isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> SlackWebhookChannel.allowingHttpToLoopback(URI.create("http://127.0.0.1.example.org/x"), null))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(SlackWebhookChannel.allowingHttpToLoopback(URI.create("http://[::1]:8080/x"), null)).isNotNull();
     }
 
     @Test

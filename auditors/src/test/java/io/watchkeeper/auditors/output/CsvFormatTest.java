@@ -71,6 +71,15 @@ class CsvFormatTest {
         assertThat(row.get(col("remediation"))).isEmpty();
     }
 
+    @Test
+    void aStandardCsvReaderReadsTheSameRecordsAsTheStrictOne() throws Exception {
+        String out = csv.render(TestFindings.hostile(), TestFindings.catalog());
+        try (var parser = org.apache.commons.csv.CSVParser.parse(out, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            List<List<String>> records = parser.getRecords().stream().map(r -> r.toList()).toList();
+            assertThat(records).isEqualTo(parse(out));
+        }
+    }
+
     private static int col(String name) {
         return CsvFormat.HEADER.indexOf(name);
     }

@@ -3,6 +3,7 @@ package io.watchkeeper.auditors.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.core.json.Json;
+import java.net.URI;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class SarifFormatTest {
 
     private static final SchemaValidation SCHEMA = SchemaValidation.sarif();
 
-    private final SarifFormat sarif = new SarifFormat();
+    private final SarifFormat sarif = new SarifFormat(ToolInfo.of(URI.create("https://watchkeeper.example.org/")));
 
     @Test
     void producesAValidSarif210LogWithHostileValues() {
@@ -23,6 +24,20 @@ class SarifFormatTest {
         assertThat(log.get("version").asString()).isEqualTo("2.1.0");
         assertThat(log.get("runs")).hasSize(1);
         assertThat(log.at("/runs/0/tool/driver/name").asString()).isEqualTo("Watchkeeper");
+    }
+
+    @Test
+    void theDriverNamesTheBuildVersionAndWhereToReadAboutIt() {
+        JsonNode driver = Json.parse(sarif.render(TestFindings.hostile(), TestFindings.catalog())).at("/runs/0/tool/driver");
+        assertThat(driver.get("version").asString()).matches("\\d+\\.\\d+\\.\\d+([-.][A-Za-z0-9.-]+)?")
+                .isEqualTo(System.getProperty("watchkeeper.version"));
+        assertThat(driver.get("informationUri").asString()).isEqualTo("https://watchkeeper.example.org/checks");
+        assertThat(new FindingFormats(java.time.Clock.systemUTC()).require("sarif").render(List.of(), TestFindings.catalog()))
+                .as("the default points at the local console").contains("\"informationUri\" : \"http://127.0.0.1:8080/checks\"");
+
+        ObjectNode badUri = (ObjectNode) Json.parse(sarif.render(List.of(), TestFindings.catalog()));
+        ((ObjectNode) badUri.at("/runs/0/tool/driver")).put("informationUri", "not a uri");
+        assertThat(SCHEMA.errors(Json.write(badUri))).as("the schema checks the URI").isNotEmpty();
     }
 
     @Test

@@ -14,6 +14,15 @@ public interface Check<C extends Record> {
 
     CheckId id();
 
+    /**
+     * A short identifier-like name for outputs (a SARIF rule's name): by default the class name
+     * without "Check". Checks made from data ({@link CheckSet}) name themselves.
+     */
+    default String name() {
+        String simple = getClass().getSimpleName();
+        return simple.endsWith("Check") && simple.length() > 5 ? simple.substring(0, simple.length() - 5) : simple;
+    }
+
     Class<C> configType();
 
     default ResourceType appliesTo() {

@@ -9,6 +9,8 @@ import io.watchkeeper.auditors.CheckRegistry;
 import io.watchkeeper.auditors.output.CheckCatalog;
 import io.watchkeeper.auditors.output.FindingFormat;
 import io.watchkeeper.auditors.output.FindingFormats;
+import io.watchkeeper.auditors.output.ToolInfo;
+import io.watchkeeper.web.WatchkeeperProperties;
 
 /** Writes findings as a table, JSON, or one of the registered finding formats. */
 final class FindingOutput {
@@ -23,7 +25,8 @@ final class FindingOutput {
                             f.account(), f.region(), f.resourceName(), f.message())).toList(), 60));
             case "json" -> cli.out().println(Json.pretty(findings));
             default -> {
-                FindingFormats formats = new FindingFormats(java.time.Clock.systemUTC());
+                FindingFormats formats = new FindingFormats(java.time.Clock.systemUTC(), ToolInfo.of(java.net.URI.create(
+                        cli.bean(WatchkeeperProperties.class).notifications().consoleUrl())));
                 if (formats.all().stream().noneMatch(f -> f.name().equalsIgnoreCase(format))) {
                     throw new InvalidInputException("unknown format '" + format + "' (table, json, "
                             + String.join(", ", formats.all().stream().map(FindingFormat::name).toList()) + ")");

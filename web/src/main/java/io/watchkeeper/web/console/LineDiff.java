@@ -1,12 +1,15 @@
 package io.watchkeeper.web.console;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A side-by-side line diff of two pretty-printed configurations (longest common subsequence).
- * Inputs beyond {@link #MAX_LINES} lines each are compared by position only, so a hostile
- * configuration cannot make the page quadratic.
+ * A side-by-side line diff of two pretty-printed configurations, computed by java-diff-utils (Myers'
+ * algorithm). Changed lines pair up row by row; surplus lines face a gap. Inputs beyond
+ * {@link #MAX_LINES} lines each are compared by position only, so a hostile configuration cannot
+ * make the page slow.
  */
 public final class LineDiff {
 
@@ -23,25 +26,30 @@ public final class LineDiff {
         if (a.size() > MAX_LINES || b.size() > MAX_LINES) {
             return positional(a, b);
         }
-        int[][] lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
         List<Row> rows = new ArrayList<>();
         int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-                rows.add(new Row(a.get(i++), b.get(j++), "same", "same"));
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                rows.add(new Row(null, b.get(j++), "gap", "add"));
-            } else {
-                rows.add(new Row(a.get(i++), null, "del", "gap"));
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            int at = delta.getSource().getPosition();
+            while (i < at) {
+                rows.add(same(a.get(i++)));
             }
+            List<String> removed = delta.getSource().getLines();
+            List<String> added = delta.getTarget().getLines();
+            for (int k = 0; k < Math.max(removed.size(), added.size()); k++) {
+                String l = k < removed.size() ? removed.get(k) : null;
+                String r = k < added.size() ? added.get(k) : null;
+                rows.add(new Row(l, r, l == null ? "gap" : "del", r == null ? "gap" : "add"));
+            }
+            i = at + removed.size();
+        }
+        while (i < a.size()) {
+            rows.add(same(a.get(i++)));
         }
         return rows;
+    }
+
+    private static Row same(String line) {
+        return new Row(line, line, "same", "same");
     }
 
     private static List<Row> positional(List<String> a, List<String> b) {

@@ -7,6 +7,7 @@ import io.watchkeeper.auditors.notify.SmtpChannel;
 import io.watchkeeper.auditors.notify.SmtpSettings;
 import io.watchkeeper.auditors.output.CheckCatalog;
 import io.watchkeeper.core.finding.FindingReader;
+import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.db.JooqNotificationLog;
 import io.watchkeeper.web.WatchkeeperProperties;
 import java.net.URI;
@@ -32,9 +33,27 @@ public class NotifyConfiguration {
                     e.from() == null ? "watchkeeper@localhost" : e.from(), e.to(), Duration.ofSeconds(30))));
         }
         if (n.slackWebhookUrl() != null && !n.slackWebhookUrl().isBlank()) {
-            channels.add(new SlackWebhookChannel(URI.create(n.slackWebhookUrl()), Duration.ofSeconds(10)));
+            channels.add(slack(n.slackWebhookUrl()));
         }
         return new Notifier(channels, new JooqNotificationLog(dsl), findings, CheckCatalog.of(checks), n.threshold(),
                 URI.create(n.consoleUrl()), Clock.systemUTC());
+    }
+
+    /**
+     * The Slack channel of {@code watchkeeper.notifications.slack-webhook-url}: https only, refused at start-up
+     * with an error that names the setting but not the URL (it is a secret).
+     */
+    static SlackWebhookChannel slack(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("watchkeeper.notifications.slack-webhook-url is not a valid URL");
+        }
+        try {
+            return new SlackWebhookChannel(uri, Duration.ofSeconds(10));
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("watchkeeper.notifications.slack-webhook-url: " + e.getMessage(), e);
+        }
     }
 }

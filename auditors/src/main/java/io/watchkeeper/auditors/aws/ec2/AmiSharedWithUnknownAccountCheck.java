@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors.aws.ec2;
 
 import com.google.auto.service.AutoService;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyEvidence;
 import io.watchkeeper.core.config.aws.AmiConfig;
 import io.watchkeeper.core.config.aws.AmiConfig.LaunchPermission;
 import io.watchkeeper.core.finding.AuditContext;
@@ -45,7 +46,8 @@ public final class AmiSharedWithUnknownAccountCheck implements Check<AmiConfig> 
                 .filter(g -> g != null && !g.isBlank())
                 .distinct()
                 .filter(g -> context.classifyPrincipal(g) == EntityClass.UNKNOWN)
-                .map(g -> Evidence.of("share:" + g, "Image shared with unknown " + (g.startsWith("arn:") ? "" : "account ") + g,
+                .map(g -> Evidence.of(ResourcePolicyEvidence.key("share:" + g), ResourcePolicyEvidence.line(
+                                "Image shared with unknown " + (g.startsWith("arn:") ? "" : "account ") + g),
                         Exposure.UNKNOWN_ACCOUNT, Map.of("grantee", g)))
                 .toList();
     }

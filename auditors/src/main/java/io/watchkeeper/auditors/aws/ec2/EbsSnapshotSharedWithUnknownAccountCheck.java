@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors.aws.ec2;
 
 import com.google.auto.service.AutoService;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyEvidence;
 import io.watchkeeper.core.config.aws.EbsSnapshotConfig;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.Check;
@@ -39,7 +40,8 @@ public final class EbsSnapshotSharedWithUnknownAccountCheck implements Check<Ebs
                 .map(EbsSnapshotConfig.Permission::userId)
                 .distinct()
                 .filter(account -> context.classifyPrincipal(account) == EntityClass.UNKNOWN)
-                .map(account -> Evidence.of("share:" + account, "Snapshot shared with unknown account " + account,
+                .map(account -> Evidence.of(ResourcePolicyEvidence.key("share:" + account),
+                        ResourcePolicyEvidence.line("Snapshot shared with unknown account " + account),
                         Exposure.UNKNOWN_ACCOUNT, Map.of("userId", account)))
                 .toList();
     }

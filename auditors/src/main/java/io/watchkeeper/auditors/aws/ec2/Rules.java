@@ -32,6 +32,44 @@ final class Rules {
         return allProtocols(rule) || UDP.contains(rule.protocol());
     }
 
+    /**
+     * Whether the rule opens every port of its protocol: all traffic, or a tcp/udp rule without a
+     * port range or with the range 0-65535.
+     */
+    static boolean allPorts(Rule rule) {
+        if (allProtocols(rule)) {
+            return true;
+        }
+        if (!tcp(rule) && !udp(rule)) {
+            return false;
+        }
+        Integer from = rule.fromPort();
+        Integer to = rule.toPort();
+        return from == null || to == null || from == -1 || from <= 0 && to >= 65535;
+    }
+
+    /**
+     * Whether a port finding of {@code rule} is already reported by the all-ports finding of a rule
+     * of the same group: one opening every port, of all protocols or of the same protocol, to the
+     * same internet source. One misconfiguration, one finding.
+     */
+    static boolean subsumedByAllPorts(List<Rule> groupRules, Rule rule, AuditContext context) {
+        for (Rule wide : groupRules) {
+            if (allPorts(wide) && Objects.equals(wide.source(), rule.source()) && fromInternet(wide, context)
+                    && (allProtocols(wide) || Objects.equals(protocolName(wide), protocolName(rule)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String protocolName(Rule rule) {
+        if (TCP.contains(rule.protocol())) {
+            return "tcp";
+        }
+        return UDP.contains(rule.protocol()) ? "udp" : rule.protocol();
+    }
+
     /** Whether the rule's source is a CIDR meaning everyone (0.0.0.0/0, ::/0). */
     static boolean fromInternet(Rule rule, AuditContext context) {
         return rule.sourceType() != null && rule.sourceType().startsWith("cidr") && rule.source() != null

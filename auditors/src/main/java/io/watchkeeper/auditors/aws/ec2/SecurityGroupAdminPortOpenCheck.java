@@ -6,25 +6,22 @@ import io.watchkeeper.core.config.aws.SecurityGroupConfig.Rule;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.Check;
 import io.watchkeeper.core.finding.CheckId;
-import io.watchkeeper.core.finding.EntityClass;
 import io.watchkeeper.core.finding.Evidence;
 import io.watchkeeper.core.finding.Exposure;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.model.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Remote administration ports (SSH 22, RDP 3389) open to the whole internet. Reachability decides
  * exposure ({@link Reachability}): guarding something with a public address it is the internet;
- * otherwise the group is a loaded gun, scored as an internal weakness.
+ * otherwise the group is a loaded gun, scored as an internal weakness. A rule of the same group
+ * that opens every port to the same source is reported once, by the all-ports check.
  */
 @AutoService(Check.class)
 public final class SecurityGroupAdminPortOpenCheck implements Check<SecurityGroupConfig> {
-
-    private static final Map<Integer, String> PORTS = Map.of(22, "SSH", 3389, "RDP");
 
     @Override public CheckId id() { return CheckId.of("aws.ec2.security-group/admin-port-open"); }
     @Override public Class<SecurityGroupConfig> configType() { return SecurityGroupConfig.class; }
@@ -36,24 +33,28 @@ public final class SecurityGroupAdminPortOpenCheck implements Check<SecurityGrou
     @Override public String remediation() {
         return "Remove the rule; reach instances through SSM Session Manager, a bastion or a VPN range.";
     }
-    @Override public List<String> controls() { return List.of("CIS-AWS-3.0:5.2", "CIS-AWS-3.0:5.3"); }
+    @Override public List<String> controls() { return CONTROLS; }
     @Override public Set<ResourceType> dependsOn() { return Reachability.TYPES; }
+
+    /** CIS AWS 3.0 5.2 (from 0.0.0.0/0) and 5.3 (from ::/0); the all-ports check carries them too. */
+    static final List<String> CONTROLS = List.of("CIS-AWS-3.0:5.2", "CIS-AWS-3.0:5.3");
 
     @Override
     public List<Evidence> evaluate(SecurityGroupConfig group, AuditContext context) {
         List<Evidence> out = new ArrayList<>();
-        boolean reachable = Reachability.publiclyReachable(group, context);
-        for (Rule rule : group.ingress() == null ? List.<Rule>of() : group.ingress()) {
-            if (rule == null || rule.sourceType() == null || !rule.sourceType().startsWith("cidr") || context.classifyNetwork(rule.source()) != EntityClass.INTERNET) {
+        List<Rule> rules = Rules.of(group.ingress());
+        Exposure exposure = null;
+        for (Rule rule : rules) {
+            if (!Rules.fromInternet(rule, context) || Rules.subsumedByAllPorts(rules, rule, context)) {
                 continue;
             }
-            for (var port : PORTS.entrySet()) {
-                if (rule.covers(port.getKey()) && ("-1".equals(rule.protocol()) || "tcp".equals(rule.protocol()) || "6".equals(rule.protocol()))) {
-                    out.add(Evidence.of("ingress:" + rule.protocol() + ":" + rule.fromPort() + "-" + rule.toPort() + ":"
-                                    + rule.source() + ":" + port.getKey(),
+            for (var port : SensitivePorts.ADMIN.entrySet()) {
+                if (SensitivePorts.exposesAdmin(rule, port.getKey())) {
+                    exposure = exposure == null ? Reachability.exposure(group, context) : exposure;
+                    out.add(Evidence.of(Rules.key("ingress", rule) + ":" + port.getKey(),
                             port.getValue() + " (" + port.getKey() + ") open to " + rule.source()
-                                    + (reachable ? " on an instance with a public IP" : " (no public instance attached)"),
-                            reachable ? Exposure.INTERNET : Exposure.INTERNAL, rule));
+                                    + (exposure == Exposure.INTERNET ? " on an instance with a public IP"
+                                    : " (no public instance attached)"), exposure, rule));
                 }
             }
         }

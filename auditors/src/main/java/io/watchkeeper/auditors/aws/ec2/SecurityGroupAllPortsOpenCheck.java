@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** All traffic, or a tcp/udp range of 1000 ports or more, open to the internet. */
+/**
+ * All traffic, or a tcp/udp range of 1000 ports or more, open to the internet. The evidence names the
+ * administration and database ports the rule exposes; when the rule opens every port, the port checks
+ * stay silent for its source (one misconfiguration, one finding), so this check carries the CIS
+ * controls of the admin-port check.
+ */
 @AutoService(Check.class)
 public final class SecurityGroupAllPortsOpenCheck implements Check<SecurityGroupConfig> {
 
@@ -31,7 +36,7 @@ public final class SecurityGroupAllPortsOpenCheck implements Check<SecurityGroup
     @Override public String remediation() {
         return "Replace the rule with rules for the few ports the service needs, from the sources that need them.";
     }
-    @Override public List<String> controls() { return List.of(); }
+    @Override public List<String> controls() { return SecurityGroupAdminPortOpenCheck.CONTROLS; }
     @Override public Set<ResourceType> dependsOn() { return Reachability.TYPES; }
 
     @Override
@@ -40,8 +45,10 @@ public final class SecurityGroupAllPortsOpenCheck implements Check<SecurityGroup
         for (Rule rule : Rules.of(group.ingress())) {
             if (wide(rule) && Rules.fromInternet(rule, context)) {
                 Exposure exposure = Reachability.exposure(group, context);
+                List<String> ports = SensitivePorts.exposedBy(rule);
                 out.add(Evidence.of(Rules.key("ingress", rule), Rules.describe(rule) + " open to " + rule.source() + " "
-                        + Reachability.describe(exposure), exposure, rule));
+                        + Reachability.describe(exposure) + (ports.isEmpty() ? "" : "; exposes " + String.join(", ", ports)),
+                        exposure, rule));
             }
         }
         return out;

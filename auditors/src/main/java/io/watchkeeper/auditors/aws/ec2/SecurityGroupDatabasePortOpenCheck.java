@@ -12,18 +12,15 @@ import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.model.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-/** Database ports open to 0.0.0.0/0 or ::/0; reachability (a public instance using the group) decides exposure. */
+/**
+ * Database ports open to 0.0.0.0/0 or ::/0; reachability (a public instance using the group) decides
+ * exposure. A rule of the same group that opens every port to the same source is reported once, by
+ * the all-ports check.
+ */
 @AutoService(Check.class)
 public final class SecurityGroupDatabasePortOpenCheck implements Check<SecurityGroupConfig> {
-
-    private static final Map<Integer, String> PORTS = new TreeMap<>(Map.of(3306, "MySQL", 5432, "PostgreSQL",
-            1433, "SQL Server", 1521, "Oracle", 27017, "MongoDB", 6379, "Redis", 9200, "Elasticsearch",
-            5439, "Redshift", 11211, "Memcached", 9042, "Cassandra"));
-    private static final int MEMCACHED = 11211;
 
     @Override public CheckId id() { return CheckId.of("aws.ec2.security-group/database-port-open"); }
     @Override public Class<SecurityGroupConfig> configType() { return SecurityGroupConfig.class; }
@@ -43,13 +40,13 @@ public final class SecurityGroupDatabasePortOpenCheck implements Check<SecurityG
     public List<Evidence> evaluate(SecurityGroupConfig group, AuditContext context) {
         List<Evidence> out = new ArrayList<>();
         Exposure exposure = null;
-        for (Rule rule : Rules.of(group.ingress())) {
-            if (!Rules.fromInternet(rule, context)) {
+        List<Rule> rules = Rules.of(group.ingress());
+        for (Rule rule : rules) {
+            if (!Rules.fromInternet(rule, context) || Rules.subsumedByAllPorts(rules, rule, context)) {
                 continue;
             }
-            for (var port : PORTS.entrySet()) {
-                boolean protocol = Rules.tcp(rule) || port.getKey() == MEMCACHED && Rules.udp(rule);
-                if (protocol && rule.covers(port.getKey())) {
+            for (var port : SensitivePorts.DATABASE.entrySet()) {
+                if (SensitivePorts.exposesDatabase(rule, port.getKey())) {
                     exposure = exposure == null ? Reachability.exposure(group, context) : exposure;
                     out.add(Evidence.of(Rules.key("ingress", rule) + ":" + port.getKey(),
                             port.getValue() + " (" + port.getKey() + ") open to " + rule.source() + " "

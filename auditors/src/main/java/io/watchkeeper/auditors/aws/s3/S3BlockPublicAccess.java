@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The Block Public Access in force for a bucket: each setting is on when the bucket's or the account's is. */
-final class S3BlockPublicAccess {
+public final class S3BlockPublicAccess {
 
-    static final ResourceType ACCOUNT = ResourceType.of("aws.s3.account-public-access-block");
+    public static final ResourceType ACCOUNT = ResourceType.of("aws.s3.account-public-access-block");
 
     private S3BlockPublicAccess() {}
 
@@ -39,7 +39,7 @@ final class S3BlockPublicAccess {
     }
 
     /** Whether RestrictPublicBuckets is on: a public policy then only lets in the account and AWS services. */
-    static boolean restrictsPublicBuckets(S3BucketConfig bucket, AuditContext context) {
+    public static boolean restrictsPublicBuckets(S3BucketConfig bucket, AuditContext context) {
         return effective(bucket, context).restrictPublicBuckets();
     }
 

@@ -38,11 +38,14 @@ public final class S3BucketPublicAclCheck implements Check<S3BucketConfig> {
     @Override
     public List<Evidence> evaluate(S3BucketConfig bucket, AuditContext context) {
         if (ignoresPublicAcls(bucket.publicAccessBlock()) || context.related(ACCOUNT_PAB, S3AccountPublicAccessBlockConfig.class)
-                .stream().anyMatch(r -> ignoresPublicAcls(r.config().settings()))) {
+                .stream().anyMatch(r -> r.config() != null && ignoresPublicAcls(r.config().settings()))) {
+            return List.of();
+        }
+        if (bucket.aclGrants() == null) {
             return List.of();
         }
         return bucket.aclGrants().stream()
-                .filter(g -> g.grantee() != null && PUBLIC_GROUPS.contains(g.grantee()))
+                .filter(g -> g != null && g.grantee() != null && PUBLIC_GROUPS.contains(g.grantee()))
                 .map(g -> Evidence.of("grant:" + g.grantee().substring(g.grantee().lastIndexOf('/') + 1) + ":" + g.permission(),
                         "ACL grants " + g.permission() + " to " + g.grantee().substring(g.grantee().lastIndexOf('/') + 1),
                         Exposure.INTERNET, g))

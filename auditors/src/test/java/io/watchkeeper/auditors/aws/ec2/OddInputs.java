@@ -3,12 +3,12 @@ package io.watchkeeper.auditors.aws.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.watchkeeper.auditors.CheckRegistry;
 import io.watchkeeper.auditors.testing.TestContext;
 import io.watchkeeper.core.config.aws.Ec2InstanceConfig;
 import io.watchkeeper.core.config.aws.RdsInstanceConfig;
 import io.watchkeeper.core.config.aws.SecurityGroupConfig;
 import io.watchkeeper.core.finding.Check;
-import io.watchkeeper.core.plugin.Plugins;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -27,7 +27,7 @@ public final class OddInputs {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     public static void assertNoCheckThrows(String packageName, String... skippedIds) {
-        List<Check> checks = Plugins.load(Check.class, c -> c.id().id()).values().stream()
+        List<Check> checks = CheckRegistry.discover().all().stream()
                 .filter(c -> c.getClass().getPackageName().equals(packageName))
                 .filter(c -> !List.of(skippedIds).contains(c.id().id())).map(c -> (Check) c).toList();
         assertThat(checks).as("checks in " + packageName).isNotEmpty();

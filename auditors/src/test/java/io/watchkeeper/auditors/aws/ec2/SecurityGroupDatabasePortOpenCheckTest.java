@@ -62,8 +62,10 @@ class SecurityGroupDatabasePortOpenCheckTest {
 
     @Test
     void memcachedOverUdpCountsButOtherDatabasesOverUdpDoNot() {
-        var evidence = check.evaluate(group(rule("udp", 0, 65535, "0.0.0.0/0")), new TestContext());
-        assertThat(evidence).extracting(Evidence::key).containsExactly("ingress:udp:0-65535:0.0.0.0/0:11211");
+        var evidence = check.evaluate(group(rule("udp", 1, 65000, "0.0.0.0/0")), new TestContext());
+        assertThat(evidence).extracting(Evidence::key).containsExactly("ingress:udp:1-65000:0.0.0.0/0:11211");
+        assertThat(check.evaluate(group(rule("udp", 0, 65535, "0.0.0.0/0")), new TestContext()))
+                .as("every UDP port is the all-ports check's finding").isEmpty();
     }
 
     @Test

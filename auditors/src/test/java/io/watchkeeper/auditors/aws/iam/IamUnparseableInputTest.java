@@ -10,12 +10,12 @@ import static io.watchkeeper.auditors.aws.iam.IamFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.watchkeeper.auditors.CheckRegistry;
 import io.watchkeeper.auditors.testing.TestContext;
 import io.watchkeeper.core.config.aws.IamInlinePolicy;
 import io.watchkeeper.core.finding.Check;
 import io.watchkeeper.core.finding.Evidence;
 import io.watchkeeper.core.model.PolicyDocument;
-import io.watchkeeper.core.plugin.Plugins;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collections;
@@ -37,7 +37,8 @@ class IamUnparseableInputTest {
     private static final String GOD_ARN = "arn:aws:iam::" + TestContext.OWNER + ":policy/god";
 
     @SuppressWarnings("rawtypes")
-    private static final Map<String, Check> CHECKS = Plugins.load(Check.class, c -> c.id().id());
+    private static final Map<String, Check> CHECKS = CheckRegistry.discover().all().stream()
+            .collect(java.util.stream.Collectors.toMap(c -> c.id().id(), c -> (Check) c));
 
     static Stream<Arguments> hostileDocuments() {
         String huge = "{\"Statement\":[" + String.join(",", Collections.nCopies(5_000, ALLOW_ALL.replace('\'', '"')))

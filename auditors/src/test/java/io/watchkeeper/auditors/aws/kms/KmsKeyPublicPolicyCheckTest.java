@@ -6,6 +6,7 @@ import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.PublicPolicyCheckContract;
 import io.watchkeeper.core.config.aws.KmsKeyConfig;
 import io.watchkeeper.core.finding.Check;
@@ -20,7 +21,7 @@ class KmsKeyPublicPolicyCheckTest extends PublicPolicyCheckContract<KmsKeyConfig
 
     @Override
     protected Check<KmsKeyConfig> check() {
-        return new KmsKeyPublicPolicyCheck();
+        return ResourcePolicyChecks.get("aws.kms.key/public-policy");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors.aws.kms;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.UnknownAccountPolicyCheckContract;
 import io.watchkeeper.core.config.aws.KmsKeyConfig;
 import io.watchkeeper.core.finding.Check;
@@ -14,7 +15,7 @@ class KmsKeyUnknownAccountPolicyCheckTest extends UnknownAccountPolicyCheckContr
 
     @Override
     protected Check<KmsKeyConfig> check() {
-        return new KmsKeyUnknownAccountPolicyCheck();
+        return ResourcePolicyChecks.get("aws.kms.key/unknown-account-policy");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors.aws.kms;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.UnparseablePolicyCheckContract;
 import io.watchkeeper.core.config.aws.KmsKeyConfig;
 import io.watchkeeper.core.finding.Check;
@@ -14,7 +15,7 @@ class KmsKeyUnparseablePolicyCheckTest extends UnparseablePolicyCheckContract<Km
 
     @Override
     protected Check<KmsKeyConfig> check() {
-        return new KmsKeyUnparseablePolicyCheck();
+        return ResourcePolicyChecks.get("aws.kms.key/unparseable-policy");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.PublicPolicyCheckContract;
 import io.watchkeeper.core.config.aws.LambdaFunctionConfig;
 import io.watchkeeper.core.finding.Check;
@@ -20,7 +21,7 @@ class LambdaFunctionPublicPolicyCheckTest extends PublicPolicyCheckContract<Lamb
 
     @Override
     protected Check<LambdaFunctionConfig> check() {
-        return new LambdaFunctionPublicPolicyCheck();
+        return ResourcePolicyChecks.get("aws.lambda.function/public-policy");
     }
 
     @Override

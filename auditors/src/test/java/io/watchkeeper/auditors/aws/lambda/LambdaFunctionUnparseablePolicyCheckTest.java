@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors.aws.lambda;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.UnparseablePolicyCheckContract;
 import io.watchkeeper.core.config.aws.LambdaFunctionConfig;
 import io.watchkeeper.core.finding.Check;
@@ -13,7 +14,7 @@ class LambdaFunctionUnparseablePolicyCheckTest extends UnparseablePolicyCheckCon
 
     @Override
     protected Check<LambdaFunctionConfig> check() {
-        return new LambdaFunctionUnparseablePolicyCheck();
+        return ResourcePolicyChecks.get("aws.lambda.function/unparseable-policy");
     }
 
     @Override

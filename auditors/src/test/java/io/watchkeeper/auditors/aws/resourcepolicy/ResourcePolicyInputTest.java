@@ -2,6 +2,7 @@ package io.watchkeeper.auditors.aws.resourcepolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.auditors.CheckRegistry;
 import io.watchkeeper.auditors.testing.TestContext;
 import io.watchkeeper.core.config.aws.KmsKeyConfig;
 import io.watchkeeper.core.config.aws.LambdaFunctionConfig;
@@ -11,7 +12,6 @@ import io.watchkeeper.core.config.aws.SqsQueueConfig;
 import io.watchkeeper.core.finding.Check;
 import io.watchkeeper.core.finding.Evidence;
 import io.watchkeeper.core.model.PolicyDocument;
-import io.watchkeeper.core.plugin.Plugins;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -63,7 +63,8 @@ class ResourcePolicyInputTest {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Map<String, List<String>> keysByCheck(String type, PolicyDocument policy) {
-        Map<String, Check> checks = Plugins.load(Check.class, c -> c.id().id());
+        Map<String, Check> checks = CheckRegistry.discover().all().stream()
+                .collect(Collectors.toMap(c -> c.id().id(), c -> (Check) c));
         Record config = CLEAN.get(type).apply(policy);
         return checks.values().stream().filter(c -> c.appliesTo().id().equals(type))
                 .collect(Collectors.toMap(c -> c.id().id(), c -> ((List<Evidence>) c.evaluate(config, new TestContext()))

@@ -5,6 +5,7 @@ import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.PublicPolicyCheckContract;
 import io.watchkeeper.auditors.testing.TestContext;
 import io.watchkeeper.core.config.aws.PublicAccessBlock;
@@ -22,7 +23,7 @@ class S3BucketPublicPolicyCheckTest extends PublicPolicyCheckContract<S3BucketCo
 
     @Override
     protected Check<S3BucketConfig> check() {
-        return new S3BucketPublicPolicyCheck();
+        return ResourcePolicyChecks.get("aws.s3.bucket/public-policy");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.UnknownAccountPolicyCheckContract;
 import io.watchkeeper.auditors.testing.TestContext;
 import io.watchkeeper.core.config.aws.S3BucketConfig;
@@ -18,7 +19,7 @@ class S3BucketUnknownAccountPolicyCheckTest extends UnknownAccountPolicyCheckCon
 
     @Override
     protected Check<S3BucketConfig> check() {
-        return new S3BucketUnknownAccountPolicyCheck();
+        return ResourcePolicyChecks.get("aws.s3.bucket/unknown-account-policy");
     }
 
     @Override

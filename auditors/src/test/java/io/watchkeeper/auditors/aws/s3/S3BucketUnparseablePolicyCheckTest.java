@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors.aws.s3;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.UnparseablePolicyCheckContract;
 import io.watchkeeper.core.config.aws.S3BucketConfig;
 import io.watchkeeper.core.finding.Check;
@@ -13,7 +14,7 @@ class S3BucketUnparseablePolicyCheckTest extends UnparseablePolicyCheckContract<
 
     @Override
     protected Check<S3BucketConfig> check() {
-        return new S3BucketUnparseablePolicyCheck();
+        return ResourcePolicyChecks.get("aws.s3.bucket/unparseable-policy");
     }
 
     @Override

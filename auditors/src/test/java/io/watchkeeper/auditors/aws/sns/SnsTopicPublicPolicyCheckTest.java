@@ -4,6 +4,7 @@ import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.PublicPolicyCheckContract;
 import io.watchkeeper.core.config.aws.SnsTopicConfig;
 import io.watchkeeper.core.finding.Check;
@@ -17,7 +18,7 @@ class SnsTopicPublicPolicyCheckTest extends PublicPolicyCheckContract<SnsTopicCo
 
     @Override
     protected Check<SnsTopicConfig> check() {
-        return new SnsTopicPublicPolicyCheck();
+        return ResourcePolicyChecks.get("aws.sns.topic/public-policy");
     }
 
     @Override

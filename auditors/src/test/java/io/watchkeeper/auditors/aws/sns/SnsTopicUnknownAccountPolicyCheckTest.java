@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors.aws.sns;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.UnknownAccountPolicyCheckContract;
 import io.watchkeeper.core.config.aws.SnsTopicConfig;
 import io.watchkeeper.core.finding.Check;
@@ -13,7 +14,7 @@ class SnsTopicUnknownAccountPolicyCheckTest extends UnknownAccountPolicyCheckCon
 
     @Override
     protected Check<SnsTopicConfig> check() {
-        return new SnsTopicUnknownAccountPolicyCheck();
+        return ResourcePolicyChecks.get("aws.sns.topic/unknown-account-policy");
     }
 
     @Override

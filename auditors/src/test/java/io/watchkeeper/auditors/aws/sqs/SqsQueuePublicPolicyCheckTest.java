@@ -6,6 +6,7 @@ import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.PublicPolicyCheckContract;
 import io.watchkeeper.core.config.aws.SqsQueueConfig;
 import io.watchkeeper.core.finding.Check;
@@ -20,7 +21,7 @@ class SqsQueuePublicPolicyCheckTest extends PublicPolicyCheckContract<SqsQueueCo
 
     @Override
     protected Check<SqsQueueConfig> check() {
-        return new SqsQueuePublicPolicyCheck();
+        return ResourcePolicyChecks.get("aws.sqs.queue/public-policy");
     }
 
     @Override

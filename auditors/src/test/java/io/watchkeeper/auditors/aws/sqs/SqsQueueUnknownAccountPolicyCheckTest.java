@@ -6,6 +6,7 @@ import static io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.UnknownAccountPolicyCheckContract;
 import io.watchkeeper.core.config.aws.SqsQueueConfig;
 import io.watchkeeper.core.finding.Check;
@@ -21,7 +22,7 @@ class SqsQueueUnknownAccountPolicyCheckTest extends UnknownAccountPolicyCheckCon
 
     @Override
     protected Check<SqsQueueConfig> check() {
-        return new SqsQueueUnknownAccountPolicyCheck();
+        return ResourcePolicyChecks.get("aws.sqs.queue/unknown-account-policy");
     }
 
     @Override

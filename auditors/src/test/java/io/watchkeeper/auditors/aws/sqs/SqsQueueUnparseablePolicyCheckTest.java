@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors.aws.sqs;
 
 import io.watchkeeper.auditors.aws.resourcepolicy.PolicyFixtures;
+import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.UnparseablePolicyCheckContract;
 import io.watchkeeper.core.config.aws.SqsQueueConfig;
 import io.watchkeeper.core.finding.Check;
@@ -14,7 +15,7 @@ class SqsQueueUnparseablePolicyCheckTest extends UnparseablePolicyCheckContract<
 
     @Override
     protected Check<SqsQueueConfig> check() {
-        return new SqsQueueUnparseablePolicyCheck();
+        return ResourcePolicyChecks.get("aws.sqs.queue/unparseable-policy");
     }
 
     @Override

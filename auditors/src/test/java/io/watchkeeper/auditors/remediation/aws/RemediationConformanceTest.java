@@ -2,6 +2,7 @@ package io.watchkeeper.auditors.remediation.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.auditors.CheckRegistry;
 import io.watchkeeper.core.finding.Check;
 import io.watchkeeper.core.model.ResourceType;
 import io.watchkeeper.core.plugin.Plugins;
@@ -23,7 +24,8 @@ class RemediationConformanceTest {
                 "aws.ec2.security-group/revoke-open-ingress", "aws.iam.user/deactivate-unused-access-key",
                 "aws.kms.key/enable-rotation", "aws.ec2.snapshot/make-private", "aws.ec2.image/make-private",
                 "aws.cloudtrail.trail/start-logging", "aws.ec2.instance/require-imdsv2");
-        Map<String, Check> checks = Plugins.load(Check.class, c -> c.id().id());
+        Map<String, Check> checks = CheckRegistry.discover().all().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.id().id(), c -> (Check) c));
         for (Remediation<?> remediation : remediations.values()) {
             String name = remediation.getClass().getName();
             String id = remediation.id();
@@ -33,9 +35,8 @@ class RemediationConformanceTest {
             assertThat(remediation.fixes()).as("fixes() of %s", name).isNotNull();
             assertThat(remediation.fixes().type()).as("type of the check %s fixes", name).isEqualTo(type);
             Check<?> check = checks.get(remediation.fixes().id());
-            if (check != null) {
-                assertThat(check.configType()).as("config of %s and of its check", name).isEqualTo(remediation.configType());
-            }
+            assertThat(check).as("the check %s fixes is registered", name).isNotNull();
+            assertThat(check.configType()).as("config of %s and of its check", name).isEqualTo(remediation.configType());
             assertThat(remediation.configType().isRecord()).as(name).isTrue();
             assertThat(remediation.configType().getPackageName()).startsWith("io.watchkeeper.core.config.");
             assertThat(remediation.requiredPermissions()).as("permissions of %s", name).isNotEmpty()
