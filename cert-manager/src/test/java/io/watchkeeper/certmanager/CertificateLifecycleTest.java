@@ -163,6 +163,25 @@ class CertificateLifecycleTest {
     }
 
     @Test
+    void internalAuthoritiesNameTheirDomainsOrAllowAnyDomainExplicitly() {
+        CertStack s = new CertStack(home);
+        assertThatThrownBy(() -> s.authorities.createRoot("open", "Open Root", KeyType.EC_P256, Duration.ofDays(30),
+                AuthorityPolicy.defaults(), false, "cli:admin"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--allow-any-domain");
+        assertThatThrownBy(() -> s.authorities.createRoot("both", "Both Root", KeyType.EC_P256, Duration.ofDays(30),
+                POLICY, true, "cli:admin")).isInstanceOf(InvalidInputException.class).hasMessageContaining("not both");
+        assertThat(s.authorityStore.list()).isEmpty();
+        Authority limited = s.authorities.createRoot("limited", "Limited Root", KeyType.EC_P256, Duration.ofDays(30),
+                POLICY, false, "cli:admin");
+        assertThat(limited.policy().allowedDomains()).containsExactly("example.com");
+        assertThatThrownBy(() -> s.authorities.createIntermediate("sub", "limited", "Sub", KeyType.EC_P256,
+                Duration.ofDays(10), AuthorityPolicy.defaults(), false, "cli:admin"))
+                .hasMessageContaining("--allow-any-domain");
+        assertThat(s.authorities.createRoot("any", "Any Root", KeyType.EC_P256, Duration.ofDays(30),
+                AuthorityPolicy.defaults(), true, "cli:admin").policy().allowedDomains()).isEmpty();
+    }
+
+    @Test
     void hostileRequestsStoreNothing() {
         Pki pki = pki();
         CertStack s = pki.stack();
