@@ -33,6 +33,13 @@ public final class JooqIssuanceQuota implements IssuanceQuota {
     }
 
     @Override
+    public void giveBack(String user, Instant hour) {
+        var q = CERTIFICATE_ISSUANCE_QUOTA;
+        dsl.update(q).set(q.ISSUED, q.ISSUED.minus(1))
+                .where(q.USERNAME.eq(user), q.HOUR.eq(Times.utc(hour)), q.ISSUED.gt(0)).execute();
+    }
+
+    @Override
     public int used(String user, Instant hour) {
         var q = CERTIFICATE_ISSUANCE_QUOTA;
         return dsl.select(q.ISSUED).from(q).where(q.USERNAME.eq(user), q.HOUR.eq(Times.utc(hour)))
