@@ -68,7 +68,12 @@ public final class Renewals {
         StoredCertificate old = renewable(certificateId);
         Authority authority = authorityStore.findById(old.authorityId()).orElseThrow();
         KeyType type = KeyType.of(old.metadata().keyAlgorithm(), old.metadata().keyBits());
+        // the same lifetime, never above the authority's maximum (notBefore is backdated a little, so an
+        // at-the-maximum certificate would otherwise never renew)
         Duration lifetime = Duration.between(old.metadata().notBefore(), old.metadata().notAfter());
+        if (lifetime.compareTo(authority.policy().maxValidity()) > 0) {
+            lifetime = authority.policy().maxValidity();
+        }
         CertificateRequest request = new CertificateRequest(old.metadata().commonName(), old.metadata().dnsNames(),
                 old.metadata().ipAddresses(), type, lifetime, old.ownership());
         StoredCertificate renewed = issuance.request(authority.name(), request, new KeySource.Generate(type),

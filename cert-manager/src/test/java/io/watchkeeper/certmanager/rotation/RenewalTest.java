@@ -84,6 +84,20 @@ class RenewalTest {
         assertThat(key(replacement)).isNotEqualTo(key(later));
     }
 
+    @Test
+    void aCertificateIssuedAtTheAuthoritysMaximumValidityRenews() {
+        CertStack s = new CertStack(home);
+        s.authorities.createRoot("ca", "Max CA", KeyType.EC_P256, Duration.ofDays(365), AuthorityPolicy.defaults(),
+                true, "test");
+        StoredCertificate atMax = issue(s, "max.example.test", null, "alice"); // the default: 90 days, the maximum
+        Renewals renewals = new Renewals(s.certificates, s.authorityStore, s.issuance, s.revocations, s.audit,
+                Clock.systemUTC());
+        StoredCertificate renewed = renewals.renew(atMax.id(), "test");
+        assertThat(renewed.replacesId()).isEqualTo(atMax.id());
+        assertThat(Duration.between(renewed.metadata().notBefore(), renewed.metadata().notAfter()))
+                .isLessThanOrEqualTo(Duration.ofDays(90).plus(Duration.ofMinutes(1)));
+    }
+
     private static StoredCertificate issue(CertStack s, String name, Duration validity, String owner) {
         return s.issuance.request("ca", new CertificateRequest(name, List.of(name), List.of(), KeyType.EC_P256, validity,
                 Ownership.none()), new KeySource.Generate(KeyType.EC_P256), "issue:" + name, null, "test").certificate();
