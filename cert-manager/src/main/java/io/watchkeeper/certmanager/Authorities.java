@@ -54,18 +54,24 @@ public final class Authorities {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A new root CA with a fresh key. */
+    /**
+     * A new root CA with a fresh key.
+     *
+     * @param anyDomain true to let it certify any domain; otherwise the policy must name its allowed domains
+     */
     public Authority createRoot(String name, String commonName, KeyType keyType, Duration validity, AuthorityPolicy policy,
-                                String actor) {
+                                boolean anyDomain, String actor) {
         checkFree(name);
+        checkDomains(policy, anyDomain);
         CaMaterial ca = InternalCa.createRoot(commonName, keyType, validity, clock.instant());
         return save(name, null, ca, policy, false, actor, "authority.create");
     }
 
     /** A new intermediate CA signed by the internal authority {@code parentName}. */
     public Authority createIntermediate(String name, String parentName, String commonName, KeyType keyType,
-                                        Duration validity, AuthorityPolicy policy, String actor) {
+                                        Duration validity, AuthorityPolicy policy, boolean anyDomain, String actor) {
         checkFree(name);
+        checkDomains(policy, anyDomain);
         Authority parent = store.require(parentName);
         CaMaterial ca = InternalCa.createIntermediate(material(parent), commonName, keyType, validity,
                 parent.policy().crlUrl(), clock.instant());
@@ -73,8 +79,10 @@ public final class Authorities {
     }
 
     /** An existing CA (certificate with its chain, and its key), validated before anything is stored. */
-    public Authority importCa(String name, String certificatesPem, String keyPem, AuthorityPolicy policy, String actor) {
+    public Authority importCa(String name, String certificatesPem, String keyPem, AuthorityPolicy policy,
+                              boolean anyDomain, String actor) {
         checkFree(name);
+        checkDomains(policy, anyDomain);
         CaMaterial ca = InternalCa.importCa(certificatesPem, keyPem, clock.instant());
         Long parentId = ca.chain().isEmpty() ? null : store.list().stream()
                 .filter(a -> a.metadata().sha256Fingerprint().equals(CertificateFacts.fingerprint(ca.chain().getFirst())))
@@ -115,6 +123,31 @@ public final class Authorities {
                 yield acme.open(authority);
             }
         };
+    }
+
+    /**
+     * Assigns an authority to accounts: their users may see it and issue from it, for certificates of
+     * those accounts. Empty: unrestricted users only.
+     */
+    public Authority assign(String name, java.util.Set<Long> accountIds, String actor) {
+        Authority before = store.require(name);
+        store.setAccounts(before.id(), accountIds);
+        Authority after = store.findById(before.id()).orElseThrow();
+        audit.record(new AuditEntry(actor, "authority.assign", "authority:" + name,
+                Json.object().set("accounts", Json.tree(before.accountIds().stream().sorted().toList())),
+                Json.object().set("accounts", Json.tree(after.accountIds().stream().sorted().toList()))));
+        return after;
+    }
+
+    /** An internal CA names the domains it may certify, or is explicitly allowed any domain. */
+    static void checkDomains(AuthorityPolicy policy, boolean anyDomain) {
+        if (policy.allowedDomains().isEmpty() && !anyDomain) {
+            throw new InvalidInputException("name the domains this authority may certify (--allow-domain corp.example) "
+                    + "or allow any domain explicitly (--allow-any-domain)");
+        }
+        if (!policy.allowedDomains().isEmpty() && anyDomain) {
+            throw new InvalidInputException("give either allowed domains or 'any domain', not both");
+        }
     }
 
     private void checkFree(String name) {

@@ -46,9 +46,8 @@ public final class CertificateImports {
      *
      * @param keyPem the leaf's private key (PEM), or null
      */
-    public StoredCertificate importChain(String chainPem, String keyPem, String owner, String team, String actor) {
-        CertificateRequest.checkOwner(owner);
-        CertificateRequest.checkTeam(team);
+    public StoredCertificate importChain(String chainPem, String keyPem, io.watchkeeper.core.cert.Ownership ownership,
+                                         String actor) {
         List<X509Certificate> certs = Pem.certificates(chainPem, "certificate chain");
         X509Certificate leaf = certs.getFirst();
         Keys.checkAcceptable(leaf.getPublicKey(), "the certificate");
@@ -59,7 +58,7 @@ public final class CertificateImports {
         }
         long id = store.nextId();
         StoredCertificate stored = store.add(new NewCertificate(id, CertificateFacts.of(leaf), Pem.encode(leaf),
-                certs.subList(1, certs.size()).stream().map(Pem::encode).toList(), owner, team, null,
+                certs.subList(1, certs.size()).stream().map(Pem::encode).toList(), ownership, null,
                 CertificateSource.IMPORTED, null, key == null ? null : sealer.seal(key, KeyOwner.certificate(id)), null,
                 actor));
         ObjectNode after = Json.object();
@@ -68,7 +67,7 @@ public final class CertificateImports {
         after.put("issuer", stored.metadata().issuer());
         after.put("serial", stored.metadata().serial());
         after.put("fingerprint", stored.metadata().sha256Fingerprint());
-        after.put("owner", owner);
+        after.put("owner", stored.ownerLabel());
         after.put("withKey", key != null);
         audit.record(new AuditEntry(actor, "certificate.import", "certificate:" + stored.id(), null, after));
         return stored;

@@ -40,7 +40,7 @@ public final class Discovery {
     }
 
     /** The certificate served at {@code host:port} (TLS handshake with SNI; the chain is not trusted, only recorded). */
-    public Found endpoint(String hostPort, String owner, String actor) {
+    public Found endpoint(String hostPort, io.watchkeeper.core.cert.Ownership owner, String actor) {
         try {
             List<X509Certificate> chain = TlsProbe.servedChain(hostPort, 5000);
             return remember("tls:" + hostPort, chain, owner, actor);
@@ -50,7 +50,7 @@ public final class Discovery {
     }
 
     /** Every certificate in ACM reachable with {@code acm}. */
-    public List<Found> acm(AcmClient acm, String label, String owner, String actor) {
+    public List<Found> acm(AcmClient acm, String label, io.watchkeeper.core.cert.Ownership owner, String actor) {
         List<Found> found = new ArrayList<>();
         for (CertificateSummary summary : acm.listCertificatesPaginator(r -> { }).certificateSummaryList()) {
             var got = acm.getCertificate(r -> r.certificateArn(summary.certificateArn()));
@@ -61,7 +61,7 @@ public final class Discovery {
     }
 
     /** Every IAM server certificate reachable with {@code iam}. */
-    public List<Found> iam(software.amazon.awssdk.services.iam.IamClient iam, String label, String owner, String actor) {
+    public List<Found> iam(software.amazon.awssdk.services.iam.IamClient iam, String label, io.watchkeeper.core.cert.Ownership owner, String actor) {
         List<Found> found = new ArrayList<>();
         for (var meta : iam.listServerCertificatesPaginator().serverCertificateMetadataList()) {
             var cert = iam.getServerCertificate(r -> r.serverCertificateName(meta.serverCertificateName())).serverCertificate();
@@ -72,8 +72,7 @@ public final class Discovery {
         return found;
     }
 
-    private Found remember(String where, List<X509Certificate> chain, String owner, String actor) {
-        CertificateRequest.checkOwner(owner);
+    private Found remember(String where, List<X509Certificate> chain, io.watchkeeper.core.cert.Ownership owner, String actor) {
         X509Certificate leaf = chain.getFirst();
         var known = store.findByFingerprint(CertificateFacts.fingerprint(leaf));
         if (known.isPresent()) {
@@ -81,7 +80,7 @@ public final class Discovery {
         }
         long id = store.nextId();
         StoredCertificate stored = store.add(new NewCertificate(id, CertificateFacts.of(leaf), Pem.encode(leaf),
-                chain.subList(1, chain.size()).stream().map(Pem::encode).toList(), owner, null, null,
+                chain.subList(1, chain.size()).stream().map(Pem::encode).toList(), owner, null,
                 CertificateSource.DISCOVERED, null, null, null, actor));
         store.recordEvent(id, "discovered", actor, Json.tree(Map.of("where", where)));
         audit.record(new AuditEntry(actor, "certificate.discover", "certificate:" + id, null,

@@ -49,9 +49,9 @@ public final class ExpiryDigest {
         Map<String, List<StoredCertificate>> byOwner = new TreeMap<>();
         long after = 0;
         while (true) {
-            List<StoredCertificate> page = store.list(new CertificateFilter(null, null, null, CertificateStatus.ACTIVE,
-                    before, null, after, 1000));
-            page.forEach(c -> byOwner.computeIfAbsent(c.owner(), o -> new ArrayList<>()).add(c));
+            List<StoredCertificate> page = store.list(new CertificateFilter(null, null, null, null, CertificateStatus.ACTIVE,
+                    before, null, after, 1000, null));
+            page.forEach(c -> byOwner.computeIfAbsent(c.ownerLabel(), o -> new ArrayList<>()).add(c));
             if (page.size() < 1000) {
                 break;
             }

@@ -15,6 +15,7 @@ import io.watchkeeper.core.cert.CertificateStore;
 import io.watchkeeper.core.cert.IssuanceRequest;
 import io.watchkeeper.core.cert.KeyOwner;
 import io.watchkeeper.core.cert.NewCertificate;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.core.cert.SealedKey;
 import io.watchkeeper.core.cert.StoredCertificate;
 import io.watchkeeper.core.json.Json;
@@ -52,7 +53,7 @@ public final class Issuance {
      * Issues {@code request} from authority {@code authorityName}.
      *
      * @param idempotencyKey one key per intended certificate (a renewal uses lineage + cycle)
-     * @param replacesId the certificate this one replaces (same owner required), or null
+     * @param replacesId the certificate this one replaces (same account, owner and team required), or null
      */
     public Result request(String authorityName, CertificateRequest request, KeySource keySource, String idempotencyKey,
                           Long replacesId, String actor) {
@@ -62,9 +63,9 @@ public final class Issuance {
         Authority authority = authorities.require(authorityName);
         if (replacesId != null) {
             StoredCertificate old = store.require(replacesId);
-            if (!old.owner().equals(request.owner())) {
-                throw new InvalidInputException("certificate " + replacesId + " belongs to another owner; only its owner "
-                        + "may replace it");
+            if (!old.ownership().sameAs(request.ownership())) {
+                throw new InvalidInputException("certificate " + replacesId + " has another account, owner or team; "
+                        + "a replacement keeps them");
             }
         }
         Issuer issuer = authorities.issuer(authority);
@@ -84,8 +85,8 @@ public final class Issuance {
         StoredCertificate stored;
         try {
             stored = store.add(new NewCertificate(id, CertificateFacts.of(issued.certificate()),
-                    Pem.encode(issued.certificate()), issued.chain().stream().map(Pem::encode).toList(), request.owner(),
-                    request.team(), authority.id(), CertificateSource.ISSUED, replacesId, sealed, pending.id(), actor));
+                    Pem.encode(issued.certificate()), issued.chain().stream().map(Pem::encode).toList(),
+                    request.ownership(), authority.id(), CertificateSource.ISSUED, replacesId, sealed, pending.id(), actor));
         } catch (InvalidInputException e) {
             IssuanceRequest now = store.beginIssuance(idempotencyKey, authority.id(), actor, Json.object());
             if (now.status() == IssuanceRequest.Status.ISSUED) {
@@ -102,7 +103,7 @@ public final class Issuance {
         after.set("dnsNames", Json.tree(stored.metadata().dnsNames()));
         after.set("ipAddresses", Json.tree(stored.metadata().ipAddresses()));
         after.put("notAfter", stored.metadata().notAfter().toString());
-        after.put("owner", stored.owner());
+        after.put("owner", stored.ownerLabel());
         after.put("keyHeldByWatchkeeper", stored.hasPrivateKey());
         audit.record(new AuditEntry(actor, "certificate.issue", "certificate:" + stored.id(), null, after));
         store.scheduleRenewal(stored.id(), io.watchkeeper.certmanager.rotation.RenewalPlanner.renewAfter(stored.id(),
@@ -150,14 +151,14 @@ public final class Issuance {
                 orderUrl -> store.recordExternalRef(requestId, orderUrl));
         StoredCertificate stored = store.add(new NewCertificate(reservation.certificateId(),
                 CertificateFacts.of(issued.certificate()), Pem.encode(issued.certificate()),
-                issued.chain().stream().map(Pem::encode).toList(), request.owner(), request.team(), authority.id(),
+                issued.chain().stream().map(Pem::encode).toList(), request.ownership(), authority.id(),
                 CertificateSource.ISSUED, replacesId, reservation.pendingKey(), pending.id(), actor));
         ObjectNode after = Json.object();
         after.put("id", stored.id());
         after.put("authority", authority.name());
         after.put("serial", stored.metadata().serial());
         after.put("notAfter", stored.metadata().notAfter().toString());
-        after.put("owner", stored.owner());
+        after.put("owner", stored.ownerLabel());
         after.put("acmeOrder", pending.externalRef() == null ? "new" : "resumed");
         audit.record(new AuditEntry(actor, "certificate.issue", "certificate:" + stored.id(), null, after));
         java.util.Optional<io.watchkeeper.certmanager.issuer.RenewalWindow> window = java.util.Optional.empty();
@@ -185,10 +186,10 @@ public final class Issuance {
         if (request.validity() != null) {
             node.put("validitySeconds", request.validity().toSeconds());
         }
-        node.put("owner", request.owner());
-        if (request.team() != null) {
-            node.put("team", request.team());
-        }
+        Ownership o = request.ownership();
+        node.put("accountId", o.accountId());
+        node.put("ownerUserId", o.userId());
+        node.put("teamId", o.teamId());
         return node;
     }
 }

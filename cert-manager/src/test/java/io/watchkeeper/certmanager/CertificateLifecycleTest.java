@@ -21,6 +21,7 @@ import io.watchkeeper.core.cert.CertificateRequest;
 import io.watchkeeper.core.cert.CertificateStatus;
 import io.watchkeeper.core.cert.KeyOwner;
 import io.watchkeeper.core.cert.KeyType;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.core.cert.RevocationReason;
 import io.watchkeeper.core.cert.StoredCertificate;
 import io.watchkeeper.core.model.InvalidInputException;
@@ -55,7 +56,7 @@ class CertificateLifecycleTest {
             List.of("example.com"), false, true, Set.of(), "http://crl.example.com/issuing.crl");
 
     private static CertificateRequest request(String cn) {
-        return new CertificateRequest(cn, List.of(), List.of(), null, null, "alice@example.com", "web");
+        return new CertificateRequest(cn, List.of(), List.of(), null, null, Ownership.none());
     }
 
     private record Pki(CertStack stack, Authority root, Authority issuing) {}
@@ -63,9 +64,9 @@ class CertificateLifecycleTest {
     private Pki pki() {
         CertStack stack = new CertStack(home);
         Authority root = stack.authorities.createRoot("root", "Watchkeeper Test Root", KeyType.EC_P384,
-                Duration.ofDays(3650), AuthorityPolicy.defaults(), "cli:admin");
+                Duration.ofDays(3650), AuthorityPolicy.defaults(), true, "cli:admin");
         Authority issuing = stack.authorities.createIntermediate("issuing", "root", "Watchkeeper Test Issuing",
-                KeyType.EC_P256, Duration.ofDays(365), POLICY, "cli:admin");
+                KeyType.EC_P256, Duration.ofDays(365), POLICY, false, "cli:admin");
         return new Pki(stack, root, issuing);
     }
 
@@ -162,6 +163,25 @@ class CertificateLifecycleTest {
     }
 
     @Test
+    void internalAuthoritiesNameTheirDomainsOrAllowAnyDomainExplicitly() {
+        CertStack s = new CertStack(home);
+        assertThatThrownBy(() -> s.authorities.createRoot("open", "Open Root", KeyType.EC_P256, Duration.ofDays(30),
+                AuthorityPolicy.defaults(), false, "cli:admin"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--allow-any-domain");
+        assertThatThrownBy(() -> s.authorities.createRoot("both", "Both Root", KeyType.EC_P256, Duration.ofDays(30),
+                POLICY, true, "cli:admin")).isInstanceOf(InvalidInputException.class).hasMessageContaining("not both");
+        assertThat(s.authorityStore.list()).isEmpty();
+        Authority limited = s.authorities.createRoot("limited", "Limited Root", KeyType.EC_P256, Duration.ofDays(30),
+                POLICY, false, "cli:admin");
+        assertThat(limited.policy().allowedDomains()).containsExactly("example.com");
+        assertThatThrownBy(() -> s.authorities.createIntermediate("sub", "limited", "Sub", KeyType.EC_P256,
+                Duration.ofDays(10), AuthorityPolicy.defaults(), false, "cli:admin"))
+                .hasMessageContaining("--allow-any-domain");
+        assertThat(s.authorities.createRoot("any", "Any Root", KeyType.EC_P256, Duration.ofDays(30),
+                AuthorityPolicy.defaults(), true, "cli:admin").policy().allowedDomains()).isEmpty();
+    }
+
+    @Test
     void hostileRequestsStoreNothing() {
         Pki pki = pki();
         CertStack s = pki.stack();
@@ -170,13 +190,13 @@ class CertificateLifecycleTest {
                 () -> s.issuance.request("issuing", request("*.example.com"), ec, "h1", null, "cli:x"),
                 () -> s.issuance.request("issuing", request("www.example.org"), ec, "h2", null, "cli:x"),
                 () -> s.issuance.request("issuing", new CertificateRequest("a.example.com", List.of(), List.of(), null,
-                        Duration.ofDays(365), "alice", null), ec, "h3", null, "cli:x"),
+                        Duration.ofDays(365), Ownership.none()), ec, "h3", null, "cli:x"),
                 () -> s.issuance.request("nope", request("a.example.com"), ec, "h4", null, "cli:x"),
                 () -> s.issuance.request("issuing", request("a.example.com"), ec, "bad key with spaces", null, "cli:x"),
                 () -> s.imports.importChain("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", null,
-                        "alice", null, "cli:x"),
-                () -> s.imports.importChain("x".repeat(Pem.MAX_CHARS + 1), null, "alice", null, "cli:x"),
-                () -> s.imports.importChain("just text", null, "alice", null, "cli:x"));
+                        Ownership.none(), "cli:x"),
+                () -> s.imports.importChain("x".repeat(Pem.MAX_CHARS + 1), null, Ownership.none(), "cli:x"),
+                () -> s.imports.importChain("just text", null, Ownership.none(), "cli:x"));
         for (Runnable attempt : attempts) {
             assertThatThrownBy(attempt::run).isInstanceOf(InvalidInputException.class);
         }
@@ -197,32 +217,33 @@ class CertificateLifecycleTest {
         String chain = Pem.encode(leaf) + Pem.encode(otherIssuing.certificate()) + Pem.encode(otherRoot.certificate());
 
         assertThatThrownBy(() -> s.imports.importChain(chain, Pem.encode(Keys.generate(KeyType.EC_P256).getPrivate()),
-                "bob", null, "cli:bob")).hasMessageContaining("key/certificate mismatch");
+                Ownership.none(), "cli:bob")).hasMessageContaining("key/certificate mismatch");
         assertThatThrownBy(() -> s.imports.importChain(Pem.encode(leaf) + Pem.encode(otherRoot.certificate()), null,
-                "bob", null, "cli:bob")).hasMessageContaining("broken chain");
+                Ownership.none(), "cli:bob")).hasMessageContaining("broken chain");
         // an expired chain, and a weak (RSA 1024) leaf key
         X509Certificate expiring = io.watchkeeper.certmanager.ca.CertificateSigner.leaf(otherIssuing,
                 new io.watchkeeper.certmanager.ca.NamePolicy.CheckedNames("old.example.com", List.of("old.example.com"),
                         List.of()), pair.getPublic(), now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)), null);
         assertThatThrownBy(() -> s.imports.importChain(Pem.encode(expiring) + Pem.encode(otherIssuing.certificate()), null,
-                "bob", null, "cli:bob")).hasMessageContaining("expired");
+                Ownership.none(), "cli:bob")).hasMessageContaining("expired");
         java.security.KeyPairGenerator weak = java.security.KeyPairGenerator.getInstance("RSA");
         weak.initialize(1024);
         X509Certificate weakLeaf = io.watchkeeper.certmanager.ca.CertificateSigner.leaf(otherIssuing,
                 new io.watchkeeper.certmanager.ca.NamePolicy.CheckedNames("weak.example.com", List.of("weak.example.com"),
                         List.of()), weak.generateKeyPair().getPublic(), now, now.plus(Duration.ofDays(1)), null);
         assertThatThrownBy(() -> s.imports.importChain(Pem.encode(weakLeaf) + Pem.encode(otherIssuing.certificate()), null,
-                "bob", null, "cli:bob")).hasMessageContaining("RSA key of 1024 bits");
-        assertThatThrownBy(() -> s.imports.importChain(chain, null, "bob with space", null, "cli:bob"))
-                .hasMessageContaining("owner");
+                Ownership.none(), "cli:bob")).hasMessageContaining("RSA key of 1024 bits");
+        assertThatThrownBy(() -> s.imports.importChain(chain, null, new Ownership(null, null, null, null, null, null,
+                "bob\u0007"), "cli:bob")).hasMessageContaining("owner note");
         assertThat(s.db.dsl().fetchCount(CERTIFICATE)).isZero();
 
-        StoredCertificate imported = s.imports.importChain(chain, Pem.encode(pair.getPrivate()), "bob", "ops", "cli:bob");
+        StoredCertificate imported = s.imports.importChain(chain, Pem.encode(pair.getPrivate()), Ownership.none(),
+                "cli:bob");
         assertThat(imported.metadata().dnsNames()).containsExactly("imported.example.com");
         assertThat(imported.chainPem()).hasSize(2);
         assertThat(imported.hasPrivateKey()).isTrue();
         assertThat(imported.authorityId()).isNull();
-        assertThatThrownBy(() -> s.imports.importChain(chain, null, "mallory", null, "cli:mallory"))
+        assertThatThrownBy(() -> s.imports.importChain(chain, null, Ownership.none(), "cli:mallory"))
                 .hasMessageContaining("already stored as certificate " + imported.id());
         // revocation is for certificates our authorities issued
         assertThatThrownBy(() -> s.revocations.revoke(imported.id(), RevocationReason.KEY_COMPROMISE, "cli:bob"))

@@ -11,6 +11,7 @@ import io.watchkeeper.core.cert.Authority;
 import io.watchkeeper.core.cert.AuthorityPolicy;
 import io.watchkeeper.core.cert.CertificateRequest;
 import io.watchkeeper.core.cert.KeyType;
+import io.watchkeeper.core.cert.Ownership;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public final class IssuanceBenchmark {
             AuthorityPolicy policy = new AuthorityPolicy(Duration.ofDays(90), Duration.ofDays(30), List.of("example.com"),
                     false, false, java.util.Set.of(), null);
             Authority ca = stack.authorities.createRoot(name, "Bench " + type.id(), type, Duration.ofDays(365), policy,
-                    "bench");
+                    false, "bench");
             // warm up every path
             full(stack, name, type, 10, "warm");
             signOnly(stack, ca, type, 10);
@@ -116,7 +117,7 @@ public final class IssuanceBenchmark {
     private static void full(CertStack stack, String authority, KeyType type, int n, String prefix) {
         for (int i = 0; i < n; i++) {
             String cn = "h" + i + "-" + prefix + ".example.com";
-            stack.issuance.request(authority, new CertificateRequest(cn, List.of(), List.of(), null, null, "bench", null),
+            stack.issuance.request(authority, new CertificateRequest(cn, List.of(), List.of(), null, null, Ownership.none()),
                     new KeySource.Generate(type), prefix + "-" + type.id() + "-" + i, null, "bench");
         }
     }
@@ -126,7 +127,7 @@ public final class IssuanceBenchmark {
         Instant now = Instant.now();
         for (int i = 0; i < n; i++) {
             InternalCa.issue(material, ca.policy(), new CertificateRequest("s" + i + ".example.com", List.of(), List.of(),
-                    null, null, "bench", null), Keys.generate(type).getPublic(), now);
+                    null, null, Ownership.none()), Keys.generate(type).getPublic(), now);
         }
     }
 

@@ -26,12 +26,12 @@ public final class RenewalSweepBenchmark {
         int count = Integer.getInteger("bench.certs", 100_000);
         CertStack stack = new CertStack(Files.createTempDirectory("wk-sweep"), true);
         long authority = stack.authorities.createRoot("sweep-ca", "Sweep CA", KeyType.EC_P256, Duration.ofDays(365),
-                AuthorityPolicy.defaults(), "bench").id();
+                AuthorityPolicy.defaults(), true, "bench").id();
         long seedStart = System.nanoTime();
         // 98.8 % scheduled in the future, 1.2 % due; plus 10 % already replaced (never due)
         stack.dsl.execute("INSERT INTO certificate (authority_id, source, status, serial, issuer, subject, common_name, "
                 + "not_before, not_after, key_algorithm, key_bits, signature_algorithm, sha256_fingerprint, certificate_pem, "
-                + "owner, created_by, renew_after) SELECT ?, 'ISSUED', CASE WHEN g % 10 = 0 THEN 'REPLACED' ELSE 'ACTIVE' END, "
+                + "owner_note, created_by, renew_after) SELECT ?, 'ISSUED', CASE WHEN g % 10 = 0 THEN 'REPLACED' ELSE 'ACTIVE' END, "
                 + "to_hex(g), 'CN=Sweep CA', 'CN=host-' || g, 'host-' || g, now() - interval '30 days', now() + interval '60 days', "
                 + "'EC', 256, 'SHA256withECDSA', md5(g::text) || md5((g + 1)::text), '-', 'team-' || (g % 50), 'bench', "
                 + "now() + ((g * 7919 % 10000) - 60) * interval '12 minutes' * 1.2 FROM generate_series(1, ?) g",

@@ -112,6 +112,16 @@ public final class JooqAuthorityStore implements AuthorityStore {
                 .getCrlNumber();
     }
 
+    @Override
+    public void setAccounts(long authorityId, java.util.Set<Long> accountIds) {
+        int updated = dsl.update(CERT_AUTHORITY)
+                .set(CERT_AUTHORITY.ACCOUNT_IDS, accountIds.stream().sorted().toArray(Long[]::new))
+                .where(CERT_AUTHORITY.ID.eq(authorityId)).execute();
+        if (updated != 1) {
+            throw new InvalidInputException("unknown authority id " + authorityId);
+        }
+    }
+
     static Authority map(CertAuthorityRecord r) {
         CertificateMetadata metadata = new CertificateMetadata(r.getSerial(), r.getIssuer(), r.getSubject(),
                 r.getCommonName(), List.of(), List.of(), Times.instant(r.getNotBefore()), Times.instant(r.getNotAfter()),
@@ -122,6 +132,6 @@ public final class JooqAuthorityStore implements AuthorityStore {
                         .collect(Collectors.toSet()), r.getCrlUrl());
         return new Authority(r.getId(), r.getName(), AuthorityKind.valueOf(r.getKind()), r.getParentId(), metadata,
                 r.getCertificatePem(), List.of(r.getChainPem()), policy, r.getImported(), r.getCrlNumber(),
-                r.getCreatedBy(), Times.instant(r.getCreatedAt()));
+                r.getCreatedBy(), Times.instant(r.getCreatedAt()), java.util.Set.of(r.getAccountIds()));
     }
 }

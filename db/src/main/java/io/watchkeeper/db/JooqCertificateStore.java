@@ -1,9 +1,12 @@
 package io.watchkeeper.db;
 
+import static io.watchkeeper.db.jooq.Tables.ACCOUNT;
+import static io.watchkeeper.db.jooq.Tables.APP_USER;
 import static io.watchkeeper.db.jooq.Tables.CERTIFICATE;
 import static io.watchkeeper.db.jooq.Tables.CERTIFICATE_EVENT;
 import static io.watchkeeper.db.jooq.Tables.ISSUANCE_REQUEST;
 import static io.watchkeeper.db.jooq.Tables.PRIVATE_KEY;
+import static io.watchkeeper.db.jooq.Tables.TEAM;
 
 import io.watchkeeper.core.cert.CertificateEvent;
 import io.watchkeeper.core.cert.CertificateFilter;
@@ -12,7 +15,9 @@ import io.watchkeeper.core.cert.CertificateSource;
 import io.watchkeeper.core.cert.CertificateStatus;
 import io.watchkeeper.core.cert.CertificateStore;
 import io.watchkeeper.core.cert.IssuanceRequest;
+import io.watchkeeper.core.cert.CertificateVisibility;
 import io.watchkeeper.core.cert.NewCertificate;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.core.cert.Revocation;
 import io.watchkeeper.core.cert.RevocationReason;
 import io.watchkeeper.core.cert.RevokedSerial;
@@ -105,8 +110,10 @@ public final class JooqCertificateStore implements CertificateStore {
                 .set(CERTIFICATE.IS_CA, m.ca())
                 .set(CERTIFICATE.CERTIFICATE_PEM, c.certificatePem())
                 .set(CERTIFICATE.CHAIN_PEM, c.chainPem().toArray(String[]::new))
-                .set(CERTIFICATE.OWNER, c.owner())
-                .set(CERTIFICATE.TEAM, c.team())
+                .set(CERTIFICATE.ACCOUNT_ID, c.ownership().accountId())
+                .set(CERTIFICATE.OWNER_USER_ID, c.ownership().userId())
+                .set(CERTIFICATE.TEAM_ID, c.ownership().teamId())
+                .set(CERTIFICATE.OWNER_NOTE, c.ownership().note())
                 .set(CERTIFICATE.REPLACES_ID, c.replacesId())
                 .set(CERTIFICATE.CREATED_BY, c.actor())
                 .execute();
@@ -136,8 +143,7 @@ public final class JooqCertificateStore implements CertificateStore {
 
     @Override
     public Optional<StoredCertificate> find(long id) {
-        return dsl.select(CERTIFICATE.fields()).select(HAS_KEY).from(CERTIFICATE).where(CERTIFICATE.ID.eq(id))
-                .fetchOptional(JooqCertificateStore::map);
+        return select().where(CERTIFICATE.ID.eq(id)).fetchOptional(JooqCertificateStore::map);
     }
 
     @Override
@@ -150,12 +156,16 @@ public final class JooqCertificateStore implements CertificateStore {
     public List<StoredCertificate> list(CertificateFilter f) {
         List<Condition> where = new ArrayList<>();
         where.add(CERTIFICATE.ID.gt(f.afterId()));
-        if (f.owner() != null) {
-            where.add(CERTIFICATE.OWNER.eq(f.owner()));
+        if (f.ownerUserId() != null) {
+            where.add(CERTIFICATE.OWNER_USER_ID.eq(f.ownerUserId()));
         }
-        if (f.team() != null) {
-            where.add(CERTIFICATE.TEAM.eq(f.team()));
+        if (f.teamId() != null) {
+            where.add(CERTIFICATE.TEAM_ID.eq(f.teamId()));
         }
+        if (f.accountId() != null) {
+            where.add(CERTIFICATE.ACCOUNT_ID.eq(f.accountId()));
+        }
+        where.add(visible(f.visibility()));
         if (f.authorityId() != null) {
             where.add(CERTIFICATE.AUTHORITY_ID.eq(f.authorityId()));
         }
@@ -177,8 +187,30 @@ public final class JooqCertificateStore implements CertificateStore {
                     .or(DSL.condition("exists (select 1 from unnest({0}) n where n like {1})", CERTIFICATE.DNS_NAMES,
                             DSL.val(pattern))));
         }
-        return dsl.select(CERTIFICATE.fields()).select(HAS_KEY).from(CERTIFICATE).where(where)
-                .orderBy(CERTIFICATE.ID).limit(f.limit()).fetch(JooqCertificateStore::map);
+        return select().where(where).orderBy(CERTIFICATE.ID).limit(f.limit()).fetch(JooqCertificateStore::map);
+    }
+
+    /** Certificates of the caller's accounts, of its teams, and its own; everything when unrestricted. */
+    private static Condition visible(CertificateVisibility v) {
+        if (v.unrestricted()) {
+            return DSL.trueCondition();
+        }
+        Condition c = v.accountIds().isEmpty() ? DSL.falseCondition() : CERTIFICATE.ACCOUNT_ID.in(v.accountIds());
+        if (!v.teamIds().isEmpty()) {
+            c = c.or(CERTIFICATE.TEAM_ID.in(v.teamIds()));
+        }
+        if (v.userId() != null) {
+            c = c.or(CERTIFICATE.OWNER_USER_ID.eq(v.userId()));
+        }
+        return c;
+    }
+
+    private org.jooq.SelectOnConditionStep<Record> select() {
+        return dsl.select(CERTIFICATE.fields()).select(HAS_KEY, ACCOUNT.NAME, APP_USER.USERNAME, TEAM.NAME)
+                .from(CERTIFICATE)
+                .leftJoin(ACCOUNT).on(ACCOUNT.ID.eq(CERTIFICATE.ACCOUNT_ID))
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CERTIFICATE.OWNER_USER_ID))
+                .leftJoin(TEAM).on(TEAM.ID.eq(CERTIFICATE.TEAM_ID));
     }
 
     @Override
@@ -324,8 +356,10 @@ public final class JooqCertificateStore implements CertificateStore {
                 r.getSha256Fingerprint(), r.getIsCa());
         Revocation revocation = r.getRevokedAt() == null ? null : new Revocation(Times.instant(r.getRevokedAt()),
                 RevocationReason.fromCode(r.getRevocationReason()), r.getRevokedBy() == null ? "-" : r.getRevokedBy());
-        return new StoredCertificate(r.getId(), m, r.getCertificatePem(), List.of(r.getChainPem()), r.getOwner(),
-                r.getTeam(), r.getAuthorityId(), CertificateSource.valueOf(r.getSource()),
+        Ownership ownership = new Ownership(r.getAccountId(), rec.get(ACCOUNT.NAME), r.getOwnerUserId(),
+                rec.get(APP_USER.USERNAME), r.getTeamId(), rec.get(TEAM.NAME), r.getOwnerNote());
+        return new StoredCertificate(r.getId(), m, r.getCertificatePem(), List.of(r.getChainPem()), ownership,
+                r.getAuthorityId(), CertificateSource.valueOf(r.getSource()),
                 CertificateStatus.valueOf(r.getStatus()), r.getReplacesId(), r.getReplacedById(), rec.get(HAS_KEY),
                 revocation, r.getCreatedBy(), Times.instant(r.getCreatedAt()));
     }

@@ -41,6 +41,12 @@ public final class JooqDeployments implements DeploymentStore {
     }
 
     @Override
+    public List<CertificateDeployment> all(long certificateId) {
+        return dsl.selectFrom(CERTIFICATE_DEPLOYMENT).where(CERTIFICATE_DEPLOYMENT.CERTIFICATE_ID.eq(certificateId))
+                .orderBy(CERTIFICATE_DEPLOYMENT.ID).fetch(JooqDeployments::map);
+    }
+
+    @Override
     public void setStatus(long deploymentId, String status, String detail) {
         dsl.update(CERTIFICATE_DEPLOYMENT).set(CERTIFICATE_DEPLOYMENT.STATUS, status)
                 .set(CERTIFICATE_DEPLOYMENT.DETAIL, detail).set(CERTIFICATE_DEPLOYMENT.UPDATED_AT, OffsetDateTime.now())

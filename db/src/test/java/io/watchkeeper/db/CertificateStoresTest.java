@@ -16,6 +16,7 @@ import io.watchkeeper.core.cert.IssuanceRequest;
 import io.watchkeeper.core.cert.KeyOwner;
 import io.watchkeeper.core.cert.KeyType;
 import io.watchkeeper.core.cert.NewCertificate;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.core.cert.Revocation;
 import io.watchkeeper.core.cert.RevocationReason;
 import io.watchkeeper.core.cert.SealedKey;
@@ -54,8 +55,10 @@ class CertificateStoresTest {
                 "CA-PEM", List.of(), policy, false, sealed("v1"), "test"));
     }
 
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
     private static CertificateMetadata metadata(String serial, String fingerprint) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = NOW;
         return new CertificateMetadata(serial, "CN=root", "CN=www.example.com", "www.example.com",
                 List.of("www.example.com"), List.of("10.0.0.1"), now, now.plus(Duration.ofDays(10)), "EC", 256,
                 "SHA256withECDSA", fingerprint, false);
@@ -66,8 +69,8 @@ class CertificateStoresTest {
     }
 
     private NewCertificate cert(String serial, String fingerprint, Long replaces, Long request) {
-        return new NewCertificate(certificates.nextId(), metadata(serial, fingerprint), "PEM", List.of("CA-PEM"), "alice",
-                "web", ca.id(), CertificateSource.ISSUED, replaces, sealed("v1"), request, "cli:alice");
+        return new NewCertificate(certificates.nextId(), metadata(serial, fingerprint), "PEM", List.of("CA-PEM"),
+                Ownership.none(), ca.id(), CertificateSource.ISSUED, replaces, sealed("v1"), request, "cli:alice");
     }
 
     @Test
@@ -98,9 +101,9 @@ class CertificateStoresTest {
         assertThatThrownBy(() -> certificates.add(cert("01", "f9", null, null)))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(db.dsl().fetchCount(CERTIFICATE)).isEqualTo(1);
-        assertThat(certificates.list(new CertificateFilter(null, null, null, null, null, "WWW.example", 0, 10)))
+        assertThat(certificates.list(new CertificateFilter(null, null, null, null, null, null, "WWW.example", 0, 10, null)))
                 .hasSize(1);
-        assertThat(certificates.list(new CertificateFilter("bob", null, null, null, null, null, 0, 10))).isEmpty();
+        assertThat(certificates.list(new CertificateFilter(42L, null, null, null, null, null, null, 0, 10, null))).isEmpty();
     }
 
     @Test

@@ -62,7 +62,11 @@ class CertsCliTest {
 
     @Test
     void createIssueExportRevokeAndRotate() throws Exception {
-        ok("authorities", "create", "cli-root", "--key-type", "ec-p384", "--max-validity", "3650d");
+        ok("authorities", "create", "cli-root", "--key-type", "ec-p384", "--max-validity", "3650d", "--allow-any-domain");
+        cli.bean(io.watchkeeper.web.service.AccessAdmin.class).createUser("alice", null, io.watchkeeper.core.access.Role.COMMENTER,
+                java.util.Set.of(), "correct horse battery staple", io.watchkeeper.web.testing.WebApp.SYSTEM_ADMIN);
+        ok("teams", "create", "web");
+        ok("teams", "add-member", "web", "alice");
         ok("authorities", "create", "cli-issuing", "--parent", "cli-root", "--key-type", "ec-p256",
                 "--allow-domain", "example.com", "--allow-ip", "--crl-url", "http://crl.example.com/cli-issuing.crl");
         JsonNode authorities = Json.parse(ok("authorities", "list", "--format", "json").out());
@@ -77,10 +81,14 @@ class CertsCliTest {
                 "--idempotency-key", "cli-test-1").out()).startsWith("already issued: certificate " + id);
 
         JsonNode shown = Json.parse(ok("certs", "show", id, "--format", "json", "--pem").out());
+        assertThat(shown.get("owner").asString()).isEqualTo("alice");
+        assertThat(shown.get("team").asString()).isEqualTo("web");
         assertThat(shown.get("dnsNames").toString()).contains("www.example.com", "api.example.com");
         assertThat(shown.get("privateKeyHeld").asBoolean()).isTrue();
         assertThat(shown.toString()).doesNotContain("PRIVATE KEY");
         assertThat(Json.parse(ok("certs", "list", "--owner", "alice", "--format", "json").out()).size()).isEqualTo(1);
+        assertThat(Json.parse(ok("certs", "list", "--team", "web", "--format", "json").out()).size()).isEqualTo(1);
+        assertThat(Json.parse(ok("certs", "list", "--owner", "bob", "--format", "json").out()).size()).isZero();
         assertThat(ok("certs", "list").out()).contains("www.example.com", "cli-issuing");
 
         // export: certificate only, then with key (0600, audited), then PKCS#12 with a password file
@@ -140,7 +148,7 @@ class CertsCliTest {
         ok("authorities", "import", "ossl-ca", "--cert", dir.resolve("ossl-ca.pem").toString(),
                 "--key", dir.resolve("ossl-ca.key").toString(), "--allow-domain", "ossl.example");
         CliHarness.Run issued = ok("certs", "request", "--authority", "ossl-ca", "--cn", "svc.ossl.example",
-                "--owner", "carol", "--out", dir.resolve("svc-chain.pem").toString());
+                "--out", dir.resolve("svc-chain.pem").toString());
         assertThat(openssl("verify", "-CAfile", "ossl-ca.pem", "svc-chain.pem")).contains("svc-chain.pem: OK");
         assertThat(issued.out()).contains("svc.ossl.example");
 
@@ -148,7 +156,7 @@ class CertsCliTest {
         openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "csr.key", "-subj", "/CN=csr.ossl.example",
                 "-addext", "subjectAltName=DNS:csr.ossl.example,DNS:www.csr.ossl.example", "-out", "app.csr");
         CliHarness.Run fromCsr = ok("certs", "request", "--authority", "ossl-ca", "--csr", dir.resolve("app.csr").toString(),
-                "--owner", "carol", "--out", dir.resolve("app-chain.pem").toString());
+                "--out", dir.resolve("app-chain.pem").toString());
         assertThat(fromCsr.out()).contains("csr.ossl.example,www.csr.ossl.example", "(your CSR key)");
         assertThat(openssl("x509", "-in", "app-chain.pem", "-noout", "-pubkey"))
                 .isEqualTo(openssl("pkey", "-in", "csr.key", "-pubout"));
@@ -162,7 +170,7 @@ class CertsCliTest {
         assertThat(mismatch.exit()).isEqualTo(2);
         assertThat(mismatch.err()).contains("key/certificate mismatch");
         CliHarness.Run imported = ok("certs", "import", "--cert", dir.resolve("ossl-leaf.pem").toString(),
-                "--key", dir.resolve("leaf.key").toString(), "--owner", "dave");
+                "--key", dir.resolve("leaf.key").toString());
         String importedId = imported.out().split(" ")[2];
         JsonNode shown = Json.parse(ok("certs", "show", importedId, "--format", "json").out());
         assertThat(shown.get("keyBits").asInt()).isEqualTo(384);
@@ -195,7 +203,11 @@ class CertsCliTest {
             {"certs", "show", "x; rm -rf /"},
             {"certs", "revoke", "999", "--reason", "because"},
             {"authorities", "create", "bad name"},
-            {"authorities", "create", "x", "--crl-url", "gopher://10.0.0.1/"},
+            {"authorities", "create", "x", "--crl-url", "gopher://10.0.0.1/", "--allow-any-domain"},
+            {"authorities", "create", "open-to-all"},
+            {"authorities", "create", "both", "--allow-any-domain", "--allow-domain", "corp.example"},
+            {"certs", "request", "--authority", "strict", "--cn", "a.corp.example", "--owner", "nobody-by-that-name"},
+            {"certs", "request", "--authority", "strict", "--cn", "a.corp.example", "--team", "no-such-team"},
         };
         for (String[] args : bad) {
             CliHarness.Run run = cli.run(args);

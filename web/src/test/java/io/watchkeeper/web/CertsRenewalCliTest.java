@@ -21,9 +21,10 @@ class CertsRenewalCliTest {
         Files.createDirectories(dir.resolve("keys"));
         try (CliHarness cli = new CliHarness("--watchkeeper.certs.master-keystore=" + dir.resolve("keys/master-keys.p12"),
                 "--watchkeeper.certs.crl-directory=" + dir.resolve("crl"))) {
-            assertThat(cli.run("authorities", "create", "ca", "--key-type", "ec-p256", "--validity", "365d").exit()).isZero();
+            assertThat(cli.run("authorities", "create", "ca", "--key-type", "ec-p256", "--validity", "365d",
+                    "--allow-domain", "example.test").exit()).isZero();
             CliHarness.Run issued = cli.run("certs", "request", "--authority", "ca", "--cn", "r.example.test",
-                    "--validity", "30d", "--owner", "alice@example.test");
+                    "--validity", "30d");
             assertThat(issued.exit()).as(issued.err()).isZero();
             var m = java.util.regex.Pattern.compile("issued certificate (\\d+)").matcher(issued.out());
             assertThat(m.find()).as(issued.out()).isTrue();
@@ -63,7 +64,16 @@ class CertsRenewalCliTest {
             long latest = Json.parse(cli.run("certs", "list", "--status", "active", "--format", "json").out()).get(0)
                     .get("id").asLong();
             assertThat(Files.exists(dir.resolve("tls/r.crt"))).isTrue();
-            CliHarness.Run revoke = cli.run("certs", "revoke", Long.toString(latest), "--reason", "cessation-of-operation");
+            // a deployed certificate is not taken off its destinations without --confirm
+            CliHarness.Run unconfirmed = cli.run("certs", "revoke", Long.toString(latest), "--reason", "cessation-of-operation");
+            assertThat(unconfirmed.exit()).isEqualTo(2);
+            assertThat(unconfirmed.err()).startsWith("error: ").contains("deployed in 2 place(s)", "--confirm",
+                    dir.resolve("tls/r").toString());
+            assertThat(Files.exists(dir.resolve("tls/r.crt"))).isTrue();
+            assertThat(Json.parse(cli.run("certs", "show", Long.toString(latest), "--format", "json").out())
+                    .get("status").asString()).isEqualTo("active");
+            CliHarness.Run revoke = cli.run("certs", "revoke", Long.toString(latest), "--reason", "cessation-of-operation",
+                    "--confirm");
             assertThat(revoke.exit()).as(revoke.out() + revoke.err()).isZero();
             assertThat(revoke.out()).contains("removed from");
             assertThat(Files.exists(dir.resolve("tls/r.crt"))).isFalse();

@@ -105,7 +105,13 @@ class NotificationsAndOutputsTest {
     void certificateExpiryDigestIsOnePerOwnerPerDay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.createDirectories(dir.resolve("keys"));
         try (CliHarness certs = new CliHarness("--watchkeeper.certs.master-keystore=" + dir.resolve("keys/master-keys.p12"))) {
-            assertThat(certs.run("authorities", "create", "ca", "--key-type", "ec-p256", "--validity", "365d").exit()).isZero();
+            assertThat(certs.run("authorities", "create", "ca", "--key-type", "ec-p256", "--validity", "365d",
+                    "--allow-domain", "example.test").exit()).isZero();
+            for (String user : List.of("alice", "bob", "carol")) {
+                certs.bean(io.watchkeeper.web.service.AccessAdmin.class).createUser(user, null,
+                        io.watchkeeper.core.access.Role.COMMENTER, java.util.Set.of(), "correct horse battery staple",
+                        io.watchkeeper.web.testing.WebApp.SYSTEM_ADMIN);
+            }
             for (String[] c : new String[][] {{"a1.example.test", "alice", "5d"}, {"a2.example.test", "alice", "10d"},
                 {"b1.example.test", "bob", "7d"}, {"c1.example.test", "carol", "90d"}}) {
                 CliHarness.Run r = certs.run("certs", "request", "--authority", "ca", "--cn", c[0], "--owner", c[1],

@@ -57,10 +57,17 @@ public final class AcmeIssuer implements Issuer {
     private final ChallengeSolver solver;
 
     public AcmeIssuer(Authority authority, AcmeAccount account, KeyPair accountKey, ChallengeSolver solver) {
+        this(authority, account, accountKey, solver, AcmeAddressGuard.Network.SYSTEM);
+    }
+
+    /** With {@code network}: how every connection to the CA resolves its host (checked on each connection). */
+    public AcmeIssuer(Authority authority, AcmeAccount account, KeyPair accountKey, ChallengeSolver solver,
+                      AcmeAddressGuard.Network network) {
         this.authority = authority;
         this.account = account;
-        Session session = AcmeSessions.open(AcmeEndpoint.check(account.directoryUrl(), account.allowInternal()),
-                account.directoryTrustPem());
+        AcmeAddressGuard guard = network.guard(account.allowInternal());
+        Session session = AcmeSessions.open(AcmeEndpoint.check(account.directoryUrl(), guard),
+                account.directoryTrustPem(), guard);
         this.login = session.login(url(account.accountUrl()), accountKey);
         this.solver = solver;
     }
@@ -133,8 +140,8 @@ public final class AcmeIssuer implements Issuer {
             List<X509Certificate> chain = certificate.getCertificateChain();
             PrivateKey privateKey = domainKey == null ? null : domainKey.getPrivate();
             return new IssuedCertificate(leaf, chain.subList(1, chain.size()), privateKey);
-        } catch (AcmeException e) {
-            throw new WatchkeeperException(ErrorCategory.UNAVAILABLE, "ACME: " + e.getMessage(), e);
+        } catch (AcmeException | RuntimeException e) {
+            throw failure("ACME: ", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WatchkeeperException(ErrorCategory.UNAVAILABLE, "interrupted while waiting for the ACME CA", e);
@@ -188,8 +195,8 @@ public final class AcmeIssuer implements Issuer {
         try {
             Certificate.revoke(login, Pem.certificates(certificate.certificatePem(), "stored certificate").getFirst(),
                     org.shredzone.acme4j.RevocationReason.code(reason.code()));
-        } catch (AcmeException e) {
-            throw new WatchkeeperException(ErrorCategory.UNAVAILABLE, "ACME revocation failed: " + e.getMessage(), e);
+        } catch (AcmeException | RuntimeException e) {
+            throw failure("ACME revocation failed: ", e);
         }
     }
 
@@ -212,9 +219,21 @@ public final class AcmeIssuer implements Issuer {
             }).orElse(null);
             return Optional.of(new RenewalWindow(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd(), retry,
                     explanation));
-        } catch (AcmeException e) {
-            throw new WatchkeeperException(ErrorCategory.UNAVAILABLE, "ACME renewal information: " + e.getMessage(), e);
+        } catch (AcmeException | RuntimeException e) {
+            throw failure("ACME renewal information: ", e);
         }
+    }
+
+    /** A refused address is said as such (DENIED); other ACME failures are UNAVAILABLE; ours pass unchanged. */
+    static RuntimeException failure(String prefix, Exception e) {
+        java.util.Optional<String> refused = AcmeAddressGuard.refusal(e);
+        if (refused.isPresent()) {
+            return new WatchkeeperException(ErrorCategory.DENIED, prefix + refused.get(), e);
+        }
+        if (e instanceof WatchkeeperException w) {
+            return w;
+        }
+        return new WatchkeeperException(ErrorCategory.UNAVAILABLE, prefix + e.getMessage(), e);
     }
 
     static URL url(String text) {

@@ -24,7 +24,15 @@ public final class AcmeIssuers {
     private final KeySealer sealer;
     private final ChallengeSolver solver;
 
+    private final AcmeAddressGuard.Network network;
+
     public AcmeIssuers(AcmeAccountStore accounts, KeyVault vault, KeySealer sealer, ChallengeSolver solver) {
+        this(accounts, vault, sealer, solver, AcmeAddressGuard.Network.SYSTEM);
+    }
+
+    public AcmeIssuers(AcmeAccountStore accounts, KeyVault vault, KeySealer sealer, ChallengeSolver solver,
+                       AcmeAddressGuard.Network network) {
+        this.network = network;
         this.accounts = accounts;
         this.vault = vault;
         this.sealer = sealer;
@@ -42,7 +50,7 @@ public final class AcmeIssuers {
         var sealed = vault.find(owner).orElseThrow(() -> new WatchkeeperException(ErrorCategory.INTERNAL,
                 "the account key of ACME authority '" + authority.name() + "' is missing"));
         KeyPair key = new KeyPair(publicKey(account.accountPublicKeyPem()), sealer.open(sealed, owner));
-        return new AcmeIssuer(authority, account, key, solver);
+        return new AcmeIssuer(authority, account, key, solver, network);
     }
 
     private static PublicKey publicKey(String pem) {

@@ -48,7 +48,16 @@ public final class AcmeRegistration {
     private final KeySealer sealer;
     private final AuditLog audit;
 
+    private final AcmeAddressGuard.Network network;
+
     public AcmeRegistration(AuthorityStore authorities, AcmeAccountStore accounts, KeySealer sealer, AuditLog audit) {
+        this(authorities, accounts, sealer, audit, AcmeAddressGuard.Network.SYSTEM);
+    }
+
+    /** With {@code network}: how every connection to the CA resolves its host (checked on each connection). */
+    public AcmeRegistration(AuthorityStore authorities, AcmeAccountStore accounts, KeySealer sealer, AuditLog audit,
+                            AcmeAddressGuard.Network network) {
+        this.network = network;
         this.authorities = authorities;
         this.accounts = accounts;
         this.sealer = sealer;
@@ -60,7 +69,8 @@ public final class AcmeRegistration {
         if (authorities.findByName(r.name()).isPresent()) {
             throw new InvalidInputException("an authority named '" + r.name() + "' already exists");
         }
-        URI directory = AcmeEndpoint.check(r.directoryUrl(), r.allowInternal());
+        AcmeAddressGuard guard = network.guard(r.allowInternal());
+        URI directory = AcmeEndpoint.check(r.directoryUrl(), guard);
         if (r.caCertificatePem() == null || r.caCertificatePem().isBlank()) {
             throw new InvalidInputException("give the CA's root certificate (PEM): it anchors the issued chains");
         }
@@ -75,7 +85,7 @@ public final class AcmeRegistration {
                 AuthorityPolicy.defaults().defaultValidity(), r.allowedDomains() == null ? List.of() : r.allowedDomains(),
                 true, false, AuthorityPolicy.defaults().allowedKeyTypes(), null);
         KeyPair accountKey = Keys.generate(KeyType.EC_P256);
-        Session session = AcmeSessions.open(directory, r.directoryTrustPem());
+        Session session = AcmeSessions.open(directory, r.directoryTrustPem(), guard);
         Login login;
         try {
             if (session.getMetadata().isExternalAccountRequired() && r.eabKid() == null) {
@@ -89,8 +99,14 @@ public final class AcmeRegistration {
                 builder.withKeyIdentifier(r.eabKid(), r.eabHmacKey());
             }
             login = builder.createLogin(session);
-        } catch (AcmeException e) {
-            throw new WatchkeeperException(ErrorCategory.DENIED, "the ACME CA refused the account: " + e.getMessage(), e);
+        } catch (AcmeException | RuntimeException e) {
+            if (e instanceof WatchkeeperException w) {
+                throw w;
+            }
+            throw AcmeAddressGuard.refusal(e)
+                    .<RuntimeException>map(m -> new WatchkeeperException(ErrorCategory.DENIED, "ACME: " + m, e))
+                    .orElseGet(() -> new WatchkeeperException(ErrorCategory.DENIED,
+                            "the ACME CA refused the account: " + e.getMessage(), e));
         }
         long id = authorities.nextId();
         Authority authority = authorities.add(new AuthoritySpec(id, r.name(), AuthorityKind.ACME, null,

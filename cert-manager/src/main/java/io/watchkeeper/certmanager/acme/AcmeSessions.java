@@ -1,8 +1,8 @@
 package io.watchkeeper.certmanager.acme;
 
 import io.watchkeeper.certmanager.x509.Pem;
-import io.watchkeeper.core.model.WatchkeeperException;
 import io.watchkeeper.core.model.ErrorCategory;
+import io.watchkeeper.core.model.WatchkeeperException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.KeyStore;
@@ -16,24 +16,30 @@ import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
 /**
  * ACME sessions over https with the JDK's trust store, or — for a private CA — with exactly the
- * trust anchors configured for the authority.
+ * trust anchors configured for the authority; every connection goes through {@link AcmeHttpClient},
+ * whose addresses {@link AcmeAddressGuard} checks when each connection is opened.
  */
 public final class AcmeSessions {
 
     private AcmeSessions() {}
 
-    public static Session open(URI directory, String trustAnchorsPem) {
-        if (trustAnchorsPem == null || trustAnchorsPem.isBlank()) {
-            return new Session(directory, new GenericAcmeProvider());
-        }
-        SSLContext ssl = sslContext(Pem.certificates(trustAnchorsPem, "ACME directory trust anchors"));
+    public static Session open(URI directory, String trustAnchorsPem, AcmeAddressGuard guard) {
+        SSLContext ssl = trustAnchorsPem == null || trustAnchorsPem.isBlank() ? defaultContext()
+                : sslContext(Pem.certificates(trustAnchorsPem, "ACME directory trust anchors"));
         return new Session(directory, new GenericAcmeProvider() {
             @Override
             public HttpClient createHttpClient(NetworkSettings settings) {
-                return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                        .connectTimeout(settings.getTimeout()).proxy(settings.getProxySelector()).sslContext(ssl).build();
+                return new AcmeHttpClient(guard, ssl, settings.getTimeout());
             }
         });
+    }
+
+    private static SSLContext defaultContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new WatchkeeperException(ErrorCategory.INTERNAL, "no TLS support", e);
+        }
     }
 
     private static SSLContext sslContext(List<X509Certificate> anchors) {

@@ -59,12 +59,8 @@ public final class Deployments {
     }
 
     /** Installs a certificate as a PEM bundle at {@code prefix}, optionally reloading and probing. */
-    public Result deployPem(long certificateId, String prefix, List<String> reloadCommand, String probe, String owner,
-                            String actor) {
+    public Result deployPem(long certificateId, String prefix, List<String> reloadCommand, String probe, String actor) {
         StoredCertificate cert = certificates.require(certificateId);
-        if (owner != null && !owner.equals(cert.owner())) {
-            throw new InvalidInputException("certificate " + certificateId + " belongs to another owner");
-        }
         PemBundleDestination destination = new PemBundleDestination(prefix, reloadCommand, probe);
         CertificateDeployment row = deployments.add(certificateId, destination.kind(), prefix,
                 reloadCommand == null ? List.of() : reloadCommand, probe, actor);
@@ -72,11 +68,8 @@ public final class Deployments {
     }
 
     /** Imports a certificate into ACM in {@code account}/{@code region}. */
-    public Result deployAcm(long certificateId, String account, String region, String owner, String actor) {
+    public Result deployAcm(long certificateId, String account, String region, String actor) {
         StoredCertificate cert = certificates.require(certificateId);
-        if (owner != null && !owner.equals(cert.owner())) {
-            throw new InvalidInputException("certificate " + certificateId + " belongs to another owner");
-        }
         if (account == null || !account.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}") || region == null
                 || !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
             throw new InvalidInputException("an ACM destination is <account name>:<region>, e.g. prod:eu-west-1");
@@ -86,11 +79,8 @@ public final class Deployments {
     }
 
     /** Uploads a certificate as an IAM server certificate in {@code account} (a new name per certificate). */
-    public Result deployIam(long certificateId, String account, String owner, String actor) {
+    public Result deployIam(long certificateId, String account, String actor) {
         StoredCertificate cert = certificates.require(certificateId);
-        if (owner != null && !owner.equals(cert.owner())) {
-            throw new InvalidInputException("certificate " + certificateId + " belongs to another owner");
-        }
         if (account == null || !account.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
             throw new InvalidInputException("an IAM destination is an account name");
         }
@@ -99,11 +89,8 @@ public final class Deployments {
     }
 
     /** Writes a kubernetes.io/tls Secret manifest: {@code <namespace>/<secret>@/path/secret.yaml}. */
-    public Result deployKubernetes(long certificateId, String target, String owner, String actor) {
+    public Result deployKubernetes(long certificateId, String target, String actor) {
         StoredCertificate cert = certificates.require(certificateId);
-        if (owner != null && !owner.equals(cert.owner())) {
-            throw new InvalidInputException("certificate " + certificateId + " belongs to another owner");
-        }
         new KubernetesSecretDestination(target); // validate before anything is stored
         CertificateDeployment row = deployments.add(certificateId, "kubernetes", target, List.of(), null, actor);
         return install(cert, row, destination(row, null), actor);
@@ -128,6 +115,16 @@ public final class Deployments {
             case "kubernetes" -> new KubernetesSecretDestination(d.target());
             default -> throw new InvalidInputException("unknown destination kind " + d.kind());
         };
+    }
+
+    /** Where a certificate is installed now (what {@link #retire} would remove). */
+    public List<CertificateDeployment> current(long certificateId) {
+        return deployments.current(certificateId);
+    }
+
+    /** Every deployment of a certificate, superseded ones too. */
+    public List<CertificateDeployment> all(long certificateId) {
+        return deployments.all(certificateId);
     }
 
     /**

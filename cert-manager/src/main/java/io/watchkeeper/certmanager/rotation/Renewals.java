@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renewing certificates: one at a time (by its owner or an admin), the due ones in a sweep, and
+ * Renewing certificates: one at a time, the due ones in a sweep, and
  * revoke-and-replace for incidents. A renewal reissues the same names from the same authority with
  * a NEW key under the idempotency key {@code renew:<id>:<serial>}, so a crash or a second node
  * retrying the same renewal never produces two certificates; the new certificate replaces the old
@@ -61,17 +61,21 @@ public final class Renewals {
     }
 
     /**
-     * Renews one certificate.
-     *
-     * @param owner when not null, the certificate must belong to this owner (people act on their own certificates)
+     * Renews one certificate (who may is decided by the caller of this class: the web service checks
+     * role, accounts and ownership; the scheduler renews what is due).
      */
-    public StoredCertificate renew(long certificateId, String owner, String actor) {
-        StoredCertificate old = renewable(certificateId, owner);
+    public StoredCertificate renew(long certificateId, String actor) {
+        StoredCertificate old = renewable(certificateId);
         Authority authority = authorityStore.findById(old.authorityId()).orElseThrow();
         KeyType type = KeyType.of(old.metadata().keyAlgorithm(), old.metadata().keyBits());
+        // the same lifetime, never above the authority's maximum (notBefore is backdated a little, so an
+        // at-the-maximum certificate would otherwise never renew)
         Duration lifetime = Duration.between(old.metadata().notBefore(), old.metadata().notAfter());
+        if (lifetime.compareTo(authority.policy().maxValidity()) > 0) {
+            lifetime = authority.policy().maxValidity();
+        }
         CertificateRequest request = new CertificateRequest(old.metadata().commonName(), old.metadata().dnsNames(),
-                old.metadata().ipAddresses(), type, lifetime, old.owner(), old.team());
+                old.metadata().ipAddresses(), type, lifetime, old.ownership());
         StoredCertificate renewed = issuance.request(authority.name(), request, new KeySource.Generate(type),
                 "renew:" + old.id() + ":" + old.metadata().serial(), old.id(), actor).certificate();
         if (deployments != null) {
@@ -89,7 +93,7 @@ public final class Renewals {
         List<Outcome> outcomes = new ArrayList<>();
         for (long id : store.dueForRenewal(clock.instant(), limit)) {
             try {
-                outcomes.add(new Outcome(id, renew(id, null, actor).id(), null));
+                outcomes.add(new Outcome(id, renew(id, actor).id(), null));
             } catch (RotationUnverifiedException e) {
                 outcomes.add(new Outcome(id, e.renewed().id(), e.getMessage()));
             } catch (RuntimeException e) {
@@ -110,9 +114,9 @@ public final class Renewals {
      * For incidents: revokes the certificate at its issuer with {@code reason} and issues its
      * replacement with a new key in one call.
      */
-    public StoredCertificate revokeAndReplace(long certificateId, RevocationReason reason, String owner, String actor) {
-        StoredCertificate old = renewable(certificateId, owner);
-        StoredCertificate replacement = renew(certificateId, owner, actor);
+    public StoredCertificate revokeAndReplace(long certificateId, RevocationReason reason, String actor) {
+        StoredCertificate old = renewable(certificateId);
+        StoredCertificate replacement = renew(certificateId, actor);
         revocations.revoke(old.id(), reason, actor);
         audit.record(new AuditEntry(actor, "certificate.revoke-and-replace", "certificate:" + old.id(), null,
                 Json.tree(Map.of("replacement", replacement.id(), "reason", reason.id()))));
@@ -133,12 +137,8 @@ public final class Renewals {
         }
     }
 
-    private StoredCertificate renewable(long certificateId, String owner) {
+    private StoredCertificate renewable(long certificateId) {
         StoredCertificate old = store.require(certificateId);
-        if (owner != null && !owner.equals(old.owner())) {
-            throw new InvalidInputException("certificate " + certificateId + " belongs to another owner; only its owner "
-                    + "(or an admin) may renew, rotate or revoke it");
-        }
         if (old.source() != CertificateSource.ISSUED || old.authorityId() == null) {
             throw new InvalidInputException("certificate " + certificateId + " was not issued by a Watchkeeper authority");
         }

@@ -15,6 +15,7 @@ import io.watchkeeper.core.cert.Authority;
 import io.watchkeeper.core.cert.CertificateRequest;
 import io.watchkeeper.core.cert.CertificateStatus;
 import io.watchkeeper.core.cert.KeyType;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.core.cert.RevocationReason;
 import io.watchkeeper.core.cert.StoredCertificate;
 import io.watchkeeper.core.model.InvalidInputException;
@@ -75,7 +76,7 @@ class AcmeIssuanceTest {
     }
 
     private static CertificateRequest request(String... names) {
-        return new CertificateRequest(null, List.of(names), List.of(), KeyType.EC_P256, null, "team-web", null);
+        return new CertificateRequest(null, List.of(names), List.of(), KeyType.EC_P256, null, Ownership.none());
     }
 
     @Test

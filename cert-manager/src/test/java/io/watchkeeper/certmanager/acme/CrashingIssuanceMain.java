@@ -7,6 +7,7 @@ import io.watchkeeper.certmanager.keys.KeySealer;
 import io.watchkeeper.certmanager.keys.KeystoreKeyWrapper;
 import io.watchkeeper.core.cert.CertificateRequest;
 import io.watchkeeper.core.cert.KeyType;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.db.JooqAcmeAccounts;
 import io.watchkeeper.db.JooqAuditLog;
 import io.watchkeeper.db.JooqAuthorityStore;
@@ -54,7 +55,7 @@ public final class CrashingIssuanceMain {
         Authorities authorities = new Authorities(new JooqAuthorityStore(dsl), vault, sealer, audit, Clock.systemUTC(),
                 new AcmeIssuers(new JooqAcmeAccounts(dsl), vault, sealer, killing));
         new Issuance(authorities, new JooqCertificateStore(dsl), sealer, audit).request(args[3],
-                new CertificateRequest(null, List.of("killed.example.test"), List.of(), KeyType.EC_P256, null, "team", null),
+                new CertificateRequest(null, List.of("killed.example.test"), List.of(), KeyType.EC_P256, null, Ownership.none()),
                 new KeySource.Generate(KeyType.EC_P256), args[4], null, "victim");
         System.exit(3); // not reached when the kill works
     }

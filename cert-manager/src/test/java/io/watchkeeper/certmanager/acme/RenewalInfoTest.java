@@ -15,6 +15,7 @@ import io.watchkeeper.core.cert.AcmeAccount;
 import io.watchkeeper.core.cert.Authority;
 import io.watchkeeper.core.cert.CertificateRequest;
 import io.watchkeeper.core.cert.KeyType;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.core.cert.StoredCertificate;
 import io.watchkeeper.db.JooqAcmeAccounts;
 import io.watchkeeper.certmanager.Authorities;
@@ -60,7 +61,7 @@ class RenewalInfoTest {
                             pebble.listenerCaPem, null, null, null, List.of(), null, true), "tester");
             StoredCertificate cert = new Issuance(authorities, base.certificates, base.sealer, base.audit)
                     .request("pebble", new CertificateRequest(null, List.of("ari.example.test"), List.of(), KeyType.EC_P256,
-                            null, "team", null), new KeySource.Generate(KeyType.EC_P256), "ari", null, "tester")
+                            null, Ownership.none()), new KeySource.Generate(KeyType.EC_P256), "ari", null, "tester")
                     .certificate();
             // Pebble 2.4 offers no renewalInfo: no window, the caller uses its own schedule
             assertThat(issuers.open(authority).renewalWindow(cert)).isEmpty();

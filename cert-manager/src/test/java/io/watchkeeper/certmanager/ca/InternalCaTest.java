@@ -11,6 +11,7 @@ import io.watchkeeper.core.cert.AuthorityPolicy;
 import io.watchkeeper.core.cert.CertificateMetadata;
 import io.watchkeeper.core.cert.CertificateRequest;
 import io.watchkeeper.core.cert.KeyType;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.core.cert.RevocationReason;
 import io.watchkeeper.core.cert.RevokedSerial;
 import io.watchkeeper.core.model.InvalidInputException;
@@ -39,7 +40,7 @@ class InternalCaTest {
             List.of("example.com"), true, true, Set.of(), "http://crl.example.com/issuing.crl");
 
     private static CertificateRequest request(String cn, List<String> dns, List<String> ips, Duration validity) {
-        return new CertificateRequest(cn, dns, ips, null, validity, "alice@example.com", "web");
+        return new CertificateRequest(cn, dns, ips, null, validity, Ownership.none());
     }
 
     private void write(String name, String content) throws Exception {

@@ -9,6 +9,7 @@ import io.watchkeeper.certmanager.x509.Pem;
 import io.watchkeeper.core.cert.AuthorityPolicy;
 import io.watchkeeper.core.cert.CertificateRequest;
 import io.watchkeeper.core.cert.KeyType;
+import io.watchkeeper.core.cert.Ownership;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -52,7 +53,7 @@ class TlsHandshakeTest {
         KeyPair pair = Keys.generate(type);
         X509Certificate leaf = InternalCa.issue(issuing, new AuthorityPolicy(Duration.ofDays(30), null, List.of(), false,
                 true, Set.of(), null), new CertificateRequest("localhost", List.of(), List.of("127.0.0.1"), null, null,
-                "alice", null), pair.getPublic(), now);
+                Ownership.none()), pair.getPublic(), now);
 
         KeyStore serverKeys = KeyStore.getInstance("PKCS12");
         serverKeys.load(null, null);

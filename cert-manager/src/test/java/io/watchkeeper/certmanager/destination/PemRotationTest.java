@@ -10,6 +10,7 @@ import io.watchkeeper.certmanager.x509.Pem;
 import io.watchkeeper.core.cert.AuthorityPolicy;
 import io.watchkeeper.core.cert.CertificateRequest;
 import io.watchkeeper.core.cert.KeyType;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.core.cert.StoredCertificate;
 import io.watchkeeper.db.JooqDeployments;
 import java.net.InetAddress;
@@ -43,9 +44,9 @@ class PemRotationTest {
     @Test
     void renewalsAreRedeployedAndVerifiedBeforeTheOldDeploymentIsRetired() throws Exception {
         CertStack s = new CertStack(home.resolve("stack"));
-        s.authorities.createRoot("ca", "Deploy CA", KeyType.EC_P256, Duration.ofDays(30), AuthorityPolicy.defaults(), "t");
+        s.authorities.createRoot("ca", "Deploy CA", KeyType.EC_P256, Duration.ofDays(30), AuthorityPolicy.defaults(), true, "t");
         StoredCertificate first = s.issuance.request("ca", new CertificateRequest("web.example.test",
-                List.of("web.example.test"), List.of(), KeyType.EC_P256, Duration.ofDays(2), "alice", null),
+                List.of("web.example.test"), List.of(), KeyType.EC_P256, Duration.ofDays(2), Ownership.none()),
                 new KeySource.Generate(KeyType.EC_P256), "web-1", null, "alice").certificate();
         JooqDeployments store = new JooqDeployments(s.dsl);
         Deployments deployments = new Deployments(store, s.certificates, s.vault, s.sealer, s.audit);
@@ -54,10 +55,9 @@ class PemRotationTest {
         // a server that reads the bundle at every handshake, as a reloaded nginx would
         try (TlsServer live = new TlsServer(() -> read(prefix))) {
             String probe = "127.0.0.1:" + live.port();
-            assertThatThrownBy(() -> deployments.deployPem(first.id(), prefix.toString(), List.of(), probe, "mallory", "mallory"))
-                    .hasMessageContaining("another owner");
+            // who may deploy (role, accounts, owner) is the web service's rule: see CertificateServiceTest
             Deployments.Result deployed = deployments.deployPem(first.id(), prefix.toString(), List.of("true"), probe,
-                    "alice", "alice");
+                    "alice");
             assertThat(deployed.verified()).as(deployed.detail()).isTrue();
             assertThat(Files.getPosixFilePermissions(Path.of(prefix + ".key")))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -65,7 +65,7 @@ class PemRotationTest {
 
             Renewals renewals = new Renewals(s.certificates, s.authorityStore, s.issuance, s.revocations, s.audit,
                     Clock.systemUTC(), deployments);
-            StoredCertificate second = renewals.renew(first.id(), "alice", "alice");
+            StoredCertificate second = renewals.renew(first.id(), "alice");
             assertThat(TlsProbe.servedFingerprint(probe, 2000)).isEqualTo(second.metadata().sha256Fingerprint());
             assertThat(store.current(first.id())).isEmpty(); // superseded
             assertThat(store.current(second.id())).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo("VERIFIED"));
@@ -75,7 +75,7 @@ class PemRotationTest {
                 Path stalePrefix = home.resolve("tls/stale");
                 String staleProbe = "127.0.0.1:" + stale.port();
                 store.add(second.id(), "pem-file", stalePrefix.toString(), List.of(), staleProbe, "alice");
-                assertThatThrownBy(() -> renewals.renew(second.id(), "alice", "alice"))
+                assertThatThrownBy(() -> renewals.renew(second.id(), "alice"))
                         .isInstanceOf(Renewals.RotationUnverifiedException.class).hasMessageContaining(staleProbe);
                 assertThat(store.current(second.id())).extracting(d -> d.target()).containsExactly(stalePrefix.toString());
                 assertThat(s.certificates.events(second.id())).anyMatch(e -> e.event().equals("rotation-unverified"));
@@ -83,7 +83,7 @@ class PemRotationTest {
         }
         // a failing reload command is a failed deployment with its reason
         Deployments.Result failed = deployments.deployPem(first.id(), home.resolve("tls/other").toString(), List.of("false"),
-                null, "alice", "alice");
+                null, "alice");
         assertThat(failed.verified()).isFalse();
         assertThat(failed.detail()).contains("reload command failed");
     }
@@ -91,28 +91,28 @@ class PemRotationTest {
     @Test
     void endpointsJoinTheInventoryOnceAsDiscovered() throws Exception {
         CertStack elsewhere = new CertStack(home.resolve("elsewhere"));
-        elsewhere.authorities.createRoot("other", "Other CA", KeyType.EC_P256, Duration.ofDays(30), AuthorityPolicy.defaults(), "t");
+        elsewhere.authorities.createRoot("other", "Other CA", KeyType.EC_P256, Duration.ofDays(30), AuthorityPolicy.defaults(), true, "t");
         StoredCertificate foreign = elsewhere.issuance.request("other", new CertificateRequest("svc.example.test",
-                List.of("svc.example.test"), List.of(), KeyType.EC_P256, Duration.ofDays(3), "someone", null),
+                List.of("svc.example.test"), List.of(), KeyType.EC_P256, Duration.ofDays(3), Ownership.none()),
                 new KeySource.Generate(KeyType.EC_P256), "svc", null, "t").certificate();
         Path prefix = home.resolve("foreign/svc");
         new Deployments(new JooqDeployments(elsewhere.dsl), elsewhere.certificates, elsewhere.vault, elsewhere.sealer,
-                elsewhere.audit).deployPem(foreign.id(), prefix.toString(), List.of(), null, null, "t");
+                elsewhere.audit).deployPem(foreign.id(), prefix.toString(), List.of(), null, "t");
 
         CertStack s = new CertStack(home.resolve("inventory"));
         io.watchkeeper.certmanager.Discovery discovery = new io.watchkeeper.certmanager.Discovery(s.certificates, s.audit);
         try (TlsServer server = new TlsServer(cached(read(prefix)))) {
             String endpoint = "127.0.0.1:" + server.port();
-            var first = discovery.endpoint(endpoint, "ops", "job:discovery");
+            var first = discovery.endpoint(endpoint, Ownership.none(), "job:discovery");
             assertThat(first.isNew()).isTrue();
             assertThat(first.certificate().source()).isEqualTo(io.watchkeeper.core.cert.CertificateSource.DISCOVERED);
             assertThat(first.certificate().metadata().sha256Fingerprint()).isEqualTo(foreign.metadata().sha256Fingerprint());
             assertThat(first.certificate().hasPrivateKey()).isFalse();
-            var again = discovery.endpoint(endpoint, "ops", "job:discovery");
+            var again = discovery.endpoint(endpoint, Ownership.none(), "job:discovery");
             assertThat(again.isNew()).isFalse();
             assertThat(again.certificate().id()).isEqualTo(first.certificate().id());
         }
-        assertThatThrownBy(() -> discovery.endpoint("127.0.0.1:1", "ops", "t")).hasMessageContaining("cannot reach");
+        assertThatThrownBy(() -> discovery.endpoint("127.0.0.1:1", Ownership.none(), "t")).hasMessageContaining("cannot reach");
     }
 
     private static Material read(Path prefix) {

@@ -11,6 +11,7 @@ import io.watchkeeper.core.cert.AuthorityPolicy;
 import io.watchkeeper.core.cert.CertificateRequest;
 import io.watchkeeper.core.cert.CertificateStatus;
 import io.watchkeeper.core.cert.KeyType;
+import io.watchkeeper.core.cert.Ownership;
 import io.watchkeeper.core.cert.RevocationReason;
 import io.watchkeeper.core.cert.StoredCertificate;
 import io.watchkeeper.core.model.InvalidInputException;
@@ -51,7 +52,7 @@ class RenewalTest {
     void theSweepRenewsDueCertificatesOnceWithNewKeysAndRevokeAndReplaceHandlesIncidents() {
         CertStack s = new CertStack(home);
         s.authorities.createRoot("ca", "Renewal Test CA", KeyType.EC_P256, Duration.ofDays(365), AuthorityPolicy.defaults(),
-                "test");
+                true, "test");
         StoredCertificate dueSoon = issue(s, "due.example.test", Duration.ofDays(1), "alice");
         StoredCertificate later = issue(s, "later.example.test", Duration.ofDays(30), "alice");
 
@@ -72,20 +73,34 @@ class RenewalTest {
                 .get(0, java.time.OffsetDateTime.class).toInstant();
         assertThat(renewAfter).isAfter(renewed.metadata().notBefore().plus(Duration.ofHours(11)));
 
-        assertThatThrownBy(() -> renewals.renew(later.id(), "mallory", "mallory"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("another owner");
-        assertThatThrownBy(() -> renewals.renew(dueSoon.id(), null, "x")).hasMessageContaining("replaced");
+        // who may renew (role, accounts, owner) is the web service's rule: see CertificateServiceTest
+        assertThatThrownBy(() -> renewals.renew(dueSoon.id(), "x")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("replaced");
 
-        StoredCertificate replacement = renewals.revokeAndReplace(later.id(), RevocationReason.KEY_COMPROMISE, "alice", "alice");
+        StoredCertificate replacement = renewals.revokeAndReplace(later.id(), RevocationReason.KEY_COMPROMISE, "alice");
         assertThat(s.certificates.require(later.id()).status()).isEqualTo(CertificateStatus.REVOKED);
         assertThat(replacement.status()).isEqualTo(CertificateStatus.ACTIVE);
         assertThat(replacement.replacesId()).isEqualTo(later.id());
         assertThat(key(replacement)).isNotEqualTo(key(later));
     }
 
+    @Test
+    void aCertificateIssuedAtTheAuthoritysMaximumValidityRenews() {
+        CertStack s = new CertStack(home);
+        s.authorities.createRoot("ca", "Max CA", KeyType.EC_P256, Duration.ofDays(365), AuthorityPolicy.defaults(),
+                true, "test");
+        StoredCertificate atMax = issue(s, "max.example.test", null, "alice"); // the default: 90 days, the maximum
+        Renewals renewals = new Renewals(s.certificates, s.authorityStore, s.issuance, s.revocations, s.audit,
+                Clock.systemUTC());
+        StoredCertificate renewed = renewals.renew(atMax.id(), "test");
+        assertThat(renewed.replacesId()).isEqualTo(atMax.id());
+        assertThat(Duration.between(renewed.metadata().notBefore(), renewed.metadata().notAfter()))
+                .isLessThanOrEqualTo(Duration.ofDays(90).plus(Duration.ofMinutes(1)));
+    }
+
     private static StoredCertificate issue(CertStack s, String name, Duration validity, String owner) {
         return s.issuance.request("ca", new CertificateRequest(name, List.of(name), List.of(), KeyType.EC_P256, validity,
-                owner, null), new KeySource.Generate(KeyType.EC_P256), "issue:" + name, null, "test").certificate();
+                Ownership.none()), new KeySource.Generate(KeyType.EC_P256), "issue:" + name, null, "test").certificate();
     }
 
     private static java.security.PublicKey key(StoredCertificate c) {

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param crlNumber the number of the last CRL it published (0: none yet)
  * @param createdBy actor that created or imported it
  * @param createdAt when
+ * @param accountIds the accounts whose users may see it and issue from it; empty: unrestricted users only
  */
 public record Authority(
         long id,
@@ -32,7 +33,8 @@ public record Authority(
         boolean imported,
         long crlNumber,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        java.util.Set<Long> accountIds) {
 
     public Authority {
         Objects.requireNonNull(name, "name");
@@ -41,6 +43,7 @@ public record Authority(
         Objects.requireNonNull(certificatePem, "certificatePem");
         Objects.requireNonNull(policy, "policy");
         chainPem = List.copyOf(chainPem == null ? List.of() : chainPem);
+        accountIds = accountIds == null ? java.util.Set.of() : java.util.Set.copyOf(accountIds);
     }
 
     /** Whether this is a root (self-signed, nothing above it). */

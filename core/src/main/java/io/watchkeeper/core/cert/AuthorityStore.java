@@ -29,6 +29,9 @@ public interface AuthorityStore {
                 + String.join(", ", list().stream().map(Authority::name).toList()) + ")"));
     }
 
+    /** Replaces the accounts an authority is assigned to (empty: unrestricted users only). */
+    void setAccounts(long authorityId, java.util.Set<Long> accountIds);
+
     /** Increments and returns the authority's CRL number (monotonic, never reused). */
     long nextCrlNumber(long authorityId);
 }

@@ -13,8 +13,7 @@ import java.util.List;
  * @param ipAddresses IP address subject alternative names (textual, as given)
  * @param keyType key to generate; null when the requester brings a CSR
  * @param validity requested lifetime, or null for the authority's default
- * @param owner who is responsible (an e-mail address or user name)
- * @param team owning team, or null
+ * @param ownership the account, owning user and team the certificate will have (ids)
  */
 public record CertificateRequest(
         String commonName,
@@ -22,12 +21,10 @@ public record CertificateRequest(
         List<String> ipAddresses,
         KeyType keyType,
         Duration validity,
-        String owner,
-        String team) {
+        Ownership ownership) {
 
     public static final int MAX_NAMES = 100;
     public static final int MAX_CN_LENGTH = 64;
-    public static final int MAX_OWNER_LENGTH = 254;
 
     public CertificateRequest {
         dnsNames = List.copyOf(dnsNames == null ? List.of() : dnsNames);
@@ -45,26 +42,6 @@ public record CertificateRequest(
         if (validity != null && (validity.isNegative() || validity.compareTo(Duration.ofMinutes(5)) < 0)) {
             throw new InvalidInputException("validity must be at least 5 minutes");
         }
-        checkOwner(owner);
-        checkTeam(team);
-    }
-
-    /** Throws unless {@code owner} is 1-254 printable characters without spaces. */
-    public static String checkOwner(String owner) {
-        if (owner == null || owner.isBlank() || owner.length() > MAX_OWNER_LENGTH
-                || !owner.codePoints().allMatch(c -> c > 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0))) {
-            throw new InvalidInputException("the owner must be 1-" + MAX_OWNER_LENGTH
-                    + " printable characters without spaces (an e-mail address or user name)");
-        }
-        return owner;
-    }
-
-    /** Throws unless {@code team} is null or 1-100 printable characters. */
-    public static String checkTeam(String team) {
-        if (team != null && (team.isBlank() || team.length() > 100
-                || !team.codePoints().allMatch(c -> c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0)))) {
-            throw new InvalidInputException("the team must be 1-100 printable characters");
-        }
-        return team;
+        ownership = ownership == null ? Ownership.none() : ownership;
     }
 }

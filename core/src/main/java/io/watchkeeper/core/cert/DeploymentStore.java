@@ -11,6 +11,9 @@ public interface DeploymentStore {
     /** Deployments of a certificate that are not superseded. */
     List<CertificateDeployment> current(long certificateId);
 
+    /** Every deployment of a certificate, superseded ones too, oldest first. */
+    List<CertificateDeployment> all(long certificateId);
+
     void setStatus(long deploymentId, String status, String detail);
 
     /** Records the target's name for the deployment (the ACM ARN). */

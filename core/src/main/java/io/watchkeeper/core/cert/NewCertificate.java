@@ -10,8 +10,7 @@ import java.util.Objects;
  * @param metadata what was parsed from it
  * @param certificatePem the certificate
  * @param chainPem the issuers above it, nearest first
- * @param owner who is responsible
- * @param team owning team, or null
+ * @param ownership account, owning user and team (ids; names are ignored)
  * @param authorityId issuing authority, or null
  * @param source issued, imported or discovered
  * @param replacesId the certificate it replaces (marked {@code REPLACED} in the same transaction), or null
@@ -24,8 +23,7 @@ public record NewCertificate(
         CertificateMetadata metadata,
         String certificatePem,
         List<String> chainPem,
-        String owner,
-        String team,
+        Ownership ownership,
         Long authorityId,
         CertificateSource source,
         Long replacesId,
@@ -36,7 +34,7 @@ public record NewCertificate(
     public NewCertificate {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(certificatePem, "certificatePem");
-        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(ownership, "ownership");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(actor, "actor");
         chainPem = List.copyOf(chainPem == null ? List.of() : chainPem);

@@ -11,8 +11,7 @@ import java.util.Objects;
  * @param metadata what was parsed from it
  * @param certificatePem the certificate (PEM)
  * @param chainPem the issuers above it, nearest first (PEM each); may stop before the root
- * @param owner who is responsible
- * @param team owning team, or null
+ * @param ownership its account, owning user and team (by id, names filled in)
  * @param authorityId the authority that issued it, or null (imported from elsewhere, discovered)
  * @param source issued, imported or discovered
  * @param status stored status; see {@link #statusAt(Instant)} for expiry
@@ -28,8 +27,7 @@ public record StoredCertificate(
         CertificateMetadata metadata,
         String certificatePem,
         List<String> chainPem,
-        String owner,
-        String team,
+        Ownership ownership,
         Long authorityId,
         CertificateSource source,
         CertificateStatus status,
@@ -43,10 +41,15 @@ public record StoredCertificate(
     public StoredCertificate {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(certificatePem, "certificatePem");
-        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(ownership, "ownership");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(status, "status");
         chainPem = List.copyOf(chainPem == null ? List.of() : chainPem);
+    }
+
+    /** Who owns it, for people (see {@link Ownership#label()}). */
+    public String ownerLabel() {
+        return ownership.label();
     }
 
     /** The stored status, or {@code EXPIRED} for an active certificate past its {@code notAfter}. */

@@ -55,6 +55,21 @@ public class CertificateConfiguration {
     }
 
     @Bean
+    io.watchkeeper.core.cert.TeamStore teamStore(DSLContext dsl) {
+        return new io.watchkeeper.db.JooqTeamStore(dsl);
+    }
+
+    @Bean
+    io.watchkeeper.core.cert.IssuanceQuota issuanceQuota(DSLContext dsl) {
+        return new io.watchkeeper.db.JooqIssuanceQuota(dsl);
+    }
+
+    @Bean
+    io.watchkeeper.core.cert.DeploymentStore deploymentStore(DSLContext dsl) {
+        return new io.watchkeeper.db.JooqDeployments(dsl);
+    }
+
+    @Bean
     KeystoreKeyWrapper keystoreKeyWrapper(CertificateProperties certs, WatchkeeperProperties properties) {
         Path file = certs.masterKeystore() != null ? certs.masterKeystore() : home(properties).resolve("master-keys.p12");
         return new KeystoreKeyWrapper(file, certs.masterKeystorePasswordFile());
@@ -115,13 +130,14 @@ public class CertificateConfiguration {
     }
 
     @Bean
-    io.watchkeeper.certmanager.destination.Deployments deployments(DSLContext dsl, CertificateStore store, KeyVault vault,
+    io.watchkeeper.certmanager.destination.Deployments deployments(io.watchkeeper.core.cert.DeploymentStore deploymentStore,
+                                                                   CertificateStore store, KeyVault vault,
                                                                    KeySealer sealer, AuditLog audit,
                                                                    io.watchkeeper.aws.AwsSessionFactory aws,
                                                                    io.watchkeeper.core.model.AccountStore accounts) {
         // one session per account (its clients are reused), opened through the account's role like the watchers
         java.util.Map<String, io.watchkeeper.aws.AwsSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
-        return new io.watchkeeper.certmanager.destination.Deployments(new io.watchkeeper.db.JooqDeployments(dsl), store,
+        return new io.watchkeeper.certmanager.destination.Deployments(deploymentStore, store,
                 vault, sealer, audit, new io.watchkeeper.certmanager.destination.Deployments.AwsClients() {
                     @Override
                     public software.amazon.awssdk.services.acm.AcmClient acm(String account, String region) {

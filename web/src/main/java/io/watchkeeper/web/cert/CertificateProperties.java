@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param crlDirectory where each internal authority's CRL ({@code <name>.crl}, DER) is written; default
  *        {@code WATCHKEEPER_HOME/crl}
  * @param crlLifetime time from a CRL's thisUpdate to its nextUpdate
+ * @param issuancePerUserPerHour most certificates one person may have issued (or renewed) per hour
+ *        through the console or the API, counted on every node together
  */
 @ConfigurationProperties("watchkeeper.certs")
 public record CertificateProperties(
@@ -22,7 +24,8 @@ public record CertificateProperties(
         Path crlDirectory,
         @DefaultValue("7d") Duration crlLifetime,
         @DefaultValue Acme acme,
-        String kmsKeyId) {
+        String kmsKeyId,
+        @DefaultValue("30") int issuancePerUserPerHour) {
 
     /**
      * How ACME challenges are answered ({@code watchkeeper.certs.acme.*}).

@@ -39,6 +39,7 @@ final class CertOutput {
         policy.put("crlUrl", a.policy().crlUrl());
         m.put("policy", policy);
         m.put("crlNumber", a.crlNumber());
+        m.put("accountIds", a.accountIds().stream().sorted().toList());
         return m;
     }
 
@@ -59,8 +60,12 @@ final class CertOutput {
         m.put("signatureAlgorithm", c.metadata().signatureAlgorithm());
         m.put("sha256Fingerprint", c.metadata().sha256Fingerprint());
         m.put("chainLength", c.chainPem().size());
-        m.put("owner", c.owner());
-        m.put("team", c.team());
+        m.put("account", c.ownership().account());
+        m.put("owner", c.ownership().user());
+        m.put("team", c.ownership().team());
+        if (c.ownership().note() != null) {
+            m.put("ownerNote", c.ownership().note());
+        }
         m.put("authority", c.authorityId() == null ? null : authorityNames.getOrDefault(c.authorityId(), "#" + c.authorityId()));
         m.put("source", c.source().name().toLowerCase());
         m.put("privateKeyHeld", c.hasPrivateKey());
@@ -74,6 +79,40 @@ final class CertOutput {
         m.put("createdBy", c.createdBy());
         m.put("createdAt", c.createdAt() == null ? null : c.createdAt().toString());
         return m;
+    }
+
+    static Map<Long, String> authorityNames(Cli cli) {
+        return cli.bean(io.watchkeeper.web.cert.AuthorityAdmin.class).list(cli.caller()).stream()
+                .collect(Collectors.toMap(Authority::id, Authority::name));
+    }
+
+    static List<Map<String, Object>> deployments(List<io.watchkeeper.core.cert.CertificateDeployment> deployments) {
+        return deployments.stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", d.id());
+            m.put("kind", d.kind());
+            m.put("target", d.target());
+            m.put("handle", d.handle());
+            m.put("probe", d.probe());
+            m.put("status", d.status());
+            m.put("detail", d.detail());
+            return m;
+        }).collect(Collectors.toList());
+    }
+
+    static Map<String, Object> summary(StoredCertificate c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("replaces", c.replacesId());
+        m.put("serial", c.metadata().serial());
+        m.put("dnsNames", c.metadata().dnsNames());
+        m.put("notAfter", c.metadata().notAfter().toString());
+        m.put("owner", c.ownerLabel());
+        return m;
+    }
+
+    static void print(Cli cli, CertOptions.Format format, Object json, String line) {
+        cli.out().println(format.json() ? io.watchkeeper.core.json.Json.pretty(json) : line);
     }
 
     static List<Map<String, Object>> events(List<CertificateEvent> events) {

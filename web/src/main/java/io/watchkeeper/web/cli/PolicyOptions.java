@@ -16,8 +16,14 @@ final class PolicyOptions {
     @Option(names = "--default-validity", description = "lifetime when a request names none (default: min(90d, max))")
     String defaultValidity;
 
-    @Option(names = "--allow-domain", description = "domain it may certify, with its subdomains (repeatable; default any)")
+    @Option(names = "--allow-domain", description = "domain it may certify, with its subdomains (repeatable)")
     List<String> domains = new ArrayList<>();
+
+    @Option(names = "--allow-any-domain", description = "let it certify any domain (instead of --allow-domain)")
+    boolean anyDomain;
+
+    @Option(names = "--account", description = "account whose users may use it (repeatable; default: admins of every account only)")
+    List<String> accounts = new ArrayList<>();
 
     @Option(names = "--allow-wildcards", description = "allow *.domain names")
     boolean wildcards;

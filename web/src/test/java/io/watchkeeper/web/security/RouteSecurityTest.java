@@ -153,7 +153,9 @@ class RouteSecurityTest {
         assertThat(routes).hasSizeGreaterThan(50);
         assertThat(routes).anyMatch(r -> r.role() == Role.ADMIN && r.api())
                 .anyMatch(r -> r.role() == Role.JUSTIFIER && !r.api())
-                .anyMatch(r -> r.role() == Role.COMMENTER);
+                .anyMatch(r -> r.role() == Role.COMMENTER)
+                .anyMatch(r -> r.path().startsWith("/certificates/") && r.method().equals("POST"))
+                .anyMatch(r -> r.path().startsWith("/api/v1/teams"));
         assertThat(routes).filteredOn(Route::global).extracting(Route::path)
                 .contains("/users", "/api/v1/users", "/api/v1/users/987654", "/api/v1/users/987654/password");
     }
