@@ -13,7 +13,6 @@ import io.watchkeeper.core.model.AccountSpec;
 import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.model.Provider;
 import io.watchkeeper.web.service.AccessAdmin;
-import io.watchkeeper.web.service.AccountAdmin;
 import io.watchkeeper.web.testing.WebApp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -56,9 +55,9 @@ class ScopedAdminTest {
         adminToken = issued.secret();
         adminTokenId = issued.token().id();
         // one audit entry per account, made by the unrestricted admin
-        AccountAdmin accountAdmin = app.bean(AccountAdmin.class);
-        accountAdmin.setInterval(prodId, null, 15, WebApp.SYSTEM_ADMIN);
-        accountAdmin.setInterval(devId, null, 20, WebApp.SYSTEM_ADMIN);
+        io.watchkeeper.web.service.WatchIntervals intervals = app.bean(io.watchkeeper.web.service.WatchIntervals.class);
+        intervals.set(prodId, null, 15, WebApp.SYSTEM_ADMIN);
+        intervals.set(devId, null, 20, WebApp.SYSTEM_ADMIN);
     }
 
     @AfterAll
