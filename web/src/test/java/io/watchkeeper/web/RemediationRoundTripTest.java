@@ -169,6 +169,38 @@ class RemediationRoundTripTest {
     }
 
     @Test
+    void theBackgroundJobReplacesPlansMadeUnderAnEarlierMode() {
+        String findingId = finding("aws.ec2.security-group/admin-port-open");
+        RemediationService service = cli.bean(RemediationService.class);
+        service.runAutomatic("job:test");
+        JsonNode dry = Json.parse(cli.run("remediations", "list", "--status", "planned", "--format", "json").out());
+        String dryId = null;
+        for (JsonNode r : dry) {
+            if (r.get("findingId").asString().equals(findingId)) {
+                dryId = r.get("id").asString();
+            }
+        }
+        assertThat(dryId).as("the job planned in dry-run mode: " + dry).isNotNull();
+        assertThat(remediation(dryId).get("plannedBy").asString()).isEqualTo("job:test");
+        service.runAutomatic("job:test");
+        assertThat(remediation(dryId).get("status").asString()).as("same mode: the plan stays").isEqualTo("PLANNED");
+
+        assertThat(cli.run("remediations", "mode", "aws.ec2.security-group/revoke-open-ingress", "approval").exit()).isZero();
+        service.runAutomatic("job:test");
+        assertThat(remediation(dryId).get("status").asString()).isEqualTo("SUPERSEDED");
+        JsonNode waiting = Json.parse(cli.run("remediations", "list", "--status", "awaiting_approval", "--format", "json")
+                .out());
+        assertThat(waiting).hasSize(1);
+        String id = waiting.get(0).get("id").asString();
+        assertThat(waiting.get(0).get("findingId").asString()).isEqualTo(findingId);
+        // the job planned it, so the person at the command line may approve it; the next pass applies it
+        assertThat(cli.run("remediations", "approve", id).exit()).isZero();
+        service.runAutomatic("job:test");
+        assertThat(remediation(id).get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(sshRules()).isEmpty();
+    }
+
+    @Test
     void aCrashWhileApplyingLeavesARecordThatSaysSo() {
         String findingId = finding("aws.s3.bucket/public-acl");
         cli.run("remediations", "mode", "aws.s3.bucket/remove-public-acl-grants", "automatic");

@@ -345,8 +345,10 @@ public final class RemediationService {
         return r;
     }
 
+    /** The account's name as a shell argument. */
     private String accountName(RemediationView r) {
-        return accounts.findById(r.accountId()).map(Account::name).orElse(String.valueOf(r.accountId()));
+        String name = accounts.findById(r.accountId()).map(Account::name).orElse(String.valueOf(r.accountId()));
+        return name.matches("[A-Za-z0-9._@:/-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
     }
 
     private static String reason(String reason, String missing) {

@@ -314,4 +314,52 @@ class RemediationDoorsTest {
         assertThat(consoleForeign.statusCode()).isEqualTo(404);
         assertThat(app.db.dsl().fetchCount(REMEDIATION_MODE)).isEqualTo(rows + 1);
     }
+
+    @Test
+    void aConsoleRollbackOverSomeoneElsesChangeNeedsAnAdminWithAReason() {
+        assertThat(setMode("admin", prodId, "AUTOMATIC").statusCode()).isEqualTo(200);
+        long id = apiPlan("alice", findings().getFirst());
+        HttpResponse<String> applied = api("bob", "POST", "/api/v1/remediations/" + id + "/apply", null);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(Json.parse(applied.body()).get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(Json.parse(applied.body()).get("afterHash").asString()).isNotBlank();
+        String bucket = remediation(id).get("resourceId").asString().substring("arn:aws:s3:::".length());
+        S3Client s3 = moto.client(S3Client.builder().forcePathStyle(true));
+        s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(
+                software.amazon.awssdk.services.s3.model.Tag.builder().key("owner").value("someone-else").build())));
+
+        WebApp.Session justifier = app.session();
+        justifier.login("bob", WebApp.ADMIN_PASSWORD);
+        justifier.get("/remediations");
+        HttpResponse<String> refused = justifier.post("/remediations/" + id + "/rollback", Map.of(), true);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("changed since remediation " + id + " was applied");
+        HttpResponse<String> notAdmin = justifier.post("/remediations/" + id + "/rollback",
+                Map.of("force", "true", "reason", "I am sure"), true);
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+        HttpResponse<String> apiRefused = api("admin", "POST", "/api/v1/remediations/" + id + "/rollback", null);
+        assertThat(apiRefused.statusCode()).isEqualTo(409);
+        assertThat(remediation(id).get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(audit("remediation.rollback.start")).isEmpty();
+
+        WebApp.Session admin = app.session();
+        admin.login("admin", WebApp.ADMIN_PASSWORD);
+        admin.get("/remediations");
+        HttpResponse<String> noReason = admin.post("/remediations/" + id + "/rollback", Map.of("force", "true"), true);
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        HttpResponse<String> forced = admin.post("/remediations/" + id + "/rollback",
+                Map.of("force", "true", "reason", "ticket 7: the grant is needed"), true);
+        assertThat(forced.statusCode()).as(forced.body()).isEqualTo(302);
+        JsonNode back = remediation(id);
+        assertThat(back.get("status").asString()).isEqualTo("ROLLED_BACK");
+        assertThat(back.get("error").asString()).contains("keeps the changes made by others");
+        assertThat(s3.getBucketTagging(r -> r.bucket(bucket)).tagSet()).extracting(t -> t.value())
+                .containsExactly("someone-else");
+        assertThat(s3.getBucketAcl(r -> r.bucket(bucket)).grants())
+                .anyMatch(g -> String.valueOf(g.grantee().uri()).endsWith("/AllUsers"));
+        AuditLogRecord start = audit("remediation.rollback.start").getFirst();
+        assertThat(start.getActor()).isEqualTo("admin");
+        assertThat(json(start.getAfter()).get("reason").asString()).isEqualTo("ticket 7: the grant is needed");
+        assertThat(json(start.getAfter()).get("changedSinceApply").asBoolean()).isTrue();
+    }
 }
