@@ -16,7 +16,7 @@ ALTER TABLE remediation ADD COLUMN after_hash text;
 CREATE TABLE remediation_change (
     id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     account_id         bigint      NOT NULL REFERENCES account (id) ON DELETE CASCADE,
-    remediation_row_id bigint      NOT NULL REFERENCES remediation (id) ON DELETE CASCADE,
+    remediation_row_id bigint      REFERENCES remediation (id) ON DELETE SET NULL, -- the count outlives its plan
     kind               text        NOT NULL CHECK (kind IN ('APPLY', 'ROLLBACK')),
     started_at         timestamptz NOT NULL DEFAULT clock_timestamp()
 );

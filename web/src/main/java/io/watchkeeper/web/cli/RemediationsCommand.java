@@ -241,7 +241,8 @@ public final class RemediationsCommand {
             cli.out().print(Text.table(List.of("REMEDIATION", "FIXES", "MODES", "DESCRIPTION"), service.registry().all()
                     .stream().<List<?>>map(r -> List.of(r.id(), r.fixes().id(), modes.stream()
                             .filter(m -> m.remediationId().equals(r.id()))
-                            .map(m -> (m.accountId() == null ? "*" : m.accountId()) + "=" + m.mode().name().toLowerCase())
+                            .map(m -> (m.accountId() == null ? "*" : m.accountId()) + "="
+                                    + m.mode().name().toLowerCase().replace('_', '-'))
                             .reduce((a, b) -> a + " " + b).orElse("dry-run"), r.description())).toList(), 80));
             cli.out().printf("kill switch: %s; blast radius: %d change(s) per account per hour%n",
                     settings.killSwitch() ? "ON" : "off", settings.limit());
