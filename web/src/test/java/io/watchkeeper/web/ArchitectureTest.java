@@ -77,6 +77,33 @@ class ArchitectureTest {
     }
 
     @Test
+    void theConsoleNeverCallsApiControllers() {
+        noClasses().that().resideInAPackage("io.watchkeeper.web.console..")
+                .should().dependOnClassesThat().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .because("console pages and API controllers are two thin doors onto the same services")
+                .check(classes);
+    }
+
+    @Test
+    void jooqTypesStayInDbAndTheWiring() {
+        // services, pages, API controllers and commands reach PostgreSQL through core's ports only; the Spring
+        // configuration classes (the composition root) are the one place in web that builds db repositories
+        noClasses().that().resideInAPackage("io.watchkeeper.web..")
+                .and().haveSimpleNameNotEndingWith("Configuration")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.watchkeeper.db.jooq..")
+                .because("jOOQ types never leave db/ and the wiring")
+                .check(classes);
+    }
+
+    @Test
+    void webReachesTheDatabaseOnlyThroughThePortsOutsideTheWiring() {
+        noClasses().that().resideInAnyPackage("io.watchkeeper.web.service..", "io.watchkeeper.web.console..",
+                        "io.watchkeeper.web.api..", "io.watchkeeper.web.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.watchkeeper.db..")
+                .check(classes);
+    }
+
+    @Test
     void nothingDependsOnTheApplication() {
         noClasses().that().resideOutsideOfPackage("io.watchkeeper.web..")
                 .should().dependOnClassesThat().resideInAPackage("io.watchkeeper.web..")
