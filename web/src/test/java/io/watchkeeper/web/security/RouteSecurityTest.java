@@ -136,6 +136,18 @@ class RouteSecurityTest {
     }
 
     private static HttpResponse<String> call(WebApp.Session session, Route route) {
+        long started = System.nanoTime();
+        try {
+            return callOnce(session, route);
+        } finally {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (ms > 3000) {
+                System.err.println("SLOW ROUTE " + ms + " ms: " + route);
+            }
+        }
+    }
+
+    private static HttpResponse<String> callOnce(WebApp.Session session, Route route) {
         if (route.method().equals("GET")) {
             String query = route.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(java.util.stream.Collectors.joining("&"));
