@@ -18,6 +18,29 @@ public final class Pages {
     /** One page: its items (null: none) and the next token (null or empty: last page). */
     public record Page<T>(List<T> items, String next) {}
 
+    /**
+     * Every item of a Cloud Client Library list, page by page. Unlike {@code iterateAll()}, a server
+     * that hands back a page token it already gave (or more than {@value #MAX_PAGES} pages) fails the
+     * listing instead of looping for ever.
+     */
+    public static <T> List<T> all(com.google.api.gax.paging.Page<T> first) {
+        List<T> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        com.google.api.gax.paging.Page<T> page = first;
+        for (int pages = 0; page != null; pages++) {
+            page.getValues().forEach(out::add);
+            if (!page.hasNextPage()) {
+                return out;
+            }
+            if (!seen.add(page.getNextPageToken()) || pages >= MAX_PAGES) {
+                throw new WatchkeeperException(ErrorCategory.INVALID_RESPONSE,
+                        "the list answered page token " + page.getNextPageToken() + " twice (or too many pages)");
+            }
+            page = page.getNextPage();
+        }
+        return out;
+    }
+
     public static <T> List<T> all(Function<String, Page<T>> fetch) {
         List<T> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();

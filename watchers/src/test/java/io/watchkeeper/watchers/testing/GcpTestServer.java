@@ -172,10 +172,13 @@ public final class GcpTestServer implements AutoCloseable {
         requests.clear();
     }
 
-    /** Recorded bodies carry production URLs: they are rewritten to this server so nothing follows them out. */
+    /**
+     * Recorded bodies carry production URLs: they are rewritten to this server so nothing follows them out.
+     * OAuth scopes ({@code https://www.googleapis.com/auth/…}) are names, not links, and stay as they are.
+     */
     @SuppressWarnings("unchecked")
     <T extends JsonNode> T rewrite(T node) {
-        String text = Json.write(node).replaceAll("https://([a-z0-9-]+\\.)*googleapis\\.com", base);
+        String text = Json.write(node).replaceAll("https://([a-z0-9-]+\\.)*googleapis\\.com(?!/auth/)", base);
         return (T) Json.parse(text);
     }
 
@@ -183,6 +186,15 @@ public final class GcpTestServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            serve(exchange);
+        } catch (RuntimeException | IOException e) {
+            System.err.println("GcpTestServer: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + e);
+            throw e;
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
@@ -270,7 +282,10 @@ public final class GcpTestServer implements AutoCloseable {
             Collection parent = slash > 0 ? collections.get(path.substring(0, slash)) : null;
             if (parent != null) {
                 synchronized (parent.items()) {
-                    return parent.items().get(path.substring(slash + 1));
+                    ObjectNode item = parent.items().get(path.substring(slash + 1));
+                    if (item != null) {
+                        return item;
+                    }
                 }
             }
         }
@@ -293,6 +308,9 @@ public final class GcpTestServer implements AutoCloseable {
             all.removeIf(k -> !keyTypes.equals(k.path("keyType").asString("")));
         }
         int size = Math.max(1, Math.min(pageSize, intParam(params, "maxResults", intParam(params, "pageSize", pageSize))));
+        if (!params.containsKey("pageToken") && !params.containsKey("pageSize") && !params.containsKey("maxResults")) {
+            size = Math.max(1, all.size()); // a client that asks for no paging gets the API's default page: everything here
+        }
         int from = token(params.get("pageToken"));
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray(c.field());

@@ -11,6 +11,7 @@ import io.watchkeeper.core.watch.Watcher;
 import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class ApiKeyWatcher extends GcpWatcher<GcpApiKeyConfig> {
         List<Observation<GcpApiKeyConfig>> out = new ArrayList<>();
         var request = ListKeysRequest.newBuilder().setParent("projects/" + gcp.projectId() + "/locations/global")
                 .setPageSize(300).build();
-        for (Key k : gcp.apiKeys().listKeys(request).iterateAll()) {
+        for (Key k : Pages.all(gcp.apiKeys().listKeys(request).getPage())) {
             var config = new GcpApiKeyConfig(k.getName(), k.getUid(), GcpNames.blankToNull(k.getDisplayName()),
                     restrictions(k.getRestrictions()), GcpNames.time(k.getCreateTime()), GcpNames.time(k.getUpdateTime()));
             out.add(observed(GcpNames.fullName("apikeys", k.getName()),

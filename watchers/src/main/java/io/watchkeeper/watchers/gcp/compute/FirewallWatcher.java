@@ -9,6 +9,7 @@ import io.watchkeeper.core.watch.Watcher;
 import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class FirewallWatcher extends GcpWatcher<GcpFirewallConfig> {
     @Override
     protected List<Observation<GcpFirewallConfig>> observe(GcpSession gcp) {
         List<Observation<GcpFirewallConfig>> out = new ArrayList<>();
-        for (Firewall f : gcp.firewalls().list(gcp.projectId()).iterateAll()) {
+        for (Firewall f : Pages.all(gcp.firewalls().list(com.google.cloud.compute.v1.ListFirewallsRequest.newBuilder()
+                .setProject(gcp.projectId()).setMaxResults(500).build()).getPage())) {
             var config = new GcpFirewallConfig(f.getName(), Long.toUnsignedString(f.getId()),
                     GcpNames.relative(f.getNetwork()), GcpNames.blankToNull(f.getDescription()), f.getDirection(),
                     f.getPriority(), f.getDisabled(), GcpNames.sorted(f.getSourceRangesList()),

@@ -15,6 +15,7 @@ import io.watchkeeper.core.watch.Watcher;
 import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class InstanceWatcher extends GcpWatcher<GcpInstanceConfig> {
     protected List<Observation<GcpInstanceConfig>> observe(GcpSession gcp) {
         List<Observation<GcpInstanceConfig>> out = new ArrayList<>();
         var request = AggregatedListInstancesRequest.newBuilder().setProject(gcp.projectId()).setMaxResults(500).build();
-        for (Map.Entry<String, InstancesScopedList> scope : gcp.instances().aggregatedList(request).iterateAll()) {
+        for (Map.Entry<String, InstancesScopedList> scope : Pages.all(gcp.instances().aggregatedList(request).getPage())) {
             for (Instance i : scope.getValue().getInstancesList()) {
                 String zone = GcpNames.last(i.getZone().isEmpty() ? scope.getKey() : i.getZone());
                 String path = "projects/" + gcp.projectId() + "/zones/" + zone + "/instances/" + i.getName();

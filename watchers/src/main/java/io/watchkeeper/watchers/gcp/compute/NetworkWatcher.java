@@ -9,6 +9,7 @@ import io.watchkeeper.core.watch.Watcher;
 import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class NetworkWatcher extends GcpWatcher<GcpNetworkConfig> {
     @Override
     protected List<Observation<GcpNetworkConfig>> observe(GcpSession gcp) {
         List<Observation<GcpNetworkConfig>> out = new ArrayList<>();
-        for (Network n : gcp.networks().list(gcp.projectId()).iterateAll()) {
+        for (Network n : Pages.all(gcp.networks().list(com.google.cloud.compute.v1.ListNetworksRequest.newBuilder()
+                .setProject(gcp.projectId()).setMaxResults(500).build()).getPage())) {
             String mode = n.hasIPv4Range() ? "LEGACY" : n.getAutoCreateSubnetworks() ? "AUTO" : "CUSTOM";
             List<String> subnetworks = n.getSubnetworksList().stream().map(GcpNames::relative)
                     .map(p -> GcpNames.last(p.substring(0, Math.max(0, p.indexOf("/subnetworks/")))) + "/" + GcpNames.last(p))

@@ -10,6 +10,7 @@ import io.watchkeeper.core.watch.Watcher;
 import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class SubnetworkWatcher extends GcpWatcher<GcpSubnetworkConfig> {
     protected List<Observation<GcpSubnetworkConfig>> observe(GcpSession gcp) {
         List<Observation<GcpSubnetworkConfig>> out = new ArrayList<>();
         var request = AggregatedListSubnetworksRequest.newBuilder().setProject(gcp.projectId()).setMaxResults(500).build();
-        for (Map.Entry<String, SubnetworksScopedList> scope : gcp.subnetworks().aggregatedList(request).iterateAll()) {
+        for (Map.Entry<String, SubnetworksScopedList> scope : Pages.all(gcp.subnetworks().aggregatedList(request).getPage())) {
             for (Subnetwork s : scope.getValue().getSubnetworksList()) {
                 String region = GcpNames.last(s.getRegion().isEmpty() ? scope.getKey() : s.getRegion());
                 boolean flowLogs = s.hasLogConfig() ? s.getLogConfig().getEnable() : s.getEnableFlowLogs();

@@ -11,6 +11,7 @@ import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpPolicies;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +27,8 @@ public final class FunctionWatcher extends GcpWatcher<GcpFunctionConfig> {
     @Override
     protected List<Observation<GcpFunctionConfig>> observe(GcpSession gcp) {
         List<Function> functions = new ArrayList<>();
-        gcp.functions().listFunctions(ListFunctionsRequest.newBuilder()
-                .setParent("projects/" + gcp.projectId() + "/locations/-").setPageSize(500).build())
-                .iterateAll().forEach(functions::add);
+        functions.addAll(Pages.all(gcp.functions().listFunctions(ListFunctionsRequest.newBuilder()
+                .setParent("projects/" + gcp.projectId() + "/locations/-").setPageSize(500).build()).getPage()));
         return describeEach(functions, f -> GcpNames.fullName("cloudfunctions", f.getName()), f -> GcpNames.last(f.getName()), f -> {
             var policy = gcp.functions().getIamPolicy(GetIamPolicyRequest.newBuilder().setResource(f.getName()).build());
             String location = GcpNames.location(f.getName());

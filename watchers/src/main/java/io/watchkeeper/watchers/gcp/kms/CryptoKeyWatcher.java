@@ -16,6 +16,7 @@ import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpPolicies;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,12 +56,13 @@ public final class CryptoKeyWatcher extends GcpWatcher<GcpKmsCryptoKeyConfig> {
     protected List<Observation<GcpKmsCryptoKeyConfig>> observe(GcpSession gcp) {
         KeyManagementServiceClient kms = gcp.kms();
         List<Listed> listed = new ArrayList<>();
+        // the REST locations mixin sends no page token: one page (it holds every KMS location)
         for (Location location : kms.listLocations(ListLocationsRequest.newBuilder()
-                .setName("projects/" + gcp.projectId()).setPageSize(100).build()).iterateAll()) {
-            for (KeyRing ring : kms.listKeyRings("projects/" + gcp.projectId() + "/locations/" + location.getLocationId())
-                    .iterateAll()) {
+                .setName("projects/" + gcp.projectId()).setPageSize(100).build()).getPage().getValues()) {
+            for (KeyRing ring : Pages.all(kms.listKeyRings("projects/" + gcp.projectId() + "/locations/" + location.getLocationId())
+                    .getPage())) {
                 KeyRingPolicy policy = new KeyRingPolicy(ring.getName());
-                for (CryptoKey key : kms.listCryptoKeys(ring.getName()).iterateAll()) {
+                for (CryptoKey key : Pages.all(kms.listCryptoKeys(ring.getName()).getPage())) {
                     listed.add(new Listed(key, GcpNames.last(ring.getName()), location.getLocationId(), policy));
                 }
             }

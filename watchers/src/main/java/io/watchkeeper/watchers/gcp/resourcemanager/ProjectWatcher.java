@@ -11,6 +11,7 @@ import io.watchkeeper.core.watch.Watcher;
 import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,8 @@ public final class ProjectWatcher extends GcpWatcher<GcpProjectConfig> {
         String id = gcp.projectId();
         Project project = gcp.projects().getProject("projects/" + id);
         List<String> services = new ArrayList<>();
-        for (Service s : gcp.serviceUsage().listServices(ListServicesRequest.newBuilder()
-                .setParent("projects/" + id).setFilter("state:ENABLED").setPageSize(200).build()).iterateAll()) {
+        for (Service s : Pages.all(gcp.serviceUsage().listServices(ListServicesRequest.newBuilder()
+                .setParent("projects/" + id).setFilter("state:ENABLED").setPageSize(200).build()).getPage())) {
             services.add(s.getConfig().getName().isEmpty() ? GcpNames.last(s.getName()) : s.getConfig().getName());
         }
         Map<String, String> metadata = new TreeMap<>();

@@ -11,6 +11,7 @@ import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpPolicies;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +26,8 @@ public final class RunServiceWatcher extends GcpWatcher<GcpRunServiceConfig> {
     @Override
     protected List<Observation<GcpRunServiceConfig>> observe(GcpSession gcp) {
         List<Service> services = new ArrayList<>();
-        gcp.runServices().listServices(ListServicesRequest.newBuilder()
-                .setParent("projects/" + gcp.projectId() + "/locations/-").setPageSize(500).build())
-                .iterateAll().forEach(services::add);
+        services.addAll(Pages.all(gcp.runServices().listServices(ListServicesRequest.newBuilder()
+                .setParent("projects/" + gcp.projectId() + "/locations/-").setPageSize(500).build()).getPage()));
         return describeEach(services, s -> GcpNames.fullName("run", s.getName()), s -> GcpNames.last(s.getName()), s -> {
             var policy = gcp.runServices().getIamPolicy(GetIamPolicyRequest.newBuilder().setResource(s.getName()).build());
             String location = GcpNames.location(s.getName());

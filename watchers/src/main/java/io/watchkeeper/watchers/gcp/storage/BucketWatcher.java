@@ -13,6 +13,7 @@ import io.watchkeeper.gcp.GcpSession;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpPolicies;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
+import io.watchkeeper.watchers.gcp.Pages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +32,7 @@ public final class BucketWatcher extends GcpWatcher<GcpBucketConfig> {
     protected List<Observation<GcpBucketConfig>> observe(GcpSession gcp) {
         Storage storage = gcp.storage();
         List<Bucket> buckets = new ArrayList<>();
-        storage.list(Storage.BucketListOption.pageSize(500)).iterateAll().forEach(buckets::add);
+        buckets.addAll(Pages.all(storage.list(Storage.BucketListOption.pageSize(500))));
         return describeEach(buckets, b -> GcpNames.fullName("storage", b.getName()), BucketInfo::getName, b -> {
             var policy = storage.getIamPolicy(b.getName(), Storage.BucketSourceOption.requestedPolicyVersion(3));
             return observed(GcpNames.fullName("storage", b.getName()), b.getName(),
