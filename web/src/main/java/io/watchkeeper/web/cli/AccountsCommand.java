@@ -87,7 +87,8 @@ public final class AccountsCommand {
                 throw new InvalidInputException("use 'accounts add " + p.id() + " …' for " + p.id() + " accounts");
             }
             if (name == null || accountId == null) {
-                throw new InvalidInputException("--name and --account-id are required");
+                throw new InvalidInputException("Missing required option" + (name == null && accountId == null
+                        ? "s: '--name', '--account-id'" : name == null ? ": '--name'" : ": '--account-id'"));
             }
             AccountSpec spec = new AccountSpec(p, name, accountId, new AccountAccess(roleArn, externalId, null), regions,
                     tags, thirdParty);
@@ -191,7 +192,7 @@ public final class AccountsCommand {
                 throw new InvalidInputException("discovery is available for aws and gcp ('accounts discover gcp …')");
             }
             if (roleName == null) {
-                throw new InvalidInputException("--role-name is required");
+                throw new InvalidInputException("Missing required option: '--role-name'");
             }
             List<AccountAdmin.Discovered> found = cli.bean(AccountAdmin.class).discover(roleName, externalId, regions,
                     dryRun, cli.caller());
