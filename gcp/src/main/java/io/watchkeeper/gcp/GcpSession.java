@@ -139,6 +139,12 @@ public final class GcpSession implements CloudSession {
                         .applyToAllUnaryMethods(GcpSession::noRetry).build()));
     }
 
+    public com.google.cloud.compute.v1.AddressesClient addresses() {
+        return gapic("compute.addresses", () -> com.google.cloud.compute.v1.AddressesClient.create(
+                configure(com.google.cloud.compute.v1.AddressesSettings.newBuilder())
+                        .applyToAllUnaryMethods(GcpSession::noRetry).build()));
+    }
+
     public com.google.cloud.kms.v1.KeyManagementServiceClient kms() {
         return gapic("kms", () -> com.google.cloud.kms.v1.KeyManagementServiceClient.create(
                 configure(com.google.cloud.kms.v1.KeyManagementServiceSettings.newHttpJsonBuilder())

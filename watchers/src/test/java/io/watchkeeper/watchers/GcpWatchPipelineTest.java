@@ -38,10 +38,10 @@ class GcpWatchPipelineTest {
     void historyFollowsDurableChangesOnly() {
         RunSummary first = fixture.watch(project);
         assertThat(first.scopes()).as(first.scopes().toString()).allSatisfy(s -> assertThat(s.status()).isEqualTo(ScopeStatus.OK));
-        assertThat(first.scopes()).hasSize(19);
+        assertThat(first.scopes()).hasSize(20);
         assertThat(first.scopes()).allSatisfy(s -> assertThat(s.apiCalls()).as(s.scope().toString()).isPositive());
         int stored = fixture.items.list(new ItemFilter(null, null, null, null, true, null, 1000)).size();
-        assertThat(stored).isEqualTo(58);
+        assertThat(stored).isEqualTo(61);
 
         RunSummary again = fixture.watch(project);
         assertThat(again.scopes()).allSatisfy(s -> {

@@ -137,6 +137,20 @@ public final class GcpTestOrg {
                  "secondaryIpRanges": [{"rangeName": "pods", "ipCidrRange": "10.20.0.0/16"}],
                  "logConfig": {"enable": true, "aggregationInterval": "INTERVAL_5_SEC", "flowSampling": 0.5, "metadata": "INCLUDE_ALL_METADATA"},
                  "creationTimestamp": "2022-01-01T00:00:00.000-07:00"}"""));
+        s.put("/compute/v1/projects/" + p + "/regions/europe-west1/addresses", json("""
+                {"id": "900000000000000006", "name": "web-ip", "address": "34.76.1.2", "addressType": "EXTERNAL",
+                 "networkTier": "PREMIUM", "status": "IN_USE", "region": "https://www.googleapis.com/compute/v1/projects/cloud-custodian/regions/europe-west1",
+                 "users": ["https://www.googleapis.com/compute/v1/projects/cloud-custodian/zones/europe-west1-b/instances/hardened"],
+                 "creationTimestamp": "2022-02-01T00:00:00.000-07:00"}"""));
+        s.put("/compute/v1/projects/" + p + "/regions/us-central1/addresses", json("""
+                {"id": "900000000000000007", "name": "spare-ip", "address": "35.2.3.4", "addressType": "EXTERNAL",
+                 "networkTier": "STANDARD", "status": "RESERVED", "region": "https://www.googleapis.com/compute/v1/projects/cloud-custodian/regions/us-central1",
+                 "creationTimestamp": "2022-02-01T00:00:00.000-07:00"}"""));
+        s.put("/compute/v1/projects/" + p + "/global/addresses", json("""
+                {"id": "900000000000000008", "name": "peering-range", "address": "10.99.0.0", "prefixLength": 16,
+                 "addressType": "INTERNAL", "purpose": "VPC_PEERING", "status": "RESERVED",
+                 "network": "https://www.googleapis.com/compute/v1/projects/cloud-custodian/global/networks/prod-vpc",
+                 "creationTimestamp": "2022-02-01T00:00:00.000-07:00"}"""));
         aggregated(s, "instances", recorded("instance-query/get-compute-v1-projects-cloud-custodian-aggregated-instances_1.json"));
         s.put("/compute/v1/projects/" + p + "/zones/europe-west1-b/instances", json("""
                 {"id": "900000000000000005", "name": "hardened", "zone": "https://www.googleapis.com/compute/v1/projects/cloud-custodian/zones/europe-west1-b",

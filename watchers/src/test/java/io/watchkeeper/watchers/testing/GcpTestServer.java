@@ -59,6 +59,9 @@ public final class GcpTestServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> denied = ConcurrentHashMap.newKeySet();
     private volatile int pageSize = 2;
+    private volatile long latencyMillis;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The access token the test token endpoint hands out for a service-account key. */
     public static final String SOURCE_TOKEN = "source-token";
@@ -93,6 +96,16 @@ public final class GcpTestServer implements AutoCloseable {
 
     public void pageSize(int size) {
         this.pageSize = size;
+    }
+
+    /** Every answer waits this long (so concurrent callers overlap). */
+    public void latency(java.time.Duration latency) {
+        this.latencyMillis = latency.toMillis();
+    }
+
+    /** The most requests this server was answering at once. */
+    public int maxInFlight() {
+        return maxInFlight.get();
     }
 
     // ---- the world ----
@@ -185,11 +198,19 @@ public final class GcpTestServer implements AutoCloseable {
     // ---- serving ----
 
     private void handle(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
+            if (latencyMillis > 0) {
+                Thread.sleep(latencyMillis);
+            }
             serve(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException | IOException e) {
             System.err.println("GcpTestServer: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + e);
             throw e;
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -324,7 +345,7 @@ public final class GcpTestServer implements AutoCloseable {
     }
 
     private JsonNode aggregated(String project, String kind, Map<String, String> params) {
-        Pattern scoped = Pattern.compile("/compute/v1/projects/" + Pattern.quote(project) + "/((zones|regions)/[^/]+)/" + kind);
+        Pattern scoped = Pattern.compile("/compute/v1/projects/" + Pattern.quote(project) + "/((zones|regions)/[^/]+|global)/" + kind);
         List<Map.Entry<String, Collection>> scopes = new ArrayList<>();
         collections.forEach((path, c) -> {
             Matcher m = scoped.matcher(path);
