@@ -26,7 +26,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.watchkeeper.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
                         "org.jooq..", "io.watchkeeper.aws..", "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
-                        "io.watchkeeper.iamtuner..", "io.watchkeeper.certmanager..", "io.watchkeeper.codescanner..",
+                        "io.watchkeeper.gcp..", "com.google.cloud..", "com.google.api..", "io.watchkeeper.iamtuner..", "io.watchkeeper.certmanager..", "io.watchkeeper.codescanner..",
                         "io.watchkeeper.web..")
                 .check(classes);
     }
@@ -37,6 +37,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
                         "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
                         "io.watchkeeper.web..")
+                .check(classes);
+    }
+
+    @Test
+    void gcpAccessKnowsOnlyCoreAndGoogleClients() {
+        noClasses().that().resideInAPackage("io.watchkeeper.gcp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "software.amazon..",
+                        "io.watchkeeper.aws..", "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
+                        "io.watchkeeper.web..", "io.grpc..")
+                .because("every GCP call is HTTP/JSON through GcpTransport")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.watchkeeper.aws..")
+                .should().dependOnClassesThat().resideInAPackage("io.watchkeeper.gcp..")
                 .check(classes);
     }
 
@@ -71,7 +84,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.watchkeeper.auditors..")
                 .and().resideOutsideOfPackage("io.watchkeeper.auditors.remediation..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.google.cloud..",
-                        "org.kohsuke.github..", "io.watchkeeper.aws..")
+                        "com.google.api.services..", "com.google.api.gax..", "org.kohsuke.github..", "io.watchkeeper.aws..",
+                        "io.watchkeeper.gcp..")
                 .because("checks are pure functions of stored configurations; only remediations call clouds")
                 .check(classes);
     }
