@@ -1,0 +1,103 @@
+package io.watchkeeper.codescanner.source;
+
+import io.watchkeeper.codescanner.secrets.SkipPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Reads files within the size limit: never follows a symbolic link, never opens anything but a
+ * regular file, never reads a byte past the limit. One per thread (a git object reader is not
+ * thread-safe).
+ */
+public final class ContentReader implements AutoCloseable {
+
+    private final ObjectReader objects;
+    private final long maxBytes;
+
+    private ContentReader(ObjectReader objects, long maxBytes) {
+        this.objects = objects;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A reader of working-tree files. */
+    public static ContentReader files(ScanLimits limits) {
+        return new ContentReader(null, limits.maxFileBytes());
+    }
+
+    /** A reader of {@code repo}'s blobs. */
+    public static ContentReader blobs(Repository repo, ScanLimits limits) {
+        return new ContentReader(repo.newObjectReader(), limits.maxFileBytes());
+    }
+
+    public Content read(FileRef ref) {
+        return ref.blob() != null ? blob(ref) : file(ref);
+    }
+
+    private Content blob(FileRef ref) {
+        if (objects == null) {
+            throw new IllegalStateException("not a git reader");
+        }
+        try {
+            long size = objects.getObjectSize(ref.blob(), Constants.OBJ_BLOB);
+            if (size > maxBytes) {
+                return Content.skipped(SkipPolicy.Reason.TOO_LARGE);
+            }
+            ObjectLoader loader = objects.open(ref.blob(), Constants.OBJ_BLOB);
+            byte[] data = loader.getCachedBytes((int) maxBytes);
+            return new Content(data, data.length, null);
+        } catch (LargeObjectException e) {
+            return Content.skipped(SkipPolicy.Reason.TOO_LARGE);
+        } catch (IOException | RuntimeException e) {
+            return Content.skipped(SkipPolicy.Reason.UNREADABLE);
+        }
+    }
+
+    private Content file(FileRef ref) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(ref.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isSymbolicLink()) {
+                return Content.skipped(SkipPolicy.Reason.SYMLINK);
+            }
+            if (!attrs.isRegularFile()) {
+                return Content.skipped(SkipPolicy.Reason.SPECIAL_FILE);
+            }
+            if (attrs.size() > maxBytes) {
+                return Content.skipped(SkipPolicy.Reason.TOO_LARGE);
+            }
+            try (InputStream in = Files.newInputStream(ref.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] data = in.readNBytes((int) Math.min(maxBytes + 1, Math.max(attrs.size() + 1, 1)));
+                if (data.length > maxBytes) {
+                    return Content.skipped(SkipPolicy.Reason.TOO_LARGE);
+                }
+                if (data.length == attrs.size() + 1) { // grew while we looked: read the rest up to the limit
+                    byte[] more = in.readNBytes((int) (maxBytes + 1 - data.length));
+                    data = Arrays.copyOf(data, data.length + more.length);
+                    System.arraycopy(more, 0, data, data.length - more.length, more.length);
+                    if (data.length > maxBytes) {
+                        return Content.skipped(SkipPolicy.Reason.TOO_LARGE);
+                    }
+                }
+                return new Content(data, data.length, null);
+            }
+        } catch (IOException | RuntimeException e) {
+            return Content.skipped(SkipPolicy.Reason.UNREADABLE);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (objects != null) {
+            objects.close();
+        }
+    }
+}
