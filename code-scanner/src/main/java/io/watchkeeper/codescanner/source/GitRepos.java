@@ -17,9 +17,10 @@ import org.eclipse.jgit.util.SystemReader;
 
 /**
  * Opens repositories with jgit alone. jgit looks for a system-wide git configuration by running
- * the {@code git} executable; the scanner never starts a process, so system, user and jgit
- * configuration files are replaced by empty ones (installed once, for the whole process). Only
- * the scanned repository's own configuration is read.
+ * the {@code git} executable; the scanner never starts a process, so the system and user git
+ * configuration are replaced by empty ones (installed once, for the whole process). jgit's own
+ * cache file (file-system timestamp resolution) is kept. Of git configuration, only the scanned
+ * repository's own is read.
  */
 public final class GitRepos {
 
@@ -27,7 +28,7 @@ public final class GitRepos {
 
     private GitRepos() {}
 
-    /** Makes jgit read no configuration outside the repository (so it never runs git to find it). */
+    /** Makes jgit read no git configuration outside the repository (so it never runs git to find it). */
     public static synchronized void isolate() {
         if (installed) {
             return;
@@ -40,11 +41,6 @@ public final class GitRepos {
 
             @Override
             public FileBasedConfig openUserConfig(Config parent, FS fs) {
-                return empty(parent, fs);
-            }
-
-            @Override
-            public FileBasedConfig openJGitConfig(Config parent, FS fs) {
                 return empty(parent, fs);
             }
         });
