@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JooqAccessKeyDirectory implements AccessKeyDirectory {
 
-    private static final Pattern KEY_ID = Pattern.compile("A[A-Z0-9]{3}[A-Z2-7]{16}");
+    private static final Pattern KEY_ID = Pattern.compile("A[A-Z0-9]{3}[A-Z0-9]{16}");
     private static final int MAX_IDS = 1000;
     private static final ItemRevision LATEST = ITEM_REVISION.as("latest_rev");
     private static final Field<JSONB> LATEST_CONFIG = field(name("latest", "latest_config"), JSONB.class);
