@@ -123,9 +123,10 @@ public final class SecretDetector {
     }
 
     /**
-     * A generic match whose value has a provider's shape is that provider's to judge: when the
-     * provider rule rejected it (a GitHub token with a wrong checksum) the generic rule does not
-     * report it either.
+     * A generic match whose value has a provider's shape (the provider's pattern matches it, or it
+     * starts with the provider's prefix) is that provider's to judge: when the provider rule
+     * rejected it (a GitHub token with a wrong checksum, a truncated Slack token) the generic rule
+     * does not report it either.
      */
     private List<Candidate> dropProviderShaped(List<Candidate> found) {
         if (found.stream().noneMatch(c -> c.rule().generic())) {
@@ -147,7 +148,8 @@ public final class SecretDetector {
                 continue;
             }
             for (String k : r.keywords()) {
-                if (lower.contains(k.toLowerCase(java.util.Locale.ROOT)) && r.pattern().matcher(value).find()) {
+                String keyword = k.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith(keyword) || (lower.contains(keyword) && r.pattern().matcher(value).find())) {
                     return true;
                 }
             }

@@ -112,7 +112,7 @@ public final class StructureChecks {
     }
 
     /** The base64 of a PEM body: header lines (Proc-Type, DEK-Info), escaped newlines and quoting removed. */
-    static String pemBase64(String body) {
+    public static String pemBase64(String body) {
         StringBuilder b = new StringBuilder(body.length());
         for (String line : body.replace("\\n", "\n").replace("\\r", "\n").split("\n")) {
             if (line.contains(":")) {
