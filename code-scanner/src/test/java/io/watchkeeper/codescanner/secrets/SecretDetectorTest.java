@@ -104,6 +104,22 @@ class SecretDetectorTest {
     }
 
     @Test
+    void codeThatMerelyNamesSecretsIsNotASecret() {
+        // shapes seen as false positives on real source code (lambdas, comparisons, typed declarations, calls)
+        assertThat(rules("A.java", "Function<String, Path> f = (tokens -> resolveV2Path(root, tokens));\n")).isEmpty();
+        assertThat(rules("A.java", "log(\"ReplyToken dump: header.getTokenSize2=\" + size);\n")).isEmpty();
+        assertThat(rules("A.java", "PrivateKey signingKey = loadPkcs8Key(stream, alias);\n")).isEmpty();
+        assertThat(rules("A.java", "if (kindToken==Lexer.Kinds.TOKEN_KIND_IDENTIFIER2)\n")).isEmpty();
+        assertThat(rules("A.java", "if (kindToken != Lexer.Kinds.TOKEN_KIND_IDENTIFIER2)\n")).isEmpty();
+        assertThat(rules("A.java", "sessionToken = fetchSessionToken2();\n")).isEmpty();
+        assertThat(rules("a.cc", "auto token = secret::Store::lookup2x(name);\n")).isEmpty();
+        // typed assignments of literals are still read
+        String value = fake.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+        assertThat(rules("a.ts", "export const API_SECRET: string = \"" + value + "\";\n")).containsExactly("generic-secret-assignment");
+        assertThat(rules("a.kt", "val apiToken: String = \"" + value + "\"\n")).containsExactly("generic-secret-assignment");
+    }
+
+    @Test
     void fileContextsDropLowerOrKeep() {
         String value = fake.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
         // generic matches are noise in lockfiles, localisation and documentation
