@@ -23,8 +23,10 @@ public final class AhoCorasick {
 
     private final byte[] classOf = new byte[256];
     private final int classes;
-    private final int[] delta;
+    private final int[] table;
     private final int[][] outputs;
+    private final int firstOutput;
+    private final int start;
     private final int[] lengths;
 
     /** Builds the automaton; keywords are ASCII, compared case-insensitively. */
@@ -78,7 +80,7 @@ public final class AhoCorasick {
         // failure links, breadth first, turned into a full transition table
         int states = next.size();
         int[] fail = new int[states];
-        delta = new int[states * classes];
+        int[] delta = new int[states * classes];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < classes; c++) {
             int t = next.get(0)[c];
@@ -104,10 +106,37 @@ public final class AhoCorasick {
                 }
             }
         }
-        outputs = new int[states][];
-        for (int s = 0; s < states; s++) {
-            outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
+        // Renumber: states without output first, states with output last, so the scan loop tells them
+        // apart with one comparison; transitions hold the target's row offset (state x classes).
+        int[] order = new int[states];
+        int[] rank = new int[states];
+        int k = 0;
+        for (int st = 0; st < states; st++) {
+            if (out.get(st).isEmpty()) {
+                order[k++] = st;
+            }
         }
+        firstOutput = k;
+        for (int st = 0; st < states; st++) {
+            if (!out.get(st).isEmpty()) {
+                order[k++] = st;
+            }
+        }
+        for (int i = 0; i < states; i++) {
+            rank[order[i]] = i;
+        }
+        table = new int[states * classes];
+        outputs = new int[states - firstOutput][];
+        for (int i = 0; i < states; i++) {
+            int old = order[i];
+            for (int c = 0; c < classes; c++) {
+                table[i * classes + c] = rank[delta[old * classes + c]] * classes;
+            }
+            if (i >= firstOutput) {
+                outputs[i - firstOutput] = out.get(old).stream().mapToInt(Integer::intValue).distinct().toArray();
+            }
+        }
+        start = rank[0] * classes;
     }
 
     private int[] newRow() {
@@ -124,15 +153,14 @@ public final class AhoCorasick {
     /** Reports every occurrence of every keyword in {@code data[from, to)}. */
     public void scan(byte[] data, int from, int to, Hits hits) {
         final byte[] cls = classOf;
-        final int[] d = delta;
+        final int[] t = table;
         final int n = classes;
-        final int[][] outs = outputs;
-        int s = 0;
+        final int limit = firstOutput * n;
+        int s = start;
         for (int i = from; i < to; i++) {
-            s = d[s * n + cls[data[i] & 0xff]];
-            int[] o = outs[s];
-            if (o != null) {
-                for (int k : o) {
+            s = t[s + cls[data[i] & 0xff]];
+            if (s >= limit) {
+                for (int k : outputs[s / n - firstOutput]) {
                     hits.hit(k, i + 1);
                 }
             }

@@ -86,17 +86,16 @@ public final class SecretDetector {
                 }
             }
         });
-        String text = null;
+        CharSequence text = null;
         FileContext context = null;
-        Lines lines = null;
+        Lines lines = new Lines(data, length);
         for (int r = 0; r < all.size(); r++) {
             if (counts[r] == 0) {
                 continue;
             }
             if (text == null) {
-                text = new String(data, 0, length, StandardCharsets.ISO_8859_1);
+                text = new Latin1(data, 0, length);
                 context = rules.contexts().of(path);
-                lines = new Lines(data, length);
             }
             SecretRule rule = all.get(r);
             if (rule.generic() && rules.contexts().dropsGeneric(context)) {
@@ -157,7 +156,7 @@ public final class SecretDetector {
         return false;
     }
 
-    private Candidate candidate(SecretRule rule, Matcher m, String text, FileContext context, Lines lines) {
+    private Candidate candidate(SecretRule rule, Matcher m, CharSequence text, FileContext context, Lines lines) {
         String secret = m.group("secret");
         if (secret == null || secret.isEmpty()) {
             return null;
@@ -211,7 +210,7 @@ public final class SecretDetector {
         }
     }
 
-    private boolean nearby(SecretRule.Nearby near, String text, Lines lines, int line, int skipStart, int skipEnd) {
+    private boolean nearby(SecretRule.Nearby near, CharSequence text, Lines lines, int line, int skipStart, int skipEnd) {
         int from = lines.startOf(Math.max(1, line - near.lines()));
         int to = lines.endOf(line + near.lines());
         Matcher m = near.pattern().matcher(text);
@@ -318,13 +317,22 @@ public final class SecretDetector {
         return i;
     }
 
-    /** Line numbers of offsets, built once per file that has a candidate. */
+    /** Line numbers of offsets, indexed on first use (only files with a candidate pay for it). */
     static final class Lines {
-        private final int[] starts;
-        private final int count;
+        private final byte[] data;
         private final int length;
+        private int[] starts;
+        private int count;
 
         Lines(byte[] data, int length) {
+            this.data = data;
+            this.length = length;
+        }
+
+        private void index() {
+            if (starts != null) {
+                return;
+            }
             int[] s = new int[64];
             int n = 1;
             for (int i = 0; i < length; i++) {
@@ -335,24 +343,26 @@ public final class SecretDetector {
                     s[n++] = i + 1;
                 }
             }
-            this.starts = s;
-            this.count = n;
-            this.length = length;
+            starts = s;
+            count = n;
         }
 
         /** The 1-based line of offset {@code at}. */
         int lineOf(int at) {
+            index();
             int i = Arrays.binarySearch(starts, 0, count, at);
             return i >= 0 ? i + 1 : -i - 1;
         }
 
         /** Offset of the start of 1-based {@code line} (clamped). */
         int startOf(int line) {
+            index();
             return starts[Math.min(Math.max(line, 1), count) - 1];
         }
 
         /** Offset of the end of 1-based {@code line} (clamped). */
         int endOf(int line) {
+            index();
             return line >= count ? length : starts[line] - 1;
         }
     }

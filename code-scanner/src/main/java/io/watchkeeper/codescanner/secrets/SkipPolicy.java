@@ -21,13 +21,13 @@ public final class SkipPolicy {
 
     private final Pattern vendored;
     private final Pattern generated;
-    private final List<byte[]> markers;
+    private final List<String> markers;
     private final Set<String> binaryExtensions;
 
     SkipPolicy(Pattern vendored, Pattern generated, List<String> markers, Set<String> binaryExtensions) {
         this.vendored = vendored;
         this.generated = generated;
-        this.markers = markers.stream().map(m -> m.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII)).toList();
+        this.markers = markers.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
         this.binaryExtensions = Set.copyOf(binaryExtensions);
     }
 
@@ -67,18 +67,9 @@ public final class SkipPolicy {
     }
 
     private boolean hasMarker(byte[] data, int n) {
-        for (byte[] m : markers) {
-            outer:
-            for (int i = 0; i + m.length <= n; i++) {
-                for (int j = 0; j < m.length; j++) {
-                    byte b = data[i + j];
-                    if (b >= 'A' && b <= 'Z') {
-                        b += 32;
-                    }
-                    if (b != m[j]) {
-                        continue outer;
-                    }
-                }
+        String head = new String(data, 0, n, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        for (String m : markers) {
+            if (head.contains(m)) {
                 return true;
             }
         }

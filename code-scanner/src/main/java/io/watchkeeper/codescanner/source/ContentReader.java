@@ -2,12 +2,12 @@ package io.watchkeeper.codescanner.source;
 
 import io.watchkeeper.codescanner.secrets.SkipPolicy;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -74,20 +74,21 @@ public final class ContentReader implements AutoCloseable {
             if (attrs.size() > maxBytes) {
                 return Content.skipped(SkipPolicy.Reason.TOO_LARGE);
             }
-            try (InputStream in = Files.newInputStream(ref.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] data = in.readNBytes((int) Math.min(maxBytes + 1, Math.max(attrs.size() + 1, 1)));
-                if (data.length > maxBytes) {
+            try (FileChannel ch = FileChannel.open(ref.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                // one more byte than the size we saw, so a file that grew since is noticed (and cut at the limit)
+                byte[] data = new byte[(int) Math.min(maxBytes + 1, attrs.size() + 1)];
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                    // keep reading
+                }
+                int n = buf.position();
+                if (n > maxBytes) {
                     return Content.skipped(SkipPolicy.Reason.TOO_LARGE);
                 }
-                if (data.length == attrs.size() + 1) { // grew while we looked: read the rest up to the limit
-                    byte[] more = in.readNBytes((int) (maxBytes + 1 - data.length));
-                    data = Arrays.copyOf(data, data.length + more.length);
-                    System.arraycopy(more, 0, data, data.length - more.length, more.length);
-                    if (data.length > maxBytes) {
-                        return Content.skipped(SkipPolicy.Reason.TOO_LARGE);
-                    }
+                if (n == data.length && ch.read(ByteBuffer.allocate(1)) > 0) {
+                    return Content.skipped(SkipPolicy.Reason.TOO_LARGE); // grew past what was checked
                 }
-                return new Content(data, data.length, null);
+                return new Content(data, n, null);
             }
         } catch (IOException | RuntimeException e) {
             return Content.skipped(SkipPolicy.Reason.UNREADABLE);
