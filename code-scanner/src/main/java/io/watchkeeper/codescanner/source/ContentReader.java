@@ -17,12 +17,13 @@ import org.eclipse.jgit.lib.Repository;
 /**
  * Reads files within the size limit: never follows a symbolic link, never opens anything but a
  * regular file, never reads a byte past the limit. One per thread (a git object reader is not
- * thread-safe).
+ * thread-safe); a file's {@link Content} shares this reader's buffer and is valid until the next read.
  */
 public final class ContentReader implements AutoCloseable {
 
     private final ObjectReader objects;
     private final long maxBytes;
+    private byte[] buffer = new byte[64 * 1024]; // reused for file reads: a Content is valid until the next read
 
     private ContentReader(ObjectReader objects, long maxBytes) {
         this.objects = objects;
@@ -76,8 +77,12 @@ public final class ContentReader implements AutoCloseable {
             }
             try (FileChannel ch = FileChannel.open(ref.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 // one more byte than the size we saw, so a file that grew since is noticed (and cut at the limit)
-                byte[] data = new byte[(int) Math.min(maxBytes + 1, attrs.size() + 1)];
-                ByteBuffer buf = ByteBuffer.wrap(data);
+                int capacity = (int) Math.min(maxBytes + 1, attrs.size() + 1);
+                if (buffer.length < capacity) {
+                    buffer = new byte[Math.max(capacity, buffer.length * 2)];
+                }
+                byte[] data = buffer;
+                ByteBuffer buf = ByteBuffer.wrap(data, 0, capacity);
                 while (buf.hasRemaining() && ch.read(buf) >= 0) {
                     // keep reading
                 }
@@ -85,7 +90,7 @@ public final class ContentReader implements AutoCloseable {
                 if (n > maxBytes) {
                     return Content.skipped(SkipPolicy.Reason.TOO_LARGE);
                 }
-                if (n == data.length && ch.read(ByteBuffer.allocate(1)) > 0) {
+                if (n == capacity && ch.read(ByteBuffer.allocate(1)) > 0) {
                     return Content.skipped(SkipPolicy.Reason.TOO_LARGE); // grew past what was checked
                 }
                 return new Content(data, n, null);
