@@ -335,6 +335,11 @@ public final class AwsWireStub implements AutoCloseable {
                     : queryError("iam", action, 404, "NoSuchEntity", "The Password Policy with domain name "
                             + org.accountId(account) + " cannot be found.");
         }
+        if ("ListAccessKeys".equals(action)) {
+            String keys = iam.listAccessKeys(account, params.getOrDefault("UserName", ""), requestId());
+            return keys != null ? Answer.ok("iam", action, "text/xml", keys)
+                    : queryError("iam", action, 404, "NoSuchEntity", "The user with name " + params.get("UserName") + " cannot be found.");
+        }
         String body = switch (action) {
             case "GetAccountAuthorizationDetails" -> iam.getAccountAuthorizationDetails(account, params, requestId());
             case "GenerateCredentialReport" -> iam.generateCredentialReport(requestId());

@@ -400,6 +400,29 @@ final class IamResponses {
         return i.toString().replace("Z", "+00:00");
     }
 
+    /** ListAccessKeys for one user: the key of the report's slot 1 (80 % of users), created when the report says. */
+    String listAccessKeys(int a, String userName, String requestId) {
+        int user = -1;
+        for (int u = 0; u < org.sizes().users() && user < 0; u++) {
+            if (userName(a, u).equals(userName)) {
+                user = u;
+            }
+        }
+        if (user < 0) {
+            return null;
+        }
+        Xml x = new Xml(512);
+        x.open("ListAccessKeysResponse", "xmlns=\"" + NS + "\"").open("ListAccessKeysResult").el("UserName", userName)
+                .open("AccessKeyMetadata");
+        if (user % 5 != 1) {
+            x.open("member").el("UserName", userName).el("AccessKeyId", iamId("AKIA", hash(a, Kind.USER, -1, user, 9)).substring(0, 20))
+                    .el("Status", "Active").el("CreateDate", userCreated(a, user).plusSeconds(86_400L * 2)).close("member");
+        }
+        x.close("AccessKeyMetadata").el("IsTruncated", "false").close("ListAccessKeysResult");
+        metadata(x, requestId);
+        return x.close("ListAccessKeysResponse").toString();
+    }
+
     String getCredentialReport(int a, String requestId) {
         String content = Base64.getEncoder().encodeToString(credentialReportCsv(a).getBytes(StandardCharsets.UTF_8));
         Xml x = new Xml(content.length() + 512);

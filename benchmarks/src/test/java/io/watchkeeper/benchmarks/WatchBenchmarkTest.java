@@ -26,7 +26,7 @@ class WatchBenchmarkTest {
         assertThat(runs.get(0).items()).isEqualTo(total);
         assertThat(runs.get(0).counts().created()).isEqualTo((int) total);
         assertThat(runs.get(0).requests()).containsKeys("sts:AssumeRole", "ec2:DescribeRegions",
-                "iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport", "s3:GetBucketAcl",
+                "iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport", "iam:ListAccessKeys", "s3:GetBucketAcl",
                 "s3control:GetPublicAccessBlock", "ec2:DescribeInstances");
 
         Run changed = runs.get(1);

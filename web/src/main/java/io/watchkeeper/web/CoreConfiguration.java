@@ -49,6 +49,11 @@ public class CoreConfiguration {
     }
 
     @Bean
+    io.watchkeeper.core.inventory.AccessKeyDirectory accessKeyDirectory(DSLContext dsl) {
+        return new io.watchkeeper.db.JooqAccessKeyDirectory(dsl);
+    }
+
+    @Bean
     AuditLog auditLog(DSLContext dsl) {
         return new JooqAuditLog(dsl);
     }
