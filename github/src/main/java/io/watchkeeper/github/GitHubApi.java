@@ -99,6 +99,14 @@ public final class GitHubApi {
      * {@code {"total_count": 2, "installations": [...]}}), following {@code Link} pages.
      */
     public List<JsonNode> list(String path, String field) {
+        return listUnless(path, field, answer -> false);
+    }
+
+    /**
+     * Like {@link #list(String, String)}, but null when the first page's answer is one that
+     * {@code unavailable} accepts (e.g. not visible to these credentials, not offered by the plan).
+     */
+    public List<JsonNode> listUnless(String path, String field, java.util.function.Predicate<Answer> unavailable) {
         List<JsonNode> items = new ArrayList<>();
         URL next = resolve(withPageSize(path));
         for (int page = 1; next != null; page++) {
@@ -107,6 +115,9 @@ public final class GitHubApi {
                         + " pages listing " + path);
             }
             Answer answer = send(next, path);
+            if (page == 1 && unavailable.test(answer)) {
+                return null;
+            }
             if (!answer.ok()) {
                 throw answer.failure("listing " + path);
             }
