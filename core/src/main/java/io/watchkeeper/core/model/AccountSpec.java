@@ -20,6 +20,7 @@ public record AccountSpec(
     private static final Pattern AWS_ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern GITHUB_ORG = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
 
     public AccountSpec {
         Objects.requireNonNull(provider, "provider");
@@ -35,6 +36,10 @@ public record AccountSpec(
         }
         if (provider == Provider.AWS) {
             validateAws(externalId, access, regions);
+        }
+        if (provider == Provider.GITHUB && !GITHUB_ORG.matcher(externalId).matches()) {
+            throw new InvalidInputException("invalid GitHub organisation '" + externalId
+                    + "': 1-39 letters, digits or single hyphens, not starting or ending with a hyphen");
         }
     }
 
