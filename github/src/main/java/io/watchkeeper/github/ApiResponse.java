@@ -44,6 +44,14 @@ final class ApiResponse extends GitHubConnectorResponse {
         }
     }
 
+    /**
+     * The same answer for {@code original}: hub4j reads its objects' wiring from the request it sent
+     * (its own request type), so the answer handed back must carry that request, not our copy.
+     */
+    ApiResponse withRequest(GitHubConnectorRequest original) {
+        return original == request() ? this : new ApiResponse(original, statusCode(), allHeaders(), body);
+    }
+
     byte[] body() {
         return body;
     }

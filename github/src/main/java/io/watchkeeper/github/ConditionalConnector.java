@@ -40,23 +40,23 @@ final class ConditionalConnector implements GitHubConnector {
     public GitHubConnectorResponse send(GitHubConnectorRequest original) throws IOException {
         ApiRequest request = ApiRequest.of(original);
         if (!"GET".equals(request.method()) || request.header("If-None-Match") != null) {
-            return next.send(request);
+            return ApiResponse.read(next.send(request)).withRequest(original);
         }
         String key = request.pathAndQuery();
         Optional<EtagCache.Entry> cached = cache.find(accountId, key);
         ApiRequest sent = cached.map(e -> request.withHeader("If-None-Match", e.etag())).orElse(request);
         ApiResponse response = ApiResponse.read(next.send(sent));
         if (response.statusCode() == 304 && cached.isPresent()) {
-            return fromCache(request, response, cached.get());
+            return fromCache(original, response, cached.get());
         }
         String etag = response.header("ETag");
         if (response.statusCode() == 200 && etag != null && !etag.isBlank() && etag.length() <= 512) {
             cache.put(accountId, key, new EtagCache.Entry(etag, response.header("Link"), response.body(), clock.instant()));
         }
-        return response;
+        return response.withRequest(original);
     }
 
-    private static ApiResponse fromCache(ApiRequest request, ApiResponse notModified, EtagCache.Entry entry) {
+    private static ApiResponse fromCache(GitHubConnectorRequest request, ApiResponse notModified, EtagCache.Entry entry) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(notModified.allHeaders());
         headers.put("ETag", List.of(entry.etag()));

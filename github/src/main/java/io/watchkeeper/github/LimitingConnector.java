@@ -83,7 +83,7 @@ final class LimitingConnector implements GitHubConnector {
                 sleep(backoff(attempt));
                 continue;
             }
-            return response;
+            return response.withRequest(original);
         }
     }
 

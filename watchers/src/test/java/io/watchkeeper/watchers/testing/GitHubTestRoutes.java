@@ -48,7 +48,8 @@ final class GitHubTestRoutes {
         app("/app/installations", (m, q) -> items(null, List.of(installation(GitHubTestServer.INSTALLATION_ID),
                 otherOrgInstallation())));
         app("/app/installations/(\\d+)", (m, q) -> Long.parseLong(m.group(1)) == GitHubTestServer.INSTALLATION_ID
-                ? doc(installation(GitHubTestServer.INSTALLATION_ID)) : notFound());
+                ? doc(installation(GitHubTestServer.INSTALLATION_ID))
+                : Long.parseLong(m.group(1)) == 99 ? doc(otherOrgInstallation()) : notFound());
         app(ORG + "/installation", (m, q) -> ours(m) ? doc(installation(GitHubTestServer.INSTALLATION_ID)) : notFound());
         get("/user", (m, q) -> doc(org.user("alice")));
         get(ORG, (m, q) -> ours(m) ? doc(org.org) : notFound());
