@@ -1,5 +1,6 @@
 package io.watchkeeper.github;
 
+import io.watchkeeper.core.github.EtagCache;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.ErrorCategory;
 import io.watchkeeper.core.model.WatchkeeperException;
@@ -8,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +39,20 @@ public final class GitHubApi {
     private final URI endpoint;
     private final Supplier<String> authorization;
     private final GitHubSettings settings;
+    private final EtagCache cache;
+    private final long accountId;
+    private final Clock clock;
     private final Map<String, CompletableFuture<List<JsonNode>>> shared = new ConcurrentHashMap<>();
 
-    GitHubApi(GitHubConnector connector, URI endpoint, Supplier<String> authorization, GitHubSettings settings) {
+    GitHubApi(GitHubConnector connector, URI endpoint, Supplier<String> authorization, GitHubSettings settings,
+              EtagCache cache, long accountId, Clock clock) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.authorization = Objects.requireNonNull(authorization, "authorization");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.accountId = accountId;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -51,8 +61,9 @@ public final class GitHubApi {
      * @param status HTTP status
      * @param body the JSON body, or a missing node when there is none or it is not JSON
      * @param link the {@code Link} header, or null
+     * @param etag the {@code ETag} header, or null
      */
-    public record Answer(String path, int status, JsonNode body, String link) {
+    public record Answer(String path, int status, JsonNode body, String link, String etag) {
 
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -78,6 +89,35 @@ public final class GitHubApi {
     /** GET {@code path} (relative to the endpoint, e.g. {@code /orgs/acme}); never throws for 4xx. */
     public Answer answer(String path) {
         return send(resolve(path), path);
+    }
+
+    /**
+     * GET {@code path}, remembering an answer that GitHub gives without a validator (204, or a 4xx such
+     * as "Branch not protected"), which no conditional request can make free: it is reused without a
+     * request while {@code validator} (something that changes when the answer may change, e.g. the
+     * branch's ETag) stays the same and it is younger than {@code maxAge}. 200 answers are never
+     * reused this way (they are conditional requests already).
+     */
+    public Answer answerRemembered(String path, String validator, Duration maxAge) {
+        String key = "remembered:" + path;
+        String tag = "remembered:" + digest(String.valueOf(validator)) + ":";
+        EtagCache.Entry entry = cache.find(accountId, key).orElse(null);
+        if (entry != null && entry.etag().startsWith(tag) && entry.storedAt().isAfter(clock.instant().minus(maxAge))) {
+            try {
+                int status = Integer.parseInt(entry.etag().substring(tag.length()));
+                return new Answer(path, status, parse(entry.body(), path, 0), null, null);
+            } catch (NumberFormatException e) {
+                // not one of ours: ask
+            }
+        }
+        Answer answer = answer(path);
+        boolean remember = answer.status() == 204 || answer.status() == 404 || answer.status() == 403
+                || answer.status() == 422;
+        if (remember || entry != null) {
+            cache.put(accountId, key, new EtagCache.Entry(remember ? tag + answer.status() : "remembered:none", null,
+                    answer.body().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.instant()));
+        }
+        return answer;
     }
 
     /** GET {@code path}, which must answer 2xx; an error with its category otherwise. */
@@ -162,7 +202,7 @@ public final class GitHubApi {
         try {
             ApiResponse response = ApiResponse.read(connector.send(request));
             return new Answer(path, response.statusCode(), parse(response.body(), path, response.statusCode()),
-                    response.header("Link"));
+                    response.header("Link"), response.header("ETag"));
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path, e);
         }
@@ -193,6 +233,16 @@ public final class GitHubApi {
             return URI.create(base + path).toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new WatchkeeperException(ErrorCategory.INVALID_INPUT, "malformed API path " + path);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

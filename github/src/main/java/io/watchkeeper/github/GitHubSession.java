@@ -30,11 +30,12 @@ public final class GitHubSession implements CloudSession {
     private final AppInstallation installation;
     private final CallUsage usage;
     private final Consumer<CallUsage.Snapshot> onClose;
+    private final GitHubSettings settings;
     private GitHub client;
 
     GitHubSession(Account account, JsonNode organization, GitHubApi api, GitHubConnector connector, String endpoint,
                   Supplier<String> authorization, AppInstallation installation, CallUsage usage,
-                  Consumer<CallUsage.Snapshot> onClose) {
+                  Consumer<CallUsage.Snapshot> onClose, GitHubSettings settings) {
         this.account = Objects.requireNonNull(account, "account");
         this.organization = Objects.requireNonNull(organization, "organization");
         this.api = api;
@@ -44,6 +45,7 @@ public final class GitHubSession implements CloudSession {
         this.installation = installation;
         this.usage = usage;
         this.onClose = onClose;
+        this.settings = settings;
     }
 
     @Override
@@ -64,6 +66,11 @@ public final class GitHubSession implements CloudSession {
     /** {@code GET /orgs/{org}} as read when the session proved the organisation's identity. */
     public JsonNode organizationJson() {
         return organization;
+    }
+
+    /** The settings the session works with (how long answers without a validator are remembered...). */
+    public GitHubSettings settings() {
+        return settings;
     }
 
     public GitHubApi api() {

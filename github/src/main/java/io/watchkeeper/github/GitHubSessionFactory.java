@@ -108,10 +108,10 @@ public final class GitHubSessionFactory implements SessionFactory, AutoCloseable
         } finally {
             secret.wipe();
         }
-        GitHubApi api = new GitHubApi(connector, endpoint, authorization, settings);
+        GitHubApi api = new GitHubApi(connector, endpoint, authorization, settings, cache, account.id(), clock);
         JsonNode organization = proveIdentity(account, access, api, installation);
         return new GitHubSession(account, organization, api, connector, access.endpoint(), authorization, installation,
-                usage, snapshot -> lastUsage.put(account.id(), snapshot));
+                usage, snapshot -> lastUsage.put(account.id(), snapshot), settings);
     }
 
     /** Organisation-wide types only: one scope per account. */

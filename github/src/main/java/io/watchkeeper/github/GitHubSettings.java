@@ -13,15 +13,18 @@ import java.util.Objects;
  * @param callTimeout time limit of one request
  * @param cacheLifetime cached answers older than this are fetched again in full
  * @param maxPages pages followed through {@code Link} for one listing (100 items each)
+ * @param recheck how long an answer GitHub gives without a validator (204/404 checks such as
+ *     Dependabot alerts, for which no conditional request exists) is remembered before it is asked again
  */
 public record GitHubSettings(int maxAttempts, Duration maxWait, Duration tokenRefreshMargin, Duration callTimeout,
-                             Duration cacheLifetime, int maxPages) {
+                             Duration cacheLifetime, int maxPages, Duration recheck) {
 
     public GitHubSettings {
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(tokenRefreshMargin, "tokenRefreshMargin");
         Objects.requireNonNull(callTimeout, "callTimeout");
         Objects.requireNonNull(cacheLifetime, "cacheLifetime");
+        Objects.requireNonNull(recheck, "recheck");
         if (maxAttempts < 1 || maxPages < 1) {
             throw new IllegalArgumentException("maxAttempts and maxPages must be positive");
         }
@@ -29,6 +32,6 @@ public record GitHubSettings(int maxAttempts, Duration maxWait, Duration tokenRe
 
     public static GitHubSettings defaults() {
         return new GitHubSettings(4, Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(30),
-                Duration.ofDays(30), 1000);
+                Duration.ofDays(30), 1000, Duration.ofHours(6));
     }
 }

@@ -14,8 +14,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The protection of each repository's default branch: classic protection and the active ruleset
- * rules on the branch (two requests per repository), combined by {@link EffectiveProtection}.
+ * The protection of each repository's default branch: the branch (whether anything protects it),
+ * its classic protection when it is protected, and the active ruleset rules on it, combined by
+ * {@link EffectiveProtection}.
  * Empty repositories (no default branch) have nothing to protect and are skipped.
  */
 @AutoService(Watcher.class)
@@ -34,9 +35,20 @@ public final class GitHubBranchProtectionWatcher extends GitHubWatcher<GitHubBra
             String branch = Fields.text(r, "default_branch");
             String branchPath = repoPath(github, r) + "/branches/" + GitHubApi.segment(branch);
             List<String> notOffered = new ArrayList<>();
-            GitHubApi.Answer classic = github.api().answer(branchPath + "/protection");
+            // the branch (a conditional request) says whether anything protects it; only then is its classic
+            // protection read, and a "Branch not protected" answer is remembered while the branch is unchanged
+            GitHubApi.Answer branchAnswer = github.api().answer(branchPath);
+            if (!branchAnswer.ok()) {
+                throw branchAnswer.failure("reading branch " + name(r));
+            }
+            GitHubApi.Answer classic = Fields.isTrue(branchAnswer.body(), "protected")
+                    ? github.api().answerRemembered(branchPath + "/protection", branchAnswer.etag(),
+                            github.settings().cacheLifetime())
+                    : null;
             JsonNode protection = null;
-            if (classic.ok()) {
+            if (classic == null) {
+                protection = null;
+            } else if (classic.ok()) {
                 protection = classic.body();
             } else if (classic.notOffered()) {
                 notOffered.add("classic");

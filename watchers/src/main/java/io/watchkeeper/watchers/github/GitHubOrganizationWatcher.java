@@ -37,7 +37,8 @@ public final class GitHubOrganizationWatcher extends GitHubWatcher<GitHubOrganiz
                 notVisible.add(field);
             }
         }
-        GitHubApi.Answer saml = github.api().answer(orgPath(github) + "/credential-authorizations?per_page=1");
+        GitHubApi.Answer saml = github.api().answerRemembered(orgPath(github) + "/credential-authorizations?per_page=1",
+                Fields.text(o, "updated_at") + "|" + Fields.text(o.get("plan"), "name"), github.settings().recheck());
         String samlSso = saml.ok() ? "enabled" : saml.status() == 404 || saml.notOffered() ? "not-enabled" : "not-visible";
         if (!saml.ok() && saml.status() != 403 && saml.status() != 404) {
             throw saml.failure("reading SAML single sign-on of " + github.organization());

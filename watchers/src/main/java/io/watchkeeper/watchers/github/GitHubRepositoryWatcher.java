@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Repositories: settings from the organisation's listing; per repository Dependabot alerts
- * ({@code vulnerability-alerts}: 204 on, 404 off), private vulnerability reporting (public
- * repositories) and where SECURITY.md is (root listing, then {@code .github} and {@code docs}
- * when they exist, else the organisation's {@code .github} repository).
+ * ({@code vulnerability-alerts}: 204 on, 404 off — an answer without a validator, so it is
+ * remembered until the repository changes or {@code recheck} passes), private vulnerability
+ * reporting (public repositories) and where SECURITY.md is (root listing, then {@code .github} and
+ * {@code docs} when they exist, else the organisation's {@code .github} repository).
  */
 @AutoService(Watcher.class)
 public final class GitHubRepositoryWatcher extends GitHubWatcher<GitHubRepositoryConfig> {
@@ -45,7 +46,10 @@ public final class GitHubRepositoryWatcher extends GitHubWatcher<GitHubRepositor
                     throw a.failure("reading private vulnerability reporting of " + Fields.text(r, "name"));
                 }
             }
-            GitHubApi.Answer alerts = github.api().answer(path + "/vulnerability-alerts");
+            // 204/404 carry no validator: remembered until the repository changes or settings.recheck passes
+            GitHubApi.Answer alerts = github.api().answerRemembered(path + "/vulnerability-alerts",
+                    Fields.text(r, "updated_at") + "|" + Fields.text(r, "visibility") + "|" + Fields.isTrue(r, "archived"),
+                    github.settings().recheck());
             Boolean dependabotAlerts = alerts.status() == 204 || alerts.ok() ? Boolean.TRUE
                     : alerts.status() == 404 && !alerts.notOffered() ? Boolean.FALSE : null;
             if (dependabotAlerts == null && !alerts.notOffered() && alerts.status() != 403) {
@@ -88,7 +92,8 @@ public final class GitHubRepositoryWatcher extends GitHubWatcher<GitHubRepositor
             return null;
         }
         String contents = repoPath(github, r) + "/contents";
-        List<String> root = names(github, contents + "/");
+        String validator = Fields.text(r, "pushed_at") + "|" + Fields.number(r, "size") + "|" + Fields.text(r, "default_branch");
+        List<String> root = names(github, contents + "/", validator);
         if (root == null) {
             return null;
         }
@@ -97,7 +102,7 @@ public final class GitHubRepositoryWatcher extends GitHubWatcher<GitHubRepositor
         }
         for (String folder : List.of(".github", "docs")) {
             if (root.contains(folder)) {
-                List<String> inside = names(github, contents + "/" + folder);
+                List<String> inside = names(github, contents + "/" + folder, validator);
                 if (inside != null && inside.stream().anyMatch("SECURITY.md"::equalsIgnoreCase)) {
                     return folder + "/SECURITY.md";
                 }
@@ -107,8 +112,8 @@ public final class GitHubRepositoryWatcher extends GitHubWatcher<GitHubRepositor
     }
 
     /** File names of a folder listing, or null for an empty repository (404). */
-    private static List<String> names(GitHubSession github, String path) {
-        GitHubApi.Answer a = github.api().answer(path);
+    private static List<String> names(GitHubSession github, String path, String validator) {
+        GitHubApi.Answer a = github.api().answerRemembered(path, validator, github.settings().cacheLifetime());
         if (a.status() == 404) {
             return null;
         }

@@ -11,7 +11,19 @@ import io.watchkeeper.db.JooqGitHubAccessStore;
 import io.watchkeeper.db.testing.TestDatabase;
 import io.watchkeeper.github.GitHubSessionFactory;
 import io.watchkeeper.github.GitHubSettings;
+import io.watchkeeper.core.watch.RunSummary;
+import io.watchkeeper.core.watch.WatchMetrics;
+import io.watchkeeper.db.JooqItemReader;
+import io.watchkeeper.db.JooqScopeLeases;
+import io.watchkeeper.db.JooqSnapshotStore;
+import io.watchkeeper.db.JooqWatchRunStore;
+import io.watchkeeper.watchers.WatchProgress;
+import io.watchkeeper.watchers.WatchRequest;
+import io.watchkeeper.watchers.WatchRunner;
+import io.watchkeeper.watchers.WatchSettings;
+import io.watchkeeper.watchers.WatcherRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +43,8 @@ public final class GitHubFixture implements AutoCloseable {
     public final JooqEtagCache cache = new JooqEtagCache(db.dsl());
     public final InMemorySecrets secrets = new InMemorySecrets();
     public final GitHubSessionFactory factory;
+    public final JooqItemReader items = new JooqItemReader(db.dsl());
+    private WatchRunner runner;
 
     public GitHubFixture() {
         this(Clock.systemUTC(), settings());
@@ -43,7 +57,7 @@ public final class GitHubFixture implements AutoCloseable {
     /** Quick settings for tests: short waits, few attempts. */
     public static GitHubSettings settings() {
         return new GitHubSettings(3, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofSeconds(10),
-                Duration.ofDays(30), 100);
+                Duration.ofDays(30), 100, Duration.ofHours(6));
     }
 
     /** An account on the test organisation reached with a personal access token. */
@@ -66,6 +80,22 @@ public final class GitHubFixture implements AutoCloseable {
                 server.endpoint(), null));
         secrets.store(account.id(), SecretKind.GITHUB_APP_KEY, server.appKeyPem());
         return account;
+    }
+
+    /** The real pipeline over this database with the GitHub session factory. */
+    public synchronized WatchRunner runner() {
+        if (runner == null) {
+            runner = new WatchRunner(WatcherRegistry.discover(), List.of(factory), new JooqSnapshotStore(db.dsl()),
+                    new JooqWatchRunStore(db.dsl()), new JooqScopeLeases(db.dsl()), WatchMetrics.NONE,
+                    new WatchSettings(8, Duration.ofMinutes(5), Duration.ofSeconds(5), 1 << 20, "test-node"));
+        }
+        return runner;
+    }
+
+    /** Watches every GitHub type of {@code account}. */
+    public RunSummary watch(Account account) {
+        return runner().run(new WatchRequest(List.of(account), Set.of(), Set.of(), "manual", "test", true),
+                WatchProgress.NONE);
     }
 
     @Override

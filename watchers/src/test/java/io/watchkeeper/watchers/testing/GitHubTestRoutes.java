@@ -79,6 +79,8 @@ final class GitHubTestRoutes {
         repo("", (r, m, q) -> doc(withPermission(r.json, "admin")));
         repo("/branches/([^/]+)/protection", (r, m, q) -> r.protection == null ? new Body.Status(404, "Branch not protected")
                 : doc(r.protection));
+        repo("/branches/([^/]+)", (r, m, q) -> m.group(3).equals(r.json.path("default_branch").asString())
+                ? doc(branch(r, m.group(3))) : notFound());
         repo("/rules/branches/([^/]+)", (r, m, q) -> items(null, rulesFor(r, m.group(3))));
         repo("/rulesets", (r, m, q) -> items(null, rulesets(r, !"false".equals(q.get("includes_parents"))).stream()
                 .map(GitHubTestRoutes::summary).toList()));
@@ -155,6 +157,14 @@ final class GitHubTestRoutes {
             }
         }
         return out;
+    }
+
+    private JsonNode branch(Repo repo, String name) {
+        boolean isProtected = repo.protection != null || !rulesFor(repo, name).isEmpty();
+        ObjectNode b = Json.object().put("name", name).put("protected", isProtected);
+        b.putObject("commit").put("sha", Integer.toHexString(repo.name().hashCode()));
+        b.putObject("protection").put("enabled", repo.protection != null);
+        return b;
     }
 
     private static boolean applies(JsonNode ruleset, Repo repo, String branch) {
