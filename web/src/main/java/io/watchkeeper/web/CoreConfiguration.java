@@ -96,11 +96,12 @@ public class CoreConfiguration {
     }
 
     @Bean
-    WatchRunner watchRunner(WatcherRegistry registry, AwsSessionFactory aws, DSLContext dsl, WatchMetrics metrics,
+    WatchRunner watchRunner(WatcherRegistry registry, List<io.watchkeeper.core.watch.SessionFactory> sessions, DSLContext dsl,
+                            WatchMetrics metrics,
                             WatchkeeperProperties properties, javax.sql.DataSource dataSource) {
         WatchkeeperProperties.Watch watch = properties.watch();
         String holder = ManagementFactory.getRuntimeMXBean().getName();
-        return new WatchRunner(registry, List.of(aws), new JooqSnapshotStore(dsl), new JooqWatchRunStore(dsl),
+        return new WatchRunner(registry, sessions, new JooqSnapshotStore(dsl), new JooqWatchRunStore(dsl),
                 // leases hold their own connection from the pool, outside any Spring transaction
                 new JooqScopeLeases(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)), metrics, new WatchSettings(watch.maxConcurrentScopes(), watch.leaseTtl(),
                         watch.busyWait(), 1 << 20, holder));

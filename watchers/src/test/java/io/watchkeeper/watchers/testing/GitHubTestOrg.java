@@ -116,8 +116,12 @@ public final class GitHubTestOrg {
         runnerGroups.add(Json.object().put("id", 2).put("name", "public-runners").put("visibility", "all")
                 .put("default", false).put("allows_public_repositories", true).put("restricted_to_workflows", false)
                 .put("inherited", false));
+        // every permission the watchers need but actions (environments): accounts test names it
         installations.add(installation(GitHubTestServer.INSTALLATION_ID, GitHubTestServer.APP_ID, "watchkeeper-test", "all",
-                Map.of("members", "read", "metadata", "read")));
+                Map.of("members", "read", "metadata", "read", "organization_administration", "read",
+                        "administration", "read", "contents", "read", "vulnerability_alerts", "read",
+                        "organization_hooks", "read", "repository_hooks", "read",
+                        "organization_self_hosted_runners", "read")));
         installations.add(installation(78, 5151, "ci-bot", "all", Map.of("contents", "write", "administration", "write",
                 "metadata", "read")));
     }

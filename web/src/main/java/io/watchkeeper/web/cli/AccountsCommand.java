@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "accounts", description = "Register and list the accounts Watchkeeper watches.",
         mixinStandardHelpOptions = true,
         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Enable.class,
-                AccountsCommand.Disable.class, AccountsCommand.Discover.class})
+                AccountsCommand.Disable.class, AccountsCommand.Discover.class, AccountsTestCommand.class})
 public final class AccountsCommand {
 
     static Map<String, Object> view(Account a) {
@@ -40,17 +40,19 @@ public final class AccountsCommand {
         return m;
     }
 
-    @Command(name = "add", description = "Register an account (aws).", mixinStandardHelpOptions = true)
+    @Command(name = "add", description = "Register an account (aws; github: see 'accounts add github --help').",
+            mixinStandardHelpOptions = true, subcommands = {AccountsAddGitHub.class})
     static final class Add implements Callable<Integer> {
         private final Cli cli;
 
-        @Parameters(index = "0", description = "provider: aws")
+        @Parameters(index = "0", arity = "0..1", description = "provider: aws (or the github subcommand)")
         String provider;
 
-        @Option(names = "--name", required = true, description = "short unique name")
+        // not required for picocli: `accounts add github` is a subcommand with its own options
+        @Option(names = "--name", description = "short unique name (required)")
         String name;
 
-        @Option(names = "--account-id", required = true, description = "AWS account number (12 digits)")
+        @Option(names = "--account-id", description = "AWS account number (12 digits, required)")
         String accountId;
 
         @Option(names = "--role-arn", description = "role the hub credential assumes in this account")
@@ -74,9 +76,15 @@ public final class AccountsCommand {
 
         @Override
         public Integer call() {
+            if (provider == null) {
+                throw new InvalidInputException("accounts add needs a provider: aws or github");
+            }
             Provider p = Provider.fromId(provider);
             if (p != Provider.AWS) {
-                throw new InvalidInputException("only aws accounts can be added so far");
+                throw new InvalidInputException("accounts add " + p.id() + " is not available (aws, github)");
+            }
+            if (name == null || accountId == null) {
+                throw new InvalidInputException("accounts add aws needs --name and --account-id");
             }
             AccountSpec spec = new AccountSpec(p, name, accountId, new AccountAccess(roleArn, externalId, null), regions,
                     tags, thirdParty);
@@ -149,15 +157,16 @@ public final class AccountsCommand {
         }
     }
 
-    @Command(name = "discover", mixinStandardHelpOptions = true,
-            description = "Register the member accounts of the hub's AWS Organization (active members not yet known).")
+    @Command(name = "discover", mixinStandardHelpOptions = true, subcommands = {AccountsDiscoverGitHub.class},
+            description = "Register the member accounts of the hub's AWS Organization (active members not yet known); "
+                    + "github: the organisations a GitHub App is installed on.")
     static final class Discover implements Callable<Integer> {
         private final Cli cli;
 
-        @Parameters(index = "0", description = "provider: aws")
+        @Parameters(index = "0", arity = "0..1", description = "provider: aws (or the github subcommand)")
         String provider;
 
-        @Option(names = "--role-name", required = true, description = "role to assume in each member account")
+        @Option(names = "--role-name", description = "role to assume in each member account (required)")
         String roleName;
 
         @Option(names = "--external-id", description = "external id for the role")
@@ -175,8 +184,11 @@ public final class AccountsCommand {
 
         @Override
         public Integer call() {
-            if (Provider.fromId(provider) != Provider.AWS) {
-                throw new InvalidInputException("discovery is available for aws only");
+            if (provider == null || Provider.fromId(provider) != Provider.AWS) {
+                throw new InvalidInputException("discovery is available for aws and github");
+            }
+            if (roleName == null) {
+                throw new InvalidInputException("accounts discover aws needs --role-name");
             }
             List<AccountAdmin.Discovered> found = cli.bean(AccountAdmin.class).discover(roleName, externalId, regions,
                     dryRun, cli.caller());

@@ -39,11 +39,13 @@ public class AccountAdmin {
     private final AuditLog audit;
     private final ScheduleSync schedule;
     private final TransactionTemplate tx;
+    private final Map<Provider, ProviderConnectionTest> providerTests;
 
     public AccountAdmin(AccountStore accounts, AwsSessionFactory aws, AuditLog audit, ScheduleSync schedule,
-                        PlatformTransactionManager transactions) {
+                        PlatformTransactionManager transactions, List<ProviderConnectionTest> providerTests) {
         this.accounts = accounts;
         this.aws = aws;
+        this.providerTests = providerTests.stream().collect(Collectors.toMap(ProviderConnectionTest::provider, t -> t));
         this.audit = audit;
         this.schedule = schedule;
         this.tx = new TransactionTemplate(transactions);
@@ -134,6 +136,9 @@ public class AccountAdmin {
     public ConnectionTest test(long id, Caller caller) {
         caller.require(Role.ADMIN);
         Account account = require(id, caller);
+        if (providerTests.containsKey(account.provider())) {
+            return providerTests.get(account.provider()).test(account);
+        }
         if (account.provider() != Provider.AWS) {
             return new ConnectionTest(false, null, "connection tests exist for AWS accounts only");
         }
