@@ -120,6 +120,14 @@ public final class GitHubSessionFactory implements SessionFactory, AutoCloseable
         return List.of(WatchScope.GLOBAL);
     }
 
+    /**
+     * Forgets the account's App installation and token kept between sessions, so that the next session
+     * reads the installation (and its permissions) afresh ({@code accounts test}).
+     */
+    public void forget(long accountId) {
+        installations.keySet().removeIf(k -> k.startsWith(accountId + "|"));
+    }
+
     /** What the last closed session of the account spent (benchmarks, {@code accounts test}). */
     public Optional<CallUsage.Snapshot> lastUsage(long accountId) {
         return Optional.ofNullable(lastUsage.get(accountId));

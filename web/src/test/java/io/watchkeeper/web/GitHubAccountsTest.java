@@ -108,6 +108,29 @@ class GitHubAccountsTest {
                 "--format", "json");
         assertThat(deleted.out()).contains("/repos/acme-corp/tools-fork").contains("/repos/acme-corp/new-service");
 
+        // the App's other installations: acme-corp is known, other-org would be added
+        CliHarness.Run dryRun = cli("accounts", "discover", "github", "--app-id", "" + GitHubTestServer.APP_ID,
+                "--app-key", key.toString(), "--endpoint", server.endpoint(), "--dry-run");
+        assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("would add other-org (organisation other-org, installation 99")
+                .doesNotContain("acme-corp").contains("0 account(s) added");
+        assertThat(app.bean(AccountStore.class).findByName("other-org")).isEmpty();
+        CliHarness.Run discovered = cli("accounts", "discover", "github", "--app-id", "" + GitHubTestServer.APP_ID,
+                "--app-key", key.toString(), "--endpoint", server.endpoint());
+        assertThat(discovered.out()).contains("added other-org").contains("1 account(s) added");
+        assertThat(app.bean(AccountStore.class).require("other-org").externalId()).isEqualTo("other-org");
+
+        // replacing the key: the same kind only, audited without the value
+        Path tokenFile = secretFile("token.txt", server.personalToken().getBytes(StandardCharsets.US_ASCII), "rw-------");
+        CliHarness.Run wrongKind = cli("accounts", "set-secret", "acme", "--token-file", tokenFile.toString());
+        assertThat(wrongKind.exit()).isEqualTo(2);
+        assertThat(wrongKind.err()).contains("GitHub App").contains("--app-key");
+        CliHarness.Run replaced = cli("accounts", "set-secret", "acme", "--app-key", key.toString());
+        assertThat(replaced.exit()).as(replaced.err()).isZero();
+        assertThat(app.db.dsl().fetchValue("SELECT after::text FROM audit_log WHERE action = 'account.secret.replace' "
+                + "AND target = 'account:acme'").toString()).contains("App key replaced");
+        assertThat(cli("accounts", "test", "acme").out()).contains("through App installation 77");
+
         // the key: sealed in the database, nowhere in clear
         assertNowhere(keyFragment);
         assertNowhere("BEGIN RSA PRIVATE KEY");

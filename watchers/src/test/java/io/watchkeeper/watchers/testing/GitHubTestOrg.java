@@ -210,6 +210,40 @@ public final class GitHubTestOrg {
         member("grace", "member", false);
     }
 
+    /**
+     * Grows the organisation for benchmarks: {@code repositories} more repositories (every fifth public,
+     * every third with classic protection, one webhook and one deploy key each), {@code members} more
+     * members (every tenth without 2FA) and {@code teams} more teams (each with five repositories).
+     */
+    public synchronized void scale(int repositories, int members, int teams) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < repositories; i++) {
+            String name = String.format("svc-%04d", i);
+            Repo r = repo(name, i % 5 == 0 ? "public" : "private", "2026-11-" + String.format("%02d", 1 + i % 28) + "T08:00:00Z");
+            securityAndAnalysis(r, i % 2 == 0 ? "enabled" : "disabled");
+            r.rootFiles.add("README.md");
+            if (i % 3 == 0) {
+                r.protection = minimalProtection(name);
+            }
+            if (i % 5 == 0) {
+                r.privateVulnerabilityReporting = i % 10 == 0;
+            }
+            r.hooks.add(hook("https://ci.example.com/" + name, true, true, "push"));
+            r.keys.add(key(1_000_000 + i, name + "-deploy", i % 4 != 0));
+            names.add(name);
+        }
+        for (int i = 0; i < members; i++) {
+            member(String.format("user-%04d", i), i % 50 == 0 ? "admin" : "member", i % 10 == 0);
+        }
+        for (int i = 0; i < teams; i++) {
+            Map<String, String> permissions = new LinkedHashMap<>();
+            for (int j = 0; j < 5 && !names.isEmpty(); j++) {
+                permissions.put(names.get((i * 5 + j) % names.size()), j == 0 ? "admin" : "push");
+            }
+            team(String.format("team-%03d", i), i % 2 == 0 ? "closed" : "secret", null, permissions);
+        }
+    }
+
     // ---- builders ------------------------------------------------------------------------------
 
     private Repo repo(String name, String visibility, String pushedAt) {

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "accounts", description = "Register and list the accounts Watchkeeper watches.",
         mixinStandardHelpOptions = true,
-        subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Enable.class,
-                AccountsCommand.Disable.class, AccountsCommand.Discover.class, AccountsTestCommand.class})
+        subcommands = {AccountsCommand.AddCommand.class, AccountsCommand.ListAccounts.class, AccountsCommand.Enable.class,
+                AccountsCommand.Disable.class, AccountsCommand.DiscoverCommand.class, AccountsTestCommand.class,
+                AccountsSetSecret.class})
 public final class AccountsCommand {
 
     static Map<String, Object> view(Account a) {
@@ -40,19 +41,24 @@ public final class AccountsCommand {
         return m;
     }
 
-    @Command(name = "add", description = "Register an account (aws; github: see 'accounts add github --help').",
-            mixinStandardHelpOptions = true, subcommands = {AccountsAddGitHub.class})
+    /** {@code accounts add <provider>}: one subcommand per provider, each with its own options. */
+    @Command(name = "add", description = "Register an account: accounts add aws|github ...",
+            mixinStandardHelpOptions = true, subcommands = {AccountsCommand.Add.class, AccountsAddGitHub.class})
+    static final class AddCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new InvalidInputException("accounts add needs a provider: aws or github");
+        }
+    }
+
+    @Command(name = "aws", description = "Register an AWS account.", mixinStandardHelpOptions = true)
     static final class Add implements Callable<Integer> {
         private final Cli cli;
 
-        @Parameters(index = "0", arity = "0..1", description = "provider: aws (or the github subcommand)")
-        String provider;
-
-        // not required for picocli: `accounts add github` is a subcommand with its own options
-        @Option(names = "--name", description = "short unique name (required)")
+        @Option(names = "--name", required = true, description = "short unique name")
         String name;
 
-        @Option(names = "--account-id", description = "AWS account number (12 digits, required)")
+        @Option(names = "--account-id", required = true, description = "AWS account number (12 digits)")
         String accountId;
 
         @Option(names = "--role-arn", description = "role the hub credential assumes in this account")
@@ -76,17 +82,7 @@ public final class AccountsCommand {
 
         @Override
         public Integer call() {
-            if (provider == null) {
-                throw new InvalidInputException("accounts add needs a provider: aws or github");
-            }
-            Provider p = Provider.fromId(provider);
-            if (p != Provider.AWS) {
-                throw new InvalidInputException("accounts add " + p.id() + " is not available (aws, github)");
-            }
-            if (name == null || accountId == null) {
-                throw new InvalidInputException("accounts add aws needs --name and --account-id");
-            }
-            AccountSpec spec = new AccountSpec(p, name, accountId, new AccountAccess(roleArn, externalId, null), regions,
+            AccountSpec spec = new AccountSpec(Provider.AWS, name, accountId, new AccountAccess(roleArn, externalId, null), regions,
                     tags, thirdParty);
             Account account = cli.bean(AccountAdmin.class).add(spec, cli.caller());
             cli.out().println("added account " + Text.safe(account.name()) + " (" + account.externalId() + ")"
@@ -157,16 +153,22 @@ public final class AccountsCommand {
         }
     }
 
-    @Command(name = "discover", mixinStandardHelpOptions = true, subcommands = {AccountsDiscoverGitHub.class},
-            description = "Register the member accounts of the hub's AWS Organization (active members not yet known); "
-                    + "github: the organisations a GitHub App is installed on.")
+    /** {@code accounts discover <provider>}. */
+    @Command(name = "discover", description = "Register discovered accounts: accounts discover aws|github ...",
+            mixinStandardHelpOptions = true, subcommands = {AccountsCommand.Discover.class, AccountsDiscoverGitHub.class})
+    static final class DiscoverCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new InvalidInputException("accounts discover needs a provider: aws or github");
+        }
+    }
+
+    @Command(name = "aws", mixinStandardHelpOptions = true,
+            description = "Register the member accounts of the hub's AWS Organization (active members not yet known).")
     static final class Discover implements Callable<Integer> {
         private final Cli cli;
 
-        @Parameters(index = "0", arity = "0..1", description = "provider: aws (or the github subcommand)")
-        String provider;
-
-        @Option(names = "--role-name", description = "role to assume in each member account (required)")
+        @Option(names = "--role-name", required = true, description = "role to assume in each member account")
         String roleName;
 
         @Option(names = "--external-id", description = "external id for the role")
@@ -184,12 +186,6 @@ public final class AccountsCommand {
 
         @Override
         public Integer call() {
-            if (provider == null || Provider.fromId(provider) != Provider.AWS) {
-                throw new InvalidInputException("discovery is available for aws and github");
-            }
-            if (roleName == null) {
-                throw new InvalidInputException("accounts discover aws needs --role-name");
-            }
             List<AccountAdmin.Discovered> found = cli.bean(AccountAdmin.class).discover(roleName, externalId, regions,
                     dryRun, cli.caller());
             for (AccountAdmin.Discovered d : found) {

@@ -117,6 +117,44 @@ public class GitHubAccounts implements ProviderConnectionTest {
     }
 
     /**
+     * Replaces the token or App key of a GitHub account (an admin of that account); the audit log says
+     * that it was replaced, never the value. The kind must match how the account is reached.
+     */
+    public void replaceSecret(Account account, byte[] token, byte[] appKey, Caller caller) {
+        caller.require(Role.ADMIN);
+        caller.requireAccount(account.id());
+        try {
+            if (account.provider() != Provider.GITHUB) {
+                throw new InvalidInputException(account.name() + " is not a GitHub account");
+            }
+            GitHubAccess how = access.find(account.id()).orElseThrow(() -> new InvalidInputException(
+                    account.name() + " has no GitHub access recorded"));
+            boolean app = how.auth() == GitHubAccess.Auth.APP;
+            if ((app ? appKey : token) == null || (app ? token : appKey) != null) {
+                throw new InvalidInputException(account.name() + " is reached " + (app ? "as a GitHub App: give --app-key"
+                        : "with a token: give --token-file"));
+            }
+            byte[] secret = app ? appKey : token(token);
+            if (app) {
+                AppKey.parse(secret);
+            }
+            try {
+                tx.executeWithoutResult(status -> {
+                    secrets.store(account.id(), app ? SecretKind.GITHUB_APP_KEY : SecretKind.GITHUB_TOKEN, secret);
+                    audit.record(new AuditEntry(caller.actor(), "account.secret.replace", "account:" + account.name(),
+                            null, Json.tree(Map.of("secret", app ? "App key replaced" : "token replaced"))));
+                });
+            } finally {
+                Arrays.fill(secret, (byte) 0);
+            }
+        } finally {
+            if (token != null) {
+                Arrays.fill(token, (byte) 0);
+            }
+        }
+    }
+
+    /**
      * Adds every organisation that App {@code appId} is installed on and that is not registered yet,
      * each with its own sealed copy of the key; a dry run only lists them.
      */
@@ -148,6 +186,7 @@ public class GitHubAccounts implements ProviderConnectionTest {
     /** Opens a session (proves the organisation's identity) and names the App permissions the watchers miss. */
     @Override
     public AccountAdmin.ConnectionTest test(Account account) {
+        sessions.forget(account.id()); // the installation's permissions as they are now
         try (GitHubSession session = sessions.open(account)) {
             String identity = "organisation " + session.organization() + " (id " + session.organizationId() + ") through "
                     + session.installation().map(i -> "App installation " + i.id()).orElse("a token");
