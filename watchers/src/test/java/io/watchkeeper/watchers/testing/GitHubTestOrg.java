@@ -1,10 +1,6 @@
 package io.watchkeeper.watchers.testing;
 
 import io.watchkeeper.core.json.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -387,25 +383,7 @@ public final class GitHubTestOrg {
     }
 
     /** A recorded body with its absolute URLs pointing at this server. */
-    Template template(String name) {
-        try (InputStream in = GitHubTestOrg.class.getResourceAsStream("/github/recorded/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing recorded template " + name);
-            }
-            return new Template(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("https://api.github.com", base));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Recorded text with replacements, then parsed. */
-    record Template(String text) {
-        Template replace(String from, String to) {
-            return new Template(text.replace(from, to));
-        }
-
-        JsonNode json() {
-            return Json.parse(text);
-        }
+    GitHubRecordings.Template template(String name) {
+        return GitHubRecordings.template(name, base);
     }
 }

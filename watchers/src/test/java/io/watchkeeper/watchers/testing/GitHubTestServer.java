@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -297,7 +295,7 @@ public final class GitHubTestServer implements AutoCloseable {
                 json = d.json();
                 status = d.status();
             }
-            case Body.Items items -> json = page(path, query, items, headers);
+            case Body.Items items -> json = GitHubTestPages.page(endpoint, maxPerPage, path, query, items, headers);
         }
         String etag = "W/\"" + sha256(json.toString()) + "\"";
         headers.put("ETag", etag);
@@ -308,45 +306,6 @@ public final class GitHubTestServer implements AutoCloseable {
         }
         bucket.incrementAndGet();
         send(exchange, status, json, bucket, headers);
-    }
-
-    private JsonNode page(String path, Map<String, String> query, Body.Items items, Map<String, String> headers) {
-        int perPage = Math.max(1, Math.min(maxPerPage, parse(query.get("per_page"), 30)));
-        int page = Math.max(1, parse(query.get("page"), 1));
-        int last = Math.max(1, (items.items().size() + perPage - 1) / perPage);
-        List<JsonNode> slice = items.items().subList(Math.min(items.items().size(), (page - 1) * perPage),
-                Math.min(items.items().size(), page * perPage));
-        if (last > 1) {
-            String linkPath = path.matches("/orgs/[^/]+/repos") ? "/organizations/" + GitHubTestOrg.ID + "/repos" : path;
-            List<String> links = new ArrayList<>();
-            if (page < last) {
-                links.add("<" + pageUrl(linkPath, query, page + 1) + ">; rel=\"next\"");
-                links.add("<" + pageUrl(linkPath, query, last) + ">; rel=\"last\"");
-            }
-            if (page > 1) {
-                links.add("<" + pageUrl(linkPath, query, 1) + ">; rel=\"first\"");
-                links.add("<" + pageUrl(linkPath, query, page - 1) + ">; rel=\"prev\"");
-            }
-            if (!links.isEmpty()) {
-                headers.put("Link", String.join(", ", links));
-            }
-        }
-        ArrayNode array = Json.object().arrayNode();
-        slice.forEach(array::add);
-        if (items.field() == null) {
-            return array;
-        }
-        ObjectNode wrapped = Json.object().put("total_count", items.items().size());
-        wrapped.set(items.field(), array);
-        return wrapped;
-    }
-
-    private String pageUrl(String path, Map<String, String> query, int page) {
-        Map<String, String> q = new LinkedHashMap<>(query);
-        q.put("page", "" + page);
-        StringBuilder url = new StringBuilder(endpoint).append(path).append('?');
-        q.forEach((k, v) -> url.append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-        return url.substring(0, url.length() - 1);
     }
 
     private void send(HttpExchange exchange, int status, JsonNode json, AtomicLong bucket, Map<String, String> extra)
@@ -394,13 +353,6 @@ public final class GitHubTestServer implements AutoCloseable {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static int parse(String value, int fallback) {
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 
     private static String sha256(String text) {
         try {
