@@ -106,7 +106,7 @@ public class CoreConfiguration {
                             WatchkeeperProperties properties, javax.sql.DataSource dataSource) {
         WatchkeeperProperties.Watch watch = properties.watch();
         String holder = ManagementFactory.getRuntimeMXBean().getName();
-        // one session factory per provider (AWS here, GCP in GcpConfiguration)
+        // one session factory per provider (AWS here, GCP and GitHub in their configurations)
         return new WatchRunner(registry, providers, new JooqSnapshotStore(dsl), new JooqWatchRunStore(dsl),
                 // leases hold their own connection from the pool, outside any Spring transaction
                 new JooqScopeLeases(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)), metrics, new WatchSettings(watch.maxConcurrentScopes(), watch.leaseTtl(),
