@@ -1,5 +1,6 @@
 package io.watchkeeper.auditors.aws.ec2;
 
+import io.watchkeeper.auditors.policy.network.IpSet;
 import io.watchkeeper.core.config.aws.SecurityGroupConfig.Rule;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.EntityClass;
@@ -70,10 +71,18 @@ final class Rules {
         return UDP.contains(rule.protocol()) ? "udp" : rule.protocol();
     }
 
-    /** Whether the rule's source is a CIDR meaning everyone (0.0.0.0/0, ::/0). */
+    /**
+     * Whether the rule's source alone is the internet: a CIDR meaning everyone (0.0.0.0/0, ::/0) or one
+     * covering every public address of its family (2000::/3), evaluated as a set ({@link IpSet}).
+     */
     static boolean fromInternet(Rule rule, AuditContext context) {
-        return rule.sourceType() != null && rule.sourceType().startsWith("cidr") && rule.source() != null
-                && context.classifyNetwork(rule.source()) == EntityClass.INTERNET;
+        return cidr(rule) && (context.classifyNetwork(rule.source()) == EntityClass.INTERNET
+                || IpSet.cidr(rule.source()).map(IpSet::coversInternet).orElse(false));
+    }
+
+    /** Whether the rule's source is a CIDR (not a group or prefix list). */
+    static boolean cidr(Rule rule) {
+        return rule.sourceType() != null && rule.sourceType().startsWith("cidr") && rule.source() != null;
     }
 
     /** The stable evidence key of a rule: {@code <direction>:<protocol>:<from>-<to>:<source>}. */
