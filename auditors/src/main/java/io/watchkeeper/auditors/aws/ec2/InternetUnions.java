@@ -56,20 +56,35 @@ final class InternetUnions {
     }
 
     /**
-     * Whether any union can reach the internet: at least two CIDR rules whose sources are public but not
-     * the internet alone (the cheap test that spares most groups the set arithmetic).
+     * Whether any union can reach the internet: the CIDRs of the rules (other than /0) add up, per family,
+     * to at least the size of that family's public internet. Text only, no parsing or classification:
+     * the cheap test that spares nearly every group the set arithmetic.
      */
     static boolean possible(List<Rule> rules, AuditContext context) {
+        double v4 = 0;
+        double v6 = 0;
         int candidates = 0;
         for (Rule rule : rules) {
-            if (Rules.cidr(rule) && !Rules.fromInternet(rule, context)
-                    && context.classifyNetwork(rule.source()) != io.watchkeeper.core.finding.EntityClass.SAME_ACCOUNT
-                    && ++candidates >= 2) {
-                return true;
+            if (!Rules.cidr(rule)) {
+                continue;
+            }
+            int prefix = Rules.prefix(rule.source());
+            boolean six = rule.source().indexOf(':') >= 0;
+            if (prefix == 0 || prefix > (six ? 128 : 32)) {
+                continue;
+            }
+            candidates++;
+            if (six) {
+                v6 += Math.pow(2, 128 - prefix);
+            } else {
+                v4 += Math.pow(2, 32 - prefix);
             }
         }
-        return false;
+        return candidates >= 2 && (v4 >= PUBLIC_V4_SIZE || v6 >= PUBLIC_V6_SIZE);
     }
+
+    private static final double PUBLIC_V4_SIZE = IpSet.PUBLIC_IPV4.size(IpSet.Family.IPV4);
+    private static final double PUBLIC_V6_SIZE = IpSet.PUBLIC_IPV6.size(IpSet.Family.IPV6);
 
     /** Whether a rule alone opens its protocol to a family's whole internet. */
     static Set<IpSet.Family> aloneFamilies(Rule rule, AuditContext context) {

@@ -76,8 +76,33 @@ final class Rules {
      * covering every public address of its family (2000::/3), evaluated as a set ({@link IpSet}).
      */
     static boolean fromInternet(Rule rule, AuditContext context) {
-        return cidr(rule) && (context.classifyNetwork(rule.source()) == EntityClass.INTERNET
-                || IpSet.cidr(rule.source()).map(IpSet::coversInternet).orElse(false));
+        if (!cidr(rule)) {
+            return false;
+        }
+        EntityClass entity = context.classifyNetwork(rule.source());
+        if (entity == EntityClass.INTERNET) {
+            return true;
+        }
+        // only an IPv6 network of prefix 3 or less can cover the public internet without being ::/0
+        return entity == EntityClass.UNKNOWN && rule.source().indexOf(':') >= 0 && prefix(rule.source()) <= 3
+                && IpSet.cidr(rule.source()).map(IpSet::coversInternet).orElse(false);
+    }
+
+    /** The prefix length of a CIDR's text, or 129 when there is none or it does not parse. */
+    static int prefix(String cidr) {
+        int slash = cidr.indexOf('/');
+        if (slash < 0 || slash == cidr.length() - 1 || cidr.length() - slash > 4) {
+            return 129;
+        }
+        int value = 0;
+        for (int i = slash + 1; i < cidr.length(); i++) {
+            char c = cidr.charAt(i);
+            if (c < '0' || c > '9') {
+                return 129;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Whether the rule's source is a CIDR (not a group or prefix list). */

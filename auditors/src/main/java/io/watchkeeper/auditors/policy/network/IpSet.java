@@ -211,6 +211,17 @@ public final class IpSet {
         return out;
     }
 
+    /** How many addresses of {@code family} the set holds (a double: IPv6 counts overflow a long). */
+    public double size(Family family) {
+        double total = 0;
+        for (Range r : ranges) {
+            if (r.family() == family) {
+                total += r.high().subtract(r.low()).add(BigInteger.ONE).doubleValue();
+            }
+        }
+        return total;
+    }
+
     /** Whether the set covers the whole public IPv4 or IPv6 internet. */
     public boolean coversInternet() {
         return containsAll(PUBLIC_IPV4) || containsAll(PUBLIC_IPV6);
