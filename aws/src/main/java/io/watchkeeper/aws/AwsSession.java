@@ -124,6 +124,60 @@ public final class AwsSession implements CloudSession {
         return client("organizations", settings.homeRegion(), OrganizationsClient::builder, b -> {});
     }
 
+    // Services added for issue 14 (one client per service and region, same shared settings).
+
+    public software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient logs(String region) {
+        return client("logs", region, software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch(String region) {
+        return client("cloudwatch", region, software.amazon.awssdk.services.cloudwatch.CloudWatchClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.config.ConfigClient config(String region) {
+        return client("config", region, software.amazon.awssdk.services.config.ConfigClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.guardduty.GuardDutyClient guardDuty(String region) {
+        return client("guardduty", region, software.amazon.awssdk.services.guardduty.GuardDutyClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient accessAnalyzer(String region) {
+        return client("access-analyzer", region,
+                software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.securityhub.SecurityHubClient securityHub(String region) {
+        return client("securityhub", region, software.amazon.awssdk.services.securityhub.SecurityHubClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client elbv2(String region) {
+        return client("elbv2", region,
+                software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient elb(String region) {
+        return client("elb", region,
+                software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager(String region) {
+        return client("secretsmanager", region,
+                software.amazon.awssdk.services.secretsmanager.SecretsManagerClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.eks.EksClient eks(String region) {
+        return client("eks", region, software.amazon.awssdk.services.eks.EksClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.ecr.EcrClient ecr(String region) {
+        return client("ecr", region, software.amazon.awssdk.services.ecr.EcrClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.efs.EfsClient efs(String region) {
+        return client("efs", region, software.amazon.awssdk.services.efs.EfsClient::builder, b -> {});
+    }
+
     @SuppressWarnings("unchecked")
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
             String service, String region, Supplier<B> builder, Consumer<B> customise) {
