@@ -40,7 +40,9 @@ public final class AwsSession implements CloudSession {
     private final AwsSettings settings;
     private final CallCap cap;
     private final CallMetrics callMetrics;
-    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, SdkClient> clients;
+    /** Whether the clients are this session's own (closed with it) or the account's, shared across runs. */
+    private final boolean ownsClients;
 
     AwsSession(Account account, AwsCredentialsProvider credentials, SdkHttpClient http, AwsSettings settings,
                WatchMetrics metrics) {
@@ -50,6 +52,20 @@ public final class AwsSession implements CloudSession {
         this.settings = settings;
         this.cap = new CallCap(settings.maxCallsInFlightPerAccount());
         this.callMetrics = new CallMetrics(metrics);
+        this.clients = new ConcurrentHashMap<>();
+        this.ownsClients = true;
+    }
+
+    /** A session on the account's shared clients (see {@link AccountClients}); closing it leaves them open. */
+    AwsSession(Account account, AccountClients shared, SdkHttpClient http, AwsSettings settings, CallMetrics callMetrics) {
+        this.account = account;
+        this.credentials = shared.credentials;
+        this.http = http;
+        this.settings = settings;
+        this.cap = shared.cap;
+        this.callMetrics = callMetrics;
+        this.clients = shared.clients;
+        this.ownsClients = false;
     }
 
     @Override
@@ -215,7 +231,9 @@ public final class AwsSession implements CloudSession {
 
     @Override
     public void close() {
-        clients.values().forEach(SdkClient::close);
-        clients.clear();
+        if (ownsClients) {
+            clients.values().forEach(SdkClient::close);
+            clients.clear();
+        }
     }
 }
