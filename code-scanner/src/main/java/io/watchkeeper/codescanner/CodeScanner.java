@@ -101,7 +101,7 @@ public final class CodeScanner {
                 WorkingTree.Listing listing = WorkingTree.list(root, options.limits());
                 run.skipped(listing.skipped());
                 hits = run.scan(listing.files(), () -> ContentReader.files(options.limits()));
-                iacFindings = iacFindings(new ArrayList<>(run.iacFiles), true);
+                iacFindings = iacFindings(new ArrayList<>(run.iacFiles));
                 target = new ScanResult.Target(root.toString(), null, null, null);
             }
             case ScanRequest.Commit c -> {
@@ -109,7 +109,7 @@ public final class CodeScanner {
                     WorkingTree.Listing listing = GitSources.tree(repo, c.revision());
                     run.skipped(listing.skipped());
                     hits = run.scan(listing.files(), () -> ContentReader.blobs(repo, options.limits()));
-                    iacFindings = iacFindings(new ArrayList<>(run.iacFiles), true);
+                    iacFindings = iacFindings(new ArrayList<>(run.iacFiles));
                     String commit = listing.files().isEmpty() ? c.revision() : listing.files().getFirst().commit();
                     target = new ScanResult.Target(path.toString(), commit, null, null);
                 }
@@ -144,7 +144,8 @@ public final class CodeScanner {
                         progress.walked(n);
                     });
                     hits = run.scan(listing.files(), () -> ContentReader.blobs(repo, options.limits()));
-                    iacFindings = iacFindings(new ArrayList<>(run.iacFiles), false);
+                    iacFindings = iac == null ? List.of()
+                            : iacFindings(IacSources.historyModules(repo, new ArrayList<>(run.iacFiles), options.limits()));
                     target = new ScanResult.Target(path.toString(), null, null, null);
                 }
             }
@@ -322,11 +323,11 @@ public final class CodeScanner {
         return out;
     }
 
-    private List<Finding> iacFindings(List<IacFile> files, boolean byFolder) {
+    private List<Finding> iacFindings(List<IacFile> files) {
         if (iac == null || files.isEmpty()) {
             return List.of();
         }
-        return IacFindings.of(iac.analyze(files, byFolder));
+        return IacFindings.of(iac.analyze(files));
     }
 
     /** What the pull request adds: findings on the head's IaC that the merge base does not have. */
@@ -348,9 +349,9 @@ public final class CodeScanner {
         if (paths.isEmpty()) {
             return List.of();
         }
-        List<Finding> head = IacFindings.of(iac.analyze(IacSources.read(repo, pr.head(), folders, paths, options.limits()), true));
+        List<Finding> head = IacFindings.of(iac.analyze(IacSources.read(repo, pr.head(), folders, paths, options.limits())));
         Set<String> onBase = new HashSet<>();
-        IacFindings.of(iac.analyze(IacSources.read(repo, pr.mergeBase(), folders, paths, options.limits()), true))
+        IacFindings.of(iac.analyze(IacSources.read(repo, pr.mergeBase(), folders, paths, options.limits())))
                 .forEach(f -> onBase.add(f.fingerprint()));
         return head.stream().filter(f -> !onBase.contains(f.fingerprint())).toList();
     }

@@ -72,19 +72,16 @@ public final class IacAnalyzer {
     }
 
     /**
-     * Analyses files.
-     *
-     * @param byFolder whether the .tf files of a folder form one module (trees and pull requests); false
-     *     evaluates each file alone (history, where a folder's files come from different commits)
+     * Analyses files: the .tf files of a folder form one module (in history, of a folder and commit).
      */
-    public Analysis analyze(List<IacFile> files, boolean byFolder) {
+    public Analysis analyze(List<IacFile> files) {
         Map<String, String> unparsed = new TreeMap<>();
         List<Hit> hits = new ArrayList<>();
         int[] count = {0};
         Map<String, List<IacFile>> modules = new LinkedHashMap<>();
         for (IacFile f : files) {
             if (TerraformModule.isTerraform(f.name())) {
-                modules.computeIfAbsent(byFolder ? f.folder() : f.path(), k -> new ArrayList<>()).add(f);
+                modules.computeIfAbsent(f.folder() + "\0" + f.commit(), k -> new ArrayList<>()).add(f);
                 continue;
             }
             try {

@@ -56,7 +56,7 @@ final class YamlTrees {
                         && section.getValueNode() instanceof MappingNode resources) {
                     for (NodeTuple r : resources.getValue()) {
                         if (r.getKeyNode() instanceof ScalarNode id) {
-                            lines.put(id.getValue(), new int[] {line(id.getStartMark()), endLine(r.getValueNode())});
+                            lines.put(id.getValue(), new int[] {line(id.getStartMark()), endLine(text, r.getValueNode())});
                         }
                     }
                 }
@@ -69,9 +69,20 @@ final class YamlTrees {
         return m.map(x -> x.getLine() + 1).orElse(1);
     }
 
-    private static int endLine(Node n) {
-        // the end mark of a block mapping is the start of the next token: step back over a trailing newline
-        return n.getEndMark().map(x -> x.getColumn() == 0 && x.getLine() > 0 ? x.getLine() : x.getLine() + 1).orElse(1);
+    /** The line of the last character of a node (its end mark is where the next token starts). */
+    private static int endLine(String text, Node n) {
+        int end = n.getEndMark().map(Mark::getIndex).orElse(0);
+        int i = Math.min(end, text.length()) - 1;
+        while (i > 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        int line = 1;
+        for (int k = 0; k < i; k++) {
+            if (text.charAt(k) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private Value value(Node n, int depth) {

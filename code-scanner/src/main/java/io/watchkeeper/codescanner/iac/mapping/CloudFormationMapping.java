@@ -243,7 +243,7 @@ public final class CloudFormationMapping {
         String sg = a.str(x.get(ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"), "security group", null, null);
         String pl = a.str(x.get(ingress ? "SourcePrefixListId" : "DestinationPrefixListId"), "prefix list", null, null);
         SgRules.add(into, SgRules.protocol(a.str(x.get("IpProtocol"), "IpProtocol", null, null)),
-                a.integer(x.get("FromPort"), "FromPort", null, null), a.integer(x.get("ToPort"), "ToPort", null, null),
+                a.integer(x.get("FromPort"), "FromPort", null, SgRules.UNKNOWN_PORT), a.integer(x.get("ToPort"), "ToPort", null, SgRules.UNKNOWN_PORT),
                 a.strings(x.get(ingress ? "CidrIp" : "CidrIp"), "CidrIp"), a.strings(x.get("CidrIpv6"), "CidrIpv6"),
                 sg == null ? List.of() : List.of(sg), pl == null ? List.of() : List.of(pl),
                 a.str(x.get("Description"), "Description", null, null));

@@ -79,28 +79,46 @@ final class Policies {
         }
     }
 
+    /**
+     * Unknown parts of a statement, judged benignly: in a Deny, an unknown principal, action or
+     * resource is everything (the broadest deny); in an Allow, an unknown principal is the planned
+     * account and an unknown action or resource matches nothing.
+     */
     private static void rewriteStatement(ObjectNode s) {
+        boolean deny = "Deny".equals(s.path("Effect").asString(""));
         for (String key : new String[] {"Principal", "NotPrincipal"}) {
             JsonNode p = s.get(key);
             if (p == null) {
                 continue;
             }
             if (p.isString() && Values.isMarker(p.asString())) {
-                s.put(key, PLANNED_OWNER);
+                s.put(key, deny ? "*" : PLANNED_OWNER);
             } else if (p.isObject()) {
                 ObjectNode po = (ObjectNode) p;
                 for (String type : new java.util.ArrayList<>(po.propertyNames())) {
-                    JsonNode ids = po.get(type);
-                    if (ids.isString() && Values.isMarker(ids.asString())) {
-                        po.put(type, owner(type));
-                    } else if (ids.isArray()) {
-                        ArrayNode a = (ArrayNode) ids;
-                        for (int i = 0; i < a.size(); i++) {
-                            if (a.get(i).isString() && Values.isMarker(a.get(i).asString())) {
-                                a.set(i, Json.mapper().getNodeFactory().stringNode(owner(type)));
-                            }
-                        }
-                    }
+                    String replacement = deny ? "*" : owner(type);
+                    replace(po, type, replacement);
+                }
+            }
+        }
+        if (deny) {
+            replace(s, "Action", "*");
+            replace(s, "Resource", "*");
+        }
+    }
+
+    private static void replace(ObjectNode parent, String key, String replacement) {
+        JsonNode v = parent.get(key);
+        if (v == null) {
+            return;
+        }
+        if (v.isString() && Values.isMarker(v.asString())) {
+            parent.put(key, replacement);
+        } else if (v.isArray()) {
+            ArrayNode a = (ArrayNode) v;
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isString() && Values.isMarker(a.get(i).asString())) {
+                    a.set(i, Json.mapper().getNodeFactory().stringNode(replacement));
                 }
             }
         }

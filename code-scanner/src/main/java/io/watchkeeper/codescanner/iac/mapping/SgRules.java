@@ -7,6 +7,9 @@ import java.util.Locale;
 /** Security-group rules as the watcher stores them: one rule per source, protocol by name or "-1". */
 final class SgRules {
 
+    /** A port known only at apply time: the rule is left out rather than read as "all ports". */
+    static final Integer UNKNOWN_PORT = Integer.MIN_VALUE;
+
     private SgRules() {}
 
     static String protocol(String p) {
@@ -29,7 +32,7 @@ final class SgRules {
      */
     static void add(List<Rule> out, String protocol, Integer from, Integer to, List<String> cidr4, List<String> cidr6,
                     List<String> groups, List<String> prefixLists, String description) {
-        if (protocol == null) {
+        if (protocol == null || UNKNOWN_PORT.equals(from) || UNKNOWN_PORT.equals(to)) {
             return;
         }
         Integer f = "-1".equals(protocol) ? null : from;

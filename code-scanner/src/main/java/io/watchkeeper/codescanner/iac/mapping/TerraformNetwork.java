@@ -69,7 +69,7 @@ final class TerraformNetwork {
                             groupsFrom.add("self");
                         }
                         SgRules.add(ingress ? g.ingress : g.egress, SgRules.protocol(a.str(r.get("protocol"), "protocol", null, null)),
-                                a.integer(r.get("from_port"), "from_port", null, null), a.integer(r.get("to_port"), "to_port", null, null),
+                                a.integer(r.get("from_port"), "from_port", null, SgRules.UNKNOWN_PORT), a.integer(r.get("to_port"), "to_port", null, SgRules.UNKNOWN_PORT),
                                 a.strings(r.get("cidr_blocks"), "cidr_blocks"), a.strings(r.get("ipv6_cidr_blocks"), "ipv6_cidr_blocks"),
                                 groupsFrom, a.strings(r.get("prefix_list_ids"), "prefix_list_ids"), a.str(r.get("description"), "description", null, null));
                         g.parts.putIfAbsent(ingress ? "ingress" : "egress", r);
@@ -82,7 +82,7 @@ final class TerraformNetwork {
                         boolean ingress = r.type().contains("ingress");
                         String ref = a.str(r.get("referenced_security_group_id"), "referenced_security_group_id", null, null);
                         SgRules.add(ingress ? g.ingress : g.egress, SgRules.protocol(a.str(r.get("ip_protocol"), "ip_protocol", null, null)),
-                                a.integer(r.get("from_port"), "from_port", null, null), a.integer(r.get("to_port"), "to_port", null, null),
+                                a.integer(r.get("from_port"), "from_port", null, SgRules.UNKNOWN_PORT), a.integer(r.get("to_port"), "to_port", null, SgRules.UNKNOWN_PORT),
                                 a.strings(r.get("cidr_ipv4"), "cidr_ipv4"), a.strings(r.get("cidr_ipv6"), "cidr_ipv6"),
                                 ref == null ? List.of() : List.of(ref), a.strings(r.get("prefix_list_id"), "prefix_list_id"),
                                 a.str(r.get("description"), "description", null, null));
@@ -108,7 +108,7 @@ final class TerraformNetwork {
             groupsFrom.add("self");
         }
         SgRules.add(into, SgRules.protocol(a.str(rule.get("protocol"), "protocol", null, null)),
-                a.integer(rule.get("from_port"), "from_port", null, null), a.integer(rule.get("to_port"), "to_port", null, null),
+                a.integer(rule.get("from_port"), "from_port", null, SgRules.UNKNOWN_PORT), a.integer(rule.get("to_port"), "to_port", null, SgRules.UNKNOWN_PORT),
                 a.strings(rule.get("cidr_blocks"), "cidr_blocks"), a.strings(rule.get("ipv6_cidr_blocks"), "ipv6_cidr_blocks"),
                 groupsFrom, a.strings(rule.get("prefix_list_ids"), "prefix_list_ids"), a.str(rule.get("description"), "description", null, null));
     }
