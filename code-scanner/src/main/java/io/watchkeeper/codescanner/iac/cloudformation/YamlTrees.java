@@ -36,6 +36,9 @@ final class YamlTrees {
     private YamlTrees() {}
 
     static Optional<Doc> compose(String text) {
+        if (flowDepth(text) > MAX_DEPTH) {
+            throw new IllegalArgumentException("document nested too deeply");
+        }
         LoadSettings settings = LoadSettings.builder()
                 .setMaxAliasesForCollections(50)
                 .setAllowRecursiveKeys(false)
@@ -43,7 +46,13 @@ final class YamlTrees {
                 .setCodePointLimit(Math.max(text.length() + 16, 1024))
                 .setUseMarks(true)
                 .build();
-        Optional<Node> root = new Compose(settings).composeString(text);
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (StackOverflowError e) {
+            // block nesting deep enough to exhaust the parser's stack: a hostile file, not a template
+            throw new IllegalArgumentException("document nested too deeply");
+        }
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -63,6 +72,35 @@ final class YamlTrees {
             }
         }
         return Optional.of(new Doc(v, lines));
+    }
+
+    /** The deepest nesting of flow collections ([ and { outside quotes and comments), cheaply, before parsing. */
+    static int flowDepth(String text) {
+        int depth = 0;
+        int max = 0;
+        char quote = 0;
+        boolean comment = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (comment) {
+                comment = c != '\n';
+            } else if (quote != 0) {
+                if (c == '\\' && quote == '"') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                comment = true;
+            } else if (c == '[' || c == '{') {
+                max = Math.max(max, ++depth);
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return max;
     }
 
     private static int line(Optional<Mark> m) {
