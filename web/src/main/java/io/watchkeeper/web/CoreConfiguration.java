@@ -63,6 +63,11 @@ public class CoreConfiguration {
     }
 
     @Bean
+    io.watchkeeper.core.inventory.LiveConfigDirectory liveConfigDirectory(DSLContext dsl) {
+        return new io.watchkeeper.db.JooqLiveConfigDirectory(dsl);
+    }
+
+    @Bean
     AuditLog auditLog(DSLContext dsl) {
         return new JooqAuditLog(dsl);
     }
