@@ -130,7 +130,7 @@ CREATE INDEX tuner_plan_due_idx ON tuner_plan (apply_after) WHERE status = 'SCHE
 CREATE TABLE tuner_plan_principal (
     plan_id        bigint  NOT NULL REFERENCES tuner_plan (id) ON DELETE CASCADE,
     principal_arn  text    NOT NULL,
-    principal_type text    NOT NULL CHECK (principal_type IN ('ROLE', 'USER')),
+    principal_type text    NOT NULL CHECK (principal_type IN ('ROLE', 'USER', 'POLICY')),
     eligible       boolean NOT NULL,
     reason         text,
     granted        int     NOT NULL,

@@ -188,6 +188,27 @@ public final class ActionCatalog {
         return (BitSet) cached.clone();
     }
 
+    /** Adds the actions {@code pattern} matches to {@code target} (no copy: the cheap way for long lists). */
+    public void addMatches(BitSet target, String pattern) {
+        if (!Glob.hasWildcard(pattern)) {
+            Integer id = byName.get(pattern.strip().toLowerCase(Locale.ROOT));
+            if (id != null) {
+                target.set(id);
+            }
+            return;
+        }
+        String key = pattern.strip().toLowerCase(Locale.ROOT);
+        BitSet cached = expansions.get(key);
+        if (cached == null) {
+            cached = compute(key);
+            if (expansions.size() >= MAX_CACHED_PATTERNS) {
+                expansions.clear();
+            }
+            expansions.put(key, cached);
+        }
+        target.or(cached);
+    }
+
     private BitSet compute(String pattern) {
         BitSet set = new BitSet(actions.size());
         if (pattern.equals("*")) {

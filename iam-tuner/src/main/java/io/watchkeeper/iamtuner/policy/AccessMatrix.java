@@ -15,14 +15,15 @@ final class AccessMatrix {
     final Map<String, BitSet> allow = new HashMap<>();
     final Map<String, BitSet> deny = new HashMap<>();
 
-    static AccessMatrix of(ActionCatalog catalog, List<Policy> policies, String resource) {
+    static AccessMatrix of(ActionCatalog catalog, List<Policy> policies, String resource,
+                           java.util.Map<Statement, BitSet> expanded) {
         AccessMatrix m = new AccessMatrix();
         for (Policy p : policies) {
             for (Statement s : p.statements()) {
                 if (!s.matchesResource(resource)) {
                     continue;
                 }
-                BitSet actions = actions(catalog, s);
+                BitSet actions = expanded.computeIfAbsent(s, x -> actions(catalog, x));
                 (s.allow() ? m.allow : m.deny).computeIfAbsent(s.condition(), c -> new BitSet()).or(actions);
             }
         }
@@ -33,7 +34,7 @@ final class AccessMatrix {
     static BitSet actions(ActionCatalog catalog, Statement s) {
         BitSet set = new BitSet(catalog.size());
         for (String pattern : s.actions()) {
-            set.or(catalog.expand(pattern));
+            catalog.addMatches(set, pattern);
         }
         if (s.notAction()) {
             BitSet all = new BitSet(catalog.size());

@@ -45,10 +45,11 @@ public final class ProofChecker {
         List<String> newAccess = new ArrayList<>();
         List<String> lost = new ArrayList<>();
         int size = catalog.size();
+        java.util.Map<Statement, BitSet> expanded = new java.util.IdentityHashMap<>();
         for (String r : resources) {
-            AccessMatrix old = AccessMatrix.of(catalog, before, r);
-            AccessMatrix now = AccessMatrix.of(catalog, after, r);
-            AccessMatrix bound = boundary == null ? null : AccessMatrix.of(catalog, List.of(boundary), r);
+            AccessMatrix old = AccessMatrix.of(catalog, before, r, expanded);
+            AccessMatrix now = AccessMatrix.of(catalog, after, r, expanded);
+            AccessMatrix bound = boundary == null ? null : AccessMatrix.of(catalog, List.of(boundary), r, expanded);
             BitSet never = never(now, bound, size);
             BitSet violation = new BitSet(size);
             BitSet oldAlways = old.allow(Verdict.ALWAYS);
