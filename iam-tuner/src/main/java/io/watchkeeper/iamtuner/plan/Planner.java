@@ -104,7 +104,7 @@ public final class Planner {
                         proofs.stream().mapToInt(pr -> pr == null ? 0 : pr.used()).sum(), List.of(), List.of());
                 out.add(new PrincipalPlan(PrincipalType.POLICY, arn, true, null, 0, 0, 0, 0, removedBy(edit), List.of(),
                         List.of(edit), merged, List.of(), List.of("shared by " + String.join(", ", on)
-                        + ": reduced to what all of them use"), PrincipalPolicies.fingerprint(iam.policies().get(arn), on)));
+                        + ": reduced to what all of them use"), Fingerprints.of(iam.policies().get(arn), iam), null));
             }
         });
         return out;
@@ -114,7 +114,7 @@ public final class Planner {
         Work w = new Work();
         w.p = p;
         w.policies = PrincipalPolicies.of(p, in.iam());
-        w.hash = PrincipalPolicies.fingerprint(p, in.iam());
+        w.hash = Fingerprints.of(p, in.iam());
         int window = in.principalWindows().getOrDefault(p.arn(), in.windowDays());
         Instant windowStart = in.now().minus(Duration.ofDays(window));
         if (w.policies.error == null) {
@@ -365,7 +365,20 @@ public final class Planner {
         int unused = (int) decisions.stream().filter(d -> d.decision() == Decision.UNUSED).count();
         int unknown = (int) decisions.stream().filter(d -> d.decision() == Decision.UNKNOWN).count();
         return new PrincipalPlan(w.p.type(), w.p.arn(), w.eligible, w.reason, w.granted.cardinality(), used, unused, unknown,
-                List.copyOf(removed), decisions, w.edits, w.proof, w.denied, w.notes, w.hash);
+                List.copyOf(removed), decisions, w.edits, w.proof, w.denied, w.notes, w.hash, owner(w.p));
+    }
+
+    /** The principal's owner tag ({@code watchkeeper:owner}, {@code owner}, any case), bounded. */
+    static String owner(IamPrincipal p) {
+        for (String key : List.of("watchkeeper:owner", "owner")) {
+            for (Map.Entry<String, String> t : p.tags().entrySet()) {
+                if (t.getKey().equalsIgnoreCase(key) && !t.getValue().isBlank()) {
+                    String v = t.getValue().strip();
+                    return v.length() > 200 ? v.substring(0, 200) : v;
+                }
+            }
+        }
+        return null;
     }
 
     private BitSet grants(List<Policy> policies) {

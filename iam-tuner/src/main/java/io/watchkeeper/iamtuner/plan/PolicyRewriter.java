@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * left exactly as they are; in an Allow statement only the action element changes — Sid, Resource,
  * NotResource and Condition stay as written. A pattern that loses nothing stays as written (so does a
  * pattern the catalogue does not know); a pattern that loses actions is replaced by the catalogue
- * actions it still grants; a {@code NotAction} that loses actions becomes the explicit {@code Action}
- * list of what it still grants. Statements left with no action are dropped; a policy left with no
+ * actions it still grants; a {@code NotAction} that loses actions lists them too (its statement keeps
+ * granting everything else it granted, unknown and future actions included, and nothing more). Statements left with no action are dropped; a policy left with no
  * statement is reported as empty (null text).
  *
  * <p>{@code keepExtra} names actions (or {@code service:*} patterns) outside the catalogue that must stay
@@ -65,6 +65,10 @@ public final class PolicyRewriter {
                 continue;
             }
             changed = true;
+            if (s.notAction()) {
+                statements.add(withNotActions(s, grants, remove, compress, keepExtra));
+                continue;
+            }
             List<String> kept = keptActions(s, remove, compress, keepExtra);
             if (kept.isEmpty()) {
                 continue;
@@ -152,6 +156,33 @@ public final class PolicyRewriter {
         return List.copyOf(out);
     }
 
+    /**
+     * A NotAction statement that loses actions: they join its NotAction list (folded, with {@code compress},
+     * into wildcards whose every catalogue action is removed and that cover no {@code keepExtra} name).
+     */
+    private ObjectNode withNotActions(Statement s, BitSet grants, BitSet remove, boolean compress, Set<String> keepExtra) {
+        BitSet lost = (BitSet) grants.clone();
+        lost.and(remove);
+        List<String> names = new ArrayList<>(s.actions());
+        if (compress) {
+            Set<String> services = new LinkedHashSet<>();
+            lost.stream().forEach(i -> services.add(catalog.action(i).service()));
+            for (String svc : services) {
+                int[] r = catalog.range(svc);
+                fold(w -> keepExtra.stream().allMatch(k -> Glob.disjoint(w, k)), svc, lost, r[0], r[1], "", names);
+            }
+        } else {
+            lost.stream().forEach(i -> names.add(catalog.action(i).qualified()));
+        }
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        names.forEach(list::add);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> e : s.node().properties()) {
+            out.set(e.getKey(), e.getKey().equals("NotAction") ? list : e.getValue());
+        }
+        return out;
+    }
+
     /** Folds {@code keep} into the fewest wildcards that grant nothing more than the statement did. */
     List<String> compressed(Statement s, BitSet keep) {
         List<String> out = new ArrayList<>();
@@ -159,18 +190,19 @@ public final class PolicyRewriter {
         keep.stream().forEach(i -> services.add(catalog.action(i).service()));
         for (String svc : services) {
             int[] r = catalog.range(svc);
-            fold(s, svc, keep, r[0], r[1], "", out);
+            fold(w -> allowedWildcard(s, w), svc, keep, r[0], r[1], "", out);
         }
         return out;
     }
 
-    private void fold(Statement s, String svc, BitSet keep, int from, int to, String prefix, List<String> out) {
+    private void fold(java.util.function.Predicate<String> wildcardOk, String svc, BitSet keep, int from, int to, String prefix,
+                      List<String> out) {
         int kept = keep.get(from, to).cardinality();
         if (kept == 0) {
             return;
         }
         String wildcard = svc + ":" + prefix + "*";
-        if (kept == to - from && to - from > 1 && allowedWildcard(s, wildcard)) {
+        if (kept == to - from && to - from > 1 && wildcardOk.test(wildcard)) {
             out.add(catalog.action(from).service() + ":" + catalog.action(from).name().substring(0, prefix.length()) + "*");
             return;
         }
@@ -193,7 +225,7 @@ public final class PolicyRewriter {
                     && Character.toLowerCase(catalog.action(j).name().charAt(depth)) == c) {
                 j++;
             }
-            fold(s, svc, keep, i, j, catalog.action(i).name().substring(0, depth + 1).toLowerCase(Locale.ROOT), out);
+            fold(wildcardOk, svc, keep, i, j, catalog.action(i).name().substring(0, depth + 1).toLowerCase(Locale.ROOT), out);
             i = j;
         }
     }

@@ -14,11 +14,12 @@ import java.util.List;
  * @param denied AccessDenied seen in the window: needed and not granted — reported, never added
  * @param notes other things worth saying (a shared policy kept, a size limit, the evidence used)
  * @param beforeHash fingerprint of its policies now; apply refuses when they changed
+ * @param owner who gets notice before a change: its {@code owner} (or {@code watchkeeper:owner}) tag, or null
  */
 public record PrincipalPlan(PrincipalType type, String arn, boolean eligible, String reason, int granted, int used,
                             int unused, int unknown, List<String> removed, List<ActionDecision> actions,
                             List<PolicyEdit> edits, Proof proof, List<String> denied, List<String> notes,
-                            String beforeHash) {
+                            String beforeHash, String owner) {
 
     public PrincipalPlan {
         removed = List.copyOf(removed);

@@ -1,6 +1,5 @@
 package io.watchkeeper.iamtuner.plan;
 
-import io.watchkeeper.core.json.CanonicalJson;
 import io.watchkeeper.iamtuner.aws.AccountIam;
 import io.watchkeeper.iamtuner.aws.IamGroup;
 import io.watchkeeper.iamtuner.aws.IamPrincipal;
@@ -92,19 +91,4 @@ final class PrincipalPolicies {
         return inline.values().stream().anyMatch(Policy::hasNoRepo) || attached.values().stream().anyMatch(Policy::hasNoRepo);
     }
 
-    /** Fingerprint of what the principal holds now; apply refuses when it differs. */
-    static String fingerprint(IamPrincipal p, AccountIam iam) {
-        StringBuilder sb = new StringBuilder(p.arn()).append('\n');
-        p.inline().forEach((n, t) -> sb.append("inline ").append(n).append('\n').append(t).append('\n'));
-        for (String arn : p.attached()) {
-            ManagedPolicy mp = iam.policies().get(arn);
-            sb.append("attached ").append(arn).append(' ').append(mp == null ? "?" : mp.defaultVersionId()).append('\n');
-        }
-        sb.append("boundary ").append(p.boundaryArn()).append('\n').append("groups ").append(p.groups());
-        return CanonicalJson.sha256(sb.toString());
-    }
-
-    static String fingerprint(ManagedPolicy mp, List<String> attachments) {
-        return CanonicalJson.sha256(mp.arn() + "\n" + mp.defaultVersionId() + "\n" + mp.document() + "\n" + attachments);
-    }
 }

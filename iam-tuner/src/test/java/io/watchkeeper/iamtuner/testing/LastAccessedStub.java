@@ -27,6 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and {@code GetServiceLastAccessedDetails} the report configured for the principal, after a
  * configurable number of IN_PROGRESS polls. Every other IAM request is forwarded unchanged to
  * {@code forwardTo} (moto), so the product can use one IAM endpoint for both.
+ *
+ * <p>moto stamps every role and user with the time it was created and cannot backdate it; the tuner never
+ * tunes a principal younger than its look-back window. {@link #backdate} makes forwarded answers say the
+ * principals were created earlier (every {@code CreateDate} of a role or user, except names starting with
+ * {@code young}), which is what a real account with old roles answers.
  */
 public final class LastAccessedStub implements AutoCloseable {
 
@@ -44,6 +49,8 @@ public final class LastAccessedStub implements AutoCloseable {
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
     private final AtomicInteger generated = new AtomicInteger();
     private volatile int inProgressPolls;
+    private volatile java.time.Duration backdate = java.time.Duration.ZERO;
+    private volatile boolean lastAccessedUnavailable;
 
     private LastAccessedStub(URI forwardTo) throws IOException {
         this.forwardTo = forwardTo;
@@ -69,6 +76,16 @@ public final class LastAccessedStub implements AutoCloseable {
         reports.put(principalArn, List.copyOf(services));
     }
 
+    /** Forwarded role and user creation dates move back by {@code by} (names starting with "young" excepted). */
+    public void backdate(java.time.Duration by) {
+        backdate = by;
+    }
+
+    /** Sends the last-accessed operations on to moto too, which does not have them (as an emulator would). */
+    public void lastAccessedUnavailable(boolean unavailable) {
+        lastAccessedUnavailable = unavailable;
+    }
+
     /** How many polls of each job answer IN_PROGRESS before it completes. */
     public void inProgressPolls(int n) {
         inProgressPolls = n;
@@ -81,7 +98,7 @@ public final class LastAccessedStub implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
         Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
-        String action = form.getOrDefault("Action", "");
+        String action = lastAccessedUnavailable ? "" : form.getOrDefault("Action", "");
         try {
             switch (action) {
                 case "GenerateServiceLastAccessedDetails" -> {
@@ -165,14 +182,56 @@ public final class LastAccessedStub implements AutoCloseable {
                     ex.getResponseHeaders().put(k, values);
                 }
             });
-            ex.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
-            if (r.body().length > 0) {
-                ex.getResponseBody().write(r.body());
+            byte[] out = backdate.isZero() || r.statusCode() != 200 ? r.body() : backdated(r.body());
+            ex.sendResponseHeaders(r.statusCode(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                ex.getResponseBody().write(out);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    private byte[] backdated(byte[] body) {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(body));
+            org.w3c.dom.NodeList dates = doc.getElementsByTagNameNS("*", "CreateDate");
+            boolean changed = false;
+            for (int i = 0; i < dates.getLength(); i++) {
+                org.w3c.dom.Element date = (org.w3c.dom.Element) dates.item(i);
+                String name = sibling(date, "RoleName");
+                name = name != null ? name : sibling(date, "UserName");
+                if (name == null || name.startsWith("young")) {
+                    continue;
+                }
+                String text = date.getTextContent().strip();
+                Instant created = text.endsWith("Z") ? Instant.parse(text) : java.time.OffsetDateTime.parse(text).toInstant();
+                date.setTextContent(created.minus(backdate).toString());
+                changed = true;
+            }
+            if (!changed) {
+                return body;
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
+                    new javax.xml.transform.dom.DOMSource(doc), new javax.xml.transform.stream.StreamResult(out));
+            return out.toByteArray();
+        } catch (Exception e) {
+            return body; // not XML: forwarded as it was
+        }
+    }
+
+    private static String sibling(org.w3c.dom.Element e, String tag) {
+        for (org.w3c.dom.Node n = e.getParentNode().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element el && tag.equals(el.getLocalName())) {
+                return el.getTextContent().strip();
+            }
+        }
+        return null;
     }
 
     private static void xml(HttpExchange ex, int status, String body) throws IOException {

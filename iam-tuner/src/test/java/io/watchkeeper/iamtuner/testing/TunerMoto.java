@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** A clean moto, a fresh database with the moto account registered, and a product session on it. */
 public final class TunerMoto implements AutoCloseable {
 
-    public final Moto moto = Moto.get();
+    public final Moto moto;
     public final TestDatabase db = TestDatabase.fresh();
     public final Account account;
     public final AwsSessionFactory factory;
@@ -30,8 +30,22 @@ public final class TunerMoto implements AutoCloseable {
     public final S3Client s3;
 
     public TunerMoto() {
+        this(Moto.get(), null);
+    }
+
+    /**
+     * On {@code moto} with the product's IAM endpoint at {@code iamEndpoint} (a stub in front of moto), or moto
+     * itself when null.
+     */
+    public TunerMoto(Moto moto, String iamEndpoint) {
+        this.moto = moto;
         moto.reset();
         Moto.pointProductAt(moto.endpoint());
+        if (iamEndpoint == null) {
+            System.clearProperty("aws.endpointUrlIam");
+        } else {
+            System.setProperty("aws.endpointUrlIam", iamEndpoint);
+        }
         account = new JooqAccountStore(db.dsl()).add(new AccountSpec(Provider.AWS, "tuned", Moto.ACCOUNT_ID,
                 AccountAccess.NONE, List.of("us-east-1"), Map.of(), false));
         factory = new AwsSessionFactory(new AwsSettings(List.of(), "us-east-1", 10, 32, Duration.ofSeconds(30), 2),
@@ -49,5 +63,6 @@ public final class TunerMoto implements AutoCloseable {
     public void close() {
         session.close();
         factory.close();
+        System.clearProperty("aws.endpointUrlIam");
     }
 }
