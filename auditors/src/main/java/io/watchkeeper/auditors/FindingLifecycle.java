@@ -93,6 +93,8 @@ public final class FindingLifecycle {
             boolean evidenceChanged = !hash.equals(stored.evidenceHash());
             boolean rescored = stored.score() != draft.score().score();
             boolean reworded = !e.message().equals(stored.message());
+            // a check that gains or loses a control mapping (a new CIS version, a subsumed finding) updates it
+            boolean remapped = stored.controls() != null && !draft.controls().equals(stored.controls());
             FindingStatus next = stored.status();
             String event = null;
             boolean clearJustification = false;
@@ -128,13 +130,14 @@ public final class FindingLifecycle {
                     }
                 }
             }
-            if (next == stored.status() && !evidenceChanged && !rescored && !reworded) {
+            if (next == stored.status() && !evidenceChanged && !rescored && !reworded && !remapped) {
                 continue;
             }
             out.update(new FindingChanges.Update(stored.id(), next == stored.status() ? null : next,
                     evidenceChanged ? e.details() : null, evidenceChanged ? hash : null, reworded ? e.message() : null,
                     rescored || evidenceChanged ? draft.score() : null, clearJustification,
-                    next == FindingStatus.SUPPRESSED && rule != null ? rule.id() : null, regression));
+                    next == FindingStatus.SUPPRESSED && rule != null ? rule.id() : null, regression,
+                    remapped ? draft.controls() : null));
             if (event != null) {
                 out.event(new FindingChanges.Event(stored.id(), null, event, ACTOR,
                         details("from", stored.status().name(), "to", next.name())));

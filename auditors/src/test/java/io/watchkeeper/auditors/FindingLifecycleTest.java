@@ -61,6 +61,25 @@ class FindingLifecycleTest {
     }
 
     @Test
+    void aFindingWhoseCheckGainedControlsIsRemappedKeepingItsIdentityAndStatus() {
+        Evidence e = Evidence.of("rule:22", "SSH open", Exposure.INTERNET, Map.of("port", 22));
+        StoredFinding unmapped = new StoredFinding(11, FindingLifecycle.fingerprint(CHECK, "111111111111", item, "rule:22"),
+                CHECK, item.itemId(), FindingStatus.OPEN, e.detailsHash(), 70, "SSH open", null, null, 0, e.details(),
+                List.of());
+        FindingChanges out = reconcile(List.of(unmapped), List.of(draft("rule:22", Map.of("port", 22), Severity.HIGH)));
+        assertThat(out.inserts()).isEmpty();
+        assertThat(out.updates()).singleElement().satisfies(u -> {
+            assertThat(u.findingId()).isEqualTo(11);
+            assertThat(u.status()).isNull();
+            assertThat(u.controls()).containsExactly("CIS-AWS-3.0:5.2");
+        });
+        StoredFinding mapped = new StoredFinding(11, unmapped.fingerprint(), CHECK, item.itemId(), FindingStatus.OPEN,
+                e.detailsHash(), 70, "SSH open", null, null, 0, e.details(), List.of("CIS-AWS-3.0:5.2"));
+        assertThat(reconcile(List.of(mapped), List.of(draft("rule:22", Map.of("port", 22), Severity.HIGH))).isEmpty())
+                .as("the same controls write nothing").isTrue();
+    }
+
+    @Test
     void theFingerprintIgnoresScoreAndWordingButNotEvidenceKeyOrResource() {
         String a = FindingLifecycle.fingerprint(CHECK, "111111111111", item, "rule:22");
         assertThat(a).isEqualTo(FindingLifecycle.fingerprint(CHECK, "111111111111", item, "rule:22"));

@@ -136,6 +136,14 @@ class AwsWireStubTest {
             assertThat(lines).hasSize(1 + 1 + 3);
             assertThat(lines[1]).startsWith("<root_account>,");
             assertThat(iam.getAccountPasswordPolicy().passwordPolicy().minimumPasswordLength()).isEqualTo(14);
+            // the key the report shows in slot 1, by id, created when the report says
+            String user = lines[2].split(",")[0];
+            var keys = iam.listAccessKeys(r -> r.userName(user)).accessKeyMetadata();
+            assertThat(keys).singleElement().satisfies(k -> {
+                assertThat(k.accessKeyId()).matches("AKIA[A-Z2-7]{16}");
+                assertThat(k.createDate().toString().replace("Z", "")).isEqualTo(lines[2].split(",")[9].replace("+00:00", "").replace("Z", ""));
+            });
+            assertThatThrownBy(() -> iam.listAccessKeys(r -> r.userName("nobody"))).isInstanceOf(NoSuchEntityException.class);
         }
         try (IamClient iam = iam(9)) {
             assertThatThrownBy(iam::getAccountPasswordPolicy).isInstanceOf(NoSuchEntityException.class);

@@ -120,7 +120,8 @@ public final class JooqAuditStore implements AuditStore {
                         FindingStatus.valueOf(r.getStatus()), r.getEvidenceHash(), r.getScore(), r.getMessage(),
                         r.getJustifiedBy() == null ? null : new Justification(r.getJustifiedBy(), r.getJustification(),
                                 r.getJustifiedUntil(), r.getJustifiedEvidenceHash()),
-                        r.getSuppressionRuleId(), r.getRegressions(), Json.parse(r.getEvidence().data()))));
+                        r.getSuppressionRuleId(), r.getRegressions(), Json.parse(r.getEvidence().data()),
+                        r.getControls() == null ? List.of() : List.of(r.getControls()))));
         return out;
     }
 
@@ -161,6 +162,9 @@ public final class JooqAuditStore implements AuditStore {
                 }
                 if (u.suppressionRuleId() != null) {
                     set.put(FINDING.SUPPRESSION_RULE_ID, u.suppressionRuleId());
+                }
+                if (u.controls() != null) {
+                    set.put(FINDING.CONTROLS, u.controls().toArray(String[]::new));
                 }
                 if (u.regressed()) {
                     set.put(FINDING.REGRESSIONS, FINDING.REGRESSIONS.plus(1));

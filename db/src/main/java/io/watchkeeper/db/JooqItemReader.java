@@ -94,6 +94,28 @@ public final class JooqItemReader implements ItemReader {
                         parse(r.getConfig()), parse(r.getDiff()), r.getChangedBy()));
     }
 
+    @Override
+    public List<io.watchkeeper.core.item.RevisionEntry> timeline(long id) {
+        Field<Integer> operations = field("coalesce(jsonb_array_length({0}), 0)", Integer.class, ITEM_REVISION.DIFF);
+        return dsl.select(ITEM_REVISION.REVISION_NO, ITEM_REVISION.KIND, ITEM_REVISION.OBSERVED_AT,
+                        ITEM_REVISION.CHANGED_BY, operations)
+                .from(ITEM_REVISION)
+                .where(ITEM_REVISION.ITEM_ID.eq(id))
+                .orderBy(ITEM_REVISION.REVISION_NO.desc())
+                .fetch(r -> new io.watchkeeper.core.item.RevisionEntry(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5()));
+    }
+
+    @Override
+    public Optional<tools.jackson.databind.JsonNode> currentConfig(long id) {
+        return dsl.select(ITEM_REVISION.CONFIG)
+                .from(ITEM_REVISION)
+                .where(ITEM_REVISION.ITEM_ID.eq(id))
+                .orderBy(ITEM_REVISION.REVISION_NO.desc())
+                .limit(1)
+                .fetchOptional(r -> parse(r.value1()));
+    }
+
     private SelectConditionStep<? extends Record> query(List<Condition> where) {
         Table<?> latest = lateral(select(LATEST.REVISION_NO, LATEST.OBSERVED_AT, LATEST.CONFIG.as(LATEST_CONFIG.getName()))
                 .from(LATEST)

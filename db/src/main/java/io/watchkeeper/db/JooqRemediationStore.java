@@ -1,18 +1,23 @@
 package io.watchkeeper.db;
 
 import static io.watchkeeper.db.jooq.Tables.REMEDIATION;
+import static io.watchkeeper.db.jooq.Tables.REMEDIATION_CHANGE;
 import static io.watchkeeper.db.jooq.Tables.REMEDIATION_MODE;
 import static io.watchkeeper.db.jooq.Tables.REMEDIATION_SETTING;
 import static org.jooq.impl.DSL.excluded;
 
+import io.watchkeeper.core.access.AccountScope;
 import io.watchkeeper.core.json.CanonicalJson;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.InvalidInputException;
+import io.watchkeeper.core.remediation.ChangeClaim;
+import io.watchkeeper.core.remediation.NewRemediation;
 import io.watchkeeper.core.remediation.RemediationMode;
 import io.watchkeeper.core.remediation.RemediationPlan;
 import io.watchkeeper.core.remediation.RemediationStatus;
 import io.watchkeeper.core.remediation.RemediationStore;
 import io.watchkeeper.core.remediation.RemediationView;
+import io.watchkeeper.core.remediation.StatusUpdate;
 import io.watchkeeper.db.jooq.tables.records.RemediationRecord;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,12 +28,17 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
-import tools.jackson.databind.JsonNode;
+import org.jooq.impl.DSL;
 
-/** Remediations in PostgreSQL; status changes are compare-and-set so two nodes never apply one plan twice. */
+/**
+ * Remediations in PostgreSQL; status changes are compare-and-set so two nodes never apply one plan twice, and
+ * changes are claimed against the per-account hourly limit under an advisory lock so nodes never exceed it.
+ */
 public final class JooqRemediationStore implements RemediationStore {
 
     private static final List<String> PENDING = List.of("PLANNED", "AWAITING_APPROVAL", "APPROVED", "APPLYING");
+    /** The advisory-lock class of the per-account change budget (the other key is the account). */
+    private static final int LOCK_CLASS = 0x57_4b_52_42; // "WKRB"
 
     private final DSLContext dsl;
 
@@ -37,28 +47,27 @@ public final class JooqRemediationStore implements RemediationStore {
     }
 
     @Override
-    public RemediationView create(String remediationId, long findingId, long accountId, long itemId, String resourceId,
-                                  String region, RemediationStatus status, RemediationMode mode, RemediationPlan plan,
-                                  JsonNode beforeConfig, String beforeHash, String requestedBy) {
+    public RemediationView create(NewRemediation p) {
         try {
             return view(dsl.insertInto(REMEDIATION)
-                    .set(REMEDIATION.REMEDIATION_ID, remediationId)
-                    .set(REMEDIATION.FINDING_ID, findingId)
-                    .set(REMEDIATION.ACCOUNT_ID, accountId)
-                    .set(REMEDIATION.ITEM_ID, itemId)
-                    .set(REMEDIATION.RESOURCE_ID, resourceId)
-                    .set(REMEDIATION.REGION, region)
-                    .set(REMEDIATION.STATUS, status.name())
-                    .set(REMEDIATION.MODE, mode.name())
-                    .set(REMEDIATION.PLAN, JSONB.valueOf(Json.write(plan)))
-                    .set(REMEDIATION.BEFORE_CONFIG, JSONB.valueOf(Json.write(beforeConfig)))
-                    .set(REMEDIATION.BEFORE_HASH, beforeHash)
-                    .set(REMEDIATION.REQUESTED_BY, requestedBy)
+                    .set(REMEDIATION.REMEDIATION_ID, p.remediationId())
+                    .set(REMEDIATION.FINDING_ID, p.findingId())
+                    .set(REMEDIATION.ACCOUNT_ID, p.accountId())
+                    .set(REMEDIATION.ITEM_ID, p.itemId())
+                    .set(REMEDIATION.RESOURCE_ID, p.resourceId())
+                    .set(REMEDIATION.REGION, p.region())
+                    .set(REMEDIATION.STATUS, p.status().name())
+                    .set(REMEDIATION.MODE, p.mode().name())
+                    .set(REMEDIATION.PLAN, JSONB.valueOf(Json.write(p.plan())))
+                    .set(REMEDIATION.BEFORE_CONFIG, JSONB.valueOf(Json.write(p.beforeConfig())))
+                    .set(REMEDIATION.BEFORE_HASH, p.beforeHash())
+                    .set(REMEDIATION.REQUESTED_BY, p.requestedBy())
+                    .set(REMEDIATION.PLANNED_BY, p.plannedBy())
                     .returning()
                     .fetchSingle());
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
-                throw new InvalidInputException("finding " + findingId + " already has a pending remediation");
+                throw new InvalidInputException("finding " + p.findingId() + " already has a pending remediation");
             }
             throw e;
         }
@@ -77,41 +86,72 @@ public final class JooqRemediationStore implements RemediationStore {
     }
 
     @Override
-    public List<RemediationView> list(RemediationStatus status, int limit) {
+    public List<RemediationView> list(RemediationStatus status, AccountScope scope, int limit) {
         return dsl.selectFrom(REMEDIATION)
-                .where(status == null ? org.jooq.impl.DSL.trueCondition() : REMEDIATION.STATUS.eq(status.name()))
+                .where(status == null ? DSL.trueCondition() : REMEDIATION.STATUS.eq(status.name()))
+                .and(scope.unrestricted() ? DSL.trueCondition() : REMEDIATION.ACCOUNT_ID.in(scope.accountIds()))
                 .orderBy(REMEDIATION.ID.desc())
                 .limit(Math.max(1, Math.min(limit, 5000)))
                 .fetch(JooqRemediationStore::view);
     }
 
     @Override
-    public boolean transition(long id, RemediationStatus from, RemediationStatus to, String approvedBy,
-                              RemediationPlan rollbackPlan, String error) {
+    public boolean transition(long id, RemediationStatus from, RemediationStatus to, StatusUpdate update) {
+        return move(dsl, id, from, to, update);
+    }
+
+    @Override
+    public ChangeClaim claimChange(long id, long accountId, RemediationStatus from, RemediationStatus to,
+                                   StatusUpdate update, ChangeClaim.Kind kind, Duration window) {
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            // one lock per account, held to the end of the (outermost) transaction: counting and claiming are
+            // one step for every node on this database
+            tx.resultQuery("SELECT pg_advisory_xact_lock({0}, {1})", DSL.val(LOCK_CLASS),
+                    DSL.val(Long.hashCode(accountId))).fetch();
+            int limit = tx.select(REMEDIATION_SETTING.MAX_CHANGES_PER_ACCOUNT_PER_HOUR).from(REMEDIATION_SETTING)
+                    .fetchSingle().value1();
+            int used = tx.fetchCount(REMEDIATION_CHANGE, REMEDIATION_CHANGE.ACCOUNT_ID.eq(accountId)
+                    .and(DSL.condition("{0} > clock_timestamp() - make_interval(secs => {1})",
+                            REMEDIATION_CHANGE.STARTED_AT, DSL.val((double) window.toSeconds()))));
+            if (used >= limit) {
+                return new ChangeClaim(ChangeClaim.Outcome.LIMIT_REACHED, limit);
+            }
+            if (!move(tx, id, from, to, update)) {
+                return new ChangeClaim(ChangeClaim.Outcome.NOT_IN_STATUS, limit);
+            }
+            tx.insertInto(REMEDIATION_CHANGE)
+                    .set(REMEDIATION_CHANGE.ACCOUNT_ID, accountId)
+                    .set(REMEDIATION_CHANGE.REMEDIATION_ROW_ID, id)
+                    .set(REMEDIATION_CHANGE.KIND, kind.name())
+                    .execute();
+            return new ChangeClaim(ChangeClaim.Outcome.CLAIMED, limit);
+        });
+    }
+
+    private static boolean move(DSLContext dsl, long id, RemediationStatus from, RemediationStatus to,
+                                StatusUpdate update) {
         Map<Field<?>, Object> set = new java.util.LinkedHashMap<>();
         set.put(REMEDIATION.STATUS, to.name());
         set.put(REMEDIATION.UPDATED_AT, OffsetDateTime.now());
         if (to == RemediationStatus.APPLYING) {
             set.put(REMEDIATION.APPLY_STARTED_AT, OffsetDateTime.now());
         }
-        if (approvedBy != null) {
-            set.put(REMEDIATION.APPROVED_BY, approvedBy);
+        if (update.approvedBy() != null) {
+            set.put(REMEDIATION.APPROVED_BY, update.approvedBy());
         }
-        if (rollbackPlan != null) {
-            set.put(REMEDIATION.ROLLBACK_PLAN, JSONB.valueOf(Json.write(rollbackPlan)));
+        if (update.rollbackPlan() != null) {
+            set.put(REMEDIATION.ROLLBACK_PLAN, JSONB.valueOf(Json.write(update.rollbackPlan())));
         }
-        if (error != null) {
-            set.put(REMEDIATION.ERROR, error.length() > 2000 ? error.substring(0, 2000) : error);
+        if (update.error() != null) {
+            set.put(REMEDIATION.ERROR, update.error().length() > 2000 ? update.error().substring(0, 2000) : update.error());
+        }
+        if (update.setsAfterHash()) {
+            set.put(REMEDIATION.AFTER_HASH, update.afterHash());
         }
         return dsl.update(REMEDIATION).set(set)
                 .where(REMEDIATION.ID.eq(id).and(REMEDIATION.STATUS.eq(from.name())))
                 .execute() == 1;
-    }
-
-    @Override
-    public int appliedSince(long accountId, Duration window) {
-        return dsl.fetchCount(REMEDIATION, REMEDIATION.ACCOUNT_ID.eq(accountId)
-                .and(REMEDIATION.APPLY_STARTED_AT.gt(OffsetDateTime.now().minus(window))));
     }
 
     @Override
@@ -185,8 +225,8 @@ public final class JooqRemediationStore implements RemediationStore {
         return new RemediationView(r.getId(), r.getRemediationId(), r.getFindingId(), r.getAccountId(), r.getItemId(),
                 r.getResourceId(), r.getRegion(), RemediationStatus.valueOf(r.getStatus()),
                 RemediationMode.valueOf(r.getMode()), Json.read(r.getPlan().data(), RemediationPlan.class),
-                CanonicalJson.sorted(Json.parse(r.getBeforeConfig().data())), r.getBeforeHash(),
+                CanonicalJson.sorted(Json.parse(r.getBeforeConfig().data())), r.getBeforeHash(), r.getAfterHash(),
                 r.getRollbackPlan() == null ? null : Json.read(r.getRollbackPlan().data(), RemediationPlan.class),
-                r.getRequestedBy(), r.getApprovedBy(), r.getCreatedAt(), r.getUpdatedAt(), r.getError());
+                r.getRequestedBy(), r.getPlannedBy(), r.getApprovedBy(), r.getCreatedAt(), r.getUpdatedAt(), r.getError());
     }
 }

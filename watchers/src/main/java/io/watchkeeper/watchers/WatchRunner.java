@@ -194,7 +194,10 @@ public final class WatchRunner {
 
     private ScopeResult watchScope(long runId, WatchScope scope, CloudSession session, boolean wait) {
         long started = System.nanoTime();
-        if (!claim(scope, wait)) {
+        // the holder is this run, not this process: two runs in one process (the scheduler and a
+        // re-watch that verifies a remediation, say) never hold the same scope at once
+        String holder = settings.holder() + "#run-" + runId;
+        if (!claim(scope, holder, wait)) {
             return new ScopeResult(scope, ScopeStatus.SKIPPED, null, null,
                     "another run is watching this scope", elapsed(started), 0, 0, null);
         }
@@ -202,14 +205,14 @@ public final class WatchRunner {
         try {
             return calls.run(() -> observeAndStore(runId, scope, session, calls, started));
         } finally {
-            leases.release(scope.key(), settings.holder());
+            leases.release(scope.key(), holder);
         }
     }
 
-    private boolean claim(WatchScope scope, boolean wait) {
+    private boolean claim(WatchScope scope, String holder, boolean wait) {
         long deadline = System.nanoTime() + settings.busyWait().toNanos();
         while (true) {
-            if (leases.tryAcquire(scope.key(), settings.holder(), settings.leaseTtl())) {
+            if (leases.tryAcquire(scope.key(), holder, settings.leaseTtl())) {
                 return true;
             }
             if (!wait || System.nanoTime() > deadline) {

@@ -49,6 +49,11 @@ public class CoreConfiguration {
     }
 
     @Bean
+    io.watchkeeper.core.inventory.AccessKeyDirectory accessKeyDirectory(DSLContext dsl) {
+        return new io.watchkeeper.db.JooqAccessKeyDirectory(dsl);
+    }
+
+    @Bean
     AuditLog auditLog(DSLContext dsl) {
         return new JooqAuditLog(dsl);
     }
@@ -96,11 +101,13 @@ public class CoreConfiguration {
     }
 
     @Bean
-    WatchRunner watchRunner(WatcherRegistry registry, AwsSessionFactory aws, DSLContext dsl, WatchMetrics metrics,
+    WatchRunner watchRunner(WatcherRegistry registry, List<io.watchkeeper.core.watch.SessionFactory> providers, DSLContext dsl,
+                            WatchMetrics metrics,
                             WatchkeeperProperties properties, javax.sql.DataSource dataSource) {
         WatchkeeperProperties.Watch watch = properties.watch();
         String holder = ManagementFactory.getRuntimeMXBean().getName();
-        return new WatchRunner(registry, List.of(aws), new JooqSnapshotStore(dsl), new JooqWatchRunStore(dsl),
+        // one session factory per provider (AWS here, GCP and GitHub in their configurations)
+        return new WatchRunner(registry, providers, new JooqSnapshotStore(dsl), new JooqWatchRunStore(dsl),
                 // leases hold their own connection from the pool, outside any Spring transaction
                 new JooqScopeLeases(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)), metrics, new WatchSettings(watch.maxConcurrentScopes(), watch.leaseTtl(),
                         watch.busyWait(), 1 << 20, holder));

@@ -25,8 +25,9 @@ class ArchitectureTest {
     void coreDependsOnNothingButTheJdkAndJackson() {
         noClasses().that().resideInAPackage("io.watchkeeper.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
-                        "org.jooq..", "io.watchkeeper.aws..", "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
-                        "io.watchkeeper.iamtuner..", "io.watchkeeper.certmanager..", "io.watchkeeper.codescanner..",
+                        "org.jooq..", "org.kohsuke..", "io.watchkeeper.aws..", "io.watchkeeper.github..", "io.watchkeeper.db..",
+                        "io.watchkeeper.watchers..", "io.watchkeeper.auditors..", "io.watchkeeper.gcp..", "com.google.cloud..",
+                        "com.google.api..", "io.watchkeeper.iamtuner..", "io.watchkeeper.certmanager..", "io.watchkeeper.codescanner..",
                         "io.watchkeeper.web..")
                 .check(classes);
     }
@@ -41,10 +42,34 @@ class ArchitectureTest {
     }
 
     @Test
+    void gcpAccessKnowsOnlyCoreAndGoogleClients() {
+        noClasses().that().resideInAPackage("io.watchkeeper.gcp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "software.amazon..",
+                        "io.watchkeeper.aws..", "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
+                        "io.watchkeeper.web..", "io.grpc..")
+                .because("every GCP call is HTTP/JSON through GcpTransport")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.watchkeeper.aws..")
+                .should().dependOnClassesThat().resideInAPackage("io.watchkeeper.gcp..")
+                .check(classes);
+    }
+
+    @Test
+    void githubAccessKnowsOnlyCoreAndHub4j() {
+        noClasses().that().resideInAPackage("io.watchkeeper.github..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
+                        "software.amazon..", "io.watchkeeper.aws..", "io.watchkeeper.gcp..", "io.watchkeeper.db..",
+                        "io.watchkeeper.watchers..", "io.watchkeeper.auditors..", "io.watchkeeper.certmanager..",
+                        "io.watchkeeper.web..")
+                .check(classes);
+    }
+
+    @Test
     void dbKnowsOnlyCore() {
         noClasses().that().resideInAPackage("io.watchkeeper.db..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
-                        "io.watchkeeper.watchers..", "io.watchkeeper.auditors..", "io.watchkeeper.web..")
+                        "org.kohsuke..", "io.watchkeeper.github..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
+                        "io.watchkeeper.web..")
                 .check(classes);
     }
 
@@ -71,8 +96,41 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.watchkeeper.auditors..")
                 .and().resideOutsideOfPackage("io.watchkeeper.auditors.remediation..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.google.cloud..",
-                        "org.kohsuke.github..", "io.watchkeeper.aws..")
+                        "com.google.api.services..", "com.google.api.gax..", "org.kohsuke.github..", "io.watchkeeper.aws..",
+                        "io.watchkeeper.gcp..")
                 .because("checks are pure functions of stored configurations; only remediations call clouds")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.watchkeeper.auditors..")
+                .and().resideOutsideOfPackage("io.watchkeeper.auditors.remediation..")
+                .should().dependOnClassesThat().resideInAPackage("io.watchkeeper.github..")
+                .because("GitHub checks read stored configurations too")
+                .check(classes);
+    }
+
+    @Test
+    void theConsoleNeverCallsApiControllers() {
+        noClasses().that().resideInAPackage("io.watchkeeper.web.console..")
+                .should().dependOnClassesThat().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .because("console pages and API controllers are two thin doors onto the same services")
+                .check(classes);
+    }
+
+    @Test
+    void jooqTypesStayInDbAndTheWiring() {
+        // services, pages, API controllers and commands reach PostgreSQL through core's ports only; the Spring
+        // configuration classes (the composition root) are the one place in web that builds db repositories
+        noClasses().that().resideInAPackage("io.watchkeeper.web..")
+                .and().haveSimpleNameNotEndingWith("Configuration")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.watchkeeper.db.jooq..")
+                .because("jOOQ types never leave db/ and the wiring")
+                .check(classes);
+    }
+
+    @Test
+    void webReachesTheDatabaseOnlyThroughThePortsOutsideTheWiring() {
+        noClasses().that().resideInAnyPackage("io.watchkeeper.web.service..", "io.watchkeeper.web.console..",
+                        "io.watchkeeper.web.api..", "io.watchkeeper.web.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.watchkeeper.db..")
                 .check(classes);
     }
 

@@ -4,10 +4,14 @@ import static io.watchkeeper.db.jooq.Tables.AUDIT_LOG;
 import static io.watchkeeper.db.jooq.Tables.REMEDIATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.core.access.AccountScope;
+import io.watchkeeper.core.access.Role;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.remediation.RemediationStatus;
+import io.watchkeeper.core.remediation.RemediationView;
 import io.watchkeeper.watchers.testing.Moto;
 import io.watchkeeper.web.remediation.RemediationService;
+import io.watchkeeper.web.security.Caller;
 import io.watchkeeper.web.testing.CliHarness;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 class RemediationRoundTripTest {
 
     private static final String REGION = "eu-west-1";
+    /** A person other than the command line's (for four eyes). */
+    private static final Caller ALICE = new Caller("alice", Role.JUSTIFIER, AccountScope.ALL, "password");
     private final Moto moto = Moto.get();
     private CliHarness cli;
     private Ec2Client ec2;
@@ -91,7 +97,14 @@ class RemediationRoundTripTest {
         assertThat(early.err()).contains("approve it first");
         assertThat(sshRules()).containsExactly("22:0.0.0.0/0:temp");
 
-        assertThat(cli.run("remediations", "approve", id).exit()).isZero();
+        // four eyes: the command line's person planned it, so another person approves it
+        CliHarness.Run own = cli.run("remediations", "approve", id);
+        assertThat(own.exit()).isEqualTo(1);
+        assertThat(own.err()).contains("four eyes");
+        assertThat(remediation(id).get("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        RemediationView approved = cli.bean(RemediationService.class).approve(Long.parseLong(id), ALICE);
+        assertThat(approved.status()).isEqualTo(RemediationStatus.APPROVED);
+        assertThat(approved.approvedBy()).isEqualTo("alice");
         CliHarness.Run apply = cli.run("remediations", "apply", id);
         assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
         assertThat(remediation(id).get("status").asString()).isEqualTo("VERIFIED");
@@ -121,14 +134,23 @@ class RemediationRoundTripTest {
         CliHarness.Run approve = cli.run("remediations", "approve", id);
         assertThat(approve.exit()).isEqualTo(2);
         assertThat(approve.err()).contains("dry-run mode");
-        CliHarness.Run again = cli.run("remediations", "plan", findingId);
-        assertThat(again.exit()).isEqualTo(2);
-        assertThat(again.err()).contains("already has a pending remediation");
-        assertThat(cli.run("remediations", "reject", id).exit()).isZero();
+        // planning again replaces the unapplied plan (it never blocks the finding)
+        CliHarness.Run again = cli.run("remediations", "plan", findingId, "--format", "json");
+        assertThat(again.exit()).as(again.err()).isZero();
+        String replacing = Json.parse(again.out()).get("id").asString();
+        assertThat(remediation(replacing).get("status").asString()).isEqualTo("PLANNED");
+        assertThat(remediation(id).get("status").asString()).isEqualTo("SUPERSEDED");
+        assertThat(cli.run("remediations", "reject", replacing).exit()).as("a rejection needs a reason").isEqualTo(2);
+        assertThat(cli.run("remediations", "reject", replacing, "--reason", "not now").exit()).isZero();
+        assertThat(remediation(replacing).get("status").asString()).isEqualTo("REJECTED");
 
         cli.run("remediations", "mode", "aws.s3.bucket/remove-public-acl-grants", "automatic", "--account", "rt");
         String auto = Json.parse(cli.run("remediations", "plan", findingId, "--format", "json").out()).get("id").asString();
         assertThat(remediation(auto).get("status").asString()).isEqualTo("APPROVED");
+        CliHarness.Run pending = cli.run("remediations", "plan", findingId);
+        assertThat(pending.exit()).isEqualTo(2);
+        assertThat(pending.err()).contains("already has remediation " + auto)
+                .contains("`watchkeeper remediations apply " + auto + "`");
 
         cli.run("remediations", "kill-switch", "on");
         CliHarness.Run killed = cli.run("remediations", "apply", auto);
@@ -144,6 +166,38 @@ class RemediationRoundTripTest {
         cli.run("remediations", "limit", "10");
         assertThat(cli.run("remediations", "apply", auto).exit()).isZero();
         assertThat(remediation(auto).get("status").asString()).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void theBackgroundJobReplacesPlansMadeUnderAnEarlierMode() {
+        String findingId = finding("aws.ec2.security-group/admin-port-open");
+        RemediationService service = cli.bean(RemediationService.class);
+        service.runAutomatic("job:test");
+        JsonNode dry = Json.parse(cli.run("remediations", "list", "--status", "planned", "--format", "json").out());
+        String dryId = null;
+        for (JsonNode r : dry) {
+            if (r.get("findingId").asString().equals(findingId)) {
+                dryId = r.get("id").asString();
+            }
+        }
+        assertThat(dryId).as("the job planned in dry-run mode: " + dry).isNotNull();
+        assertThat(remediation(dryId).get("plannedBy").asString()).isEqualTo("job:test");
+        service.runAutomatic("job:test");
+        assertThat(remediation(dryId).get("status").asString()).as("same mode: the plan stays").isEqualTo("PLANNED");
+
+        assertThat(cli.run("remediations", "mode", "aws.ec2.security-group/revoke-open-ingress", "approval").exit()).isZero();
+        service.runAutomatic("job:test");
+        assertThat(remediation(dryId).get("status").asString()).isEqualTo("SUPERSEDED");
+        JsonNode waiting = Json.parse(cli.run("remediations", "list", "--status", "awaiting_approval", "--format", "json")
+                .out());
+        assertThat(waiting).hasSize(1);
+        String id = waiting.get(0).get("id").asString();
+        assertThat(waiting.get(0).get("findingId").asString()).isEqualTo(findingId);
+        // the job planned it, so the person at the command line may approve it; the next pass applies it
+        assertThat(cli.run("remediations", "approve", id).exit()).isZero();
+        service.runAutomatic("job:test");
+        assertThat(remediation(id).get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(sshRules()).isEmpty();
     }
 
     @Test

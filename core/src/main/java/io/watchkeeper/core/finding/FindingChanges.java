@@ -41,7 +41,16 @@ public final class FindingChanges {
      * @param regressed count one more regression
      */
     public record Update(long findingId, FindingStatus status, JsonNode evidence, String evidenceHash, String message,
-                         ScoreBreakdown score, boolean clearJustification, Long suppressionRuleId, boolean regressed) {}
+                         ScoreBreakdown score, boolean clearJustification, Long suppressionRuleId, boolean regressed,
+                         List<String> controls) {
+
+        /** An update that leaves the controls as they are. */
+        public Update(long findingId, FindingStatus status, JsonNode evidence, String evidenceHash, String message,
+                      ScoreBreakdown score, boolean clearJustification, Long suppressionRuleId, boolean regressed) {
+            this(findingId, status, evidence, evidenceHash, message, score, clearJustification, suppressionRuleId,
+                    regressed, null);
+        }
+    }
 
     /** An entry in a finding's history; {@code insertIndex} points into {@link #inserts()} for new findings. */
     public record Event(Long findingId, Integer insertIndex, String event, String actor, JsonNode details) {}

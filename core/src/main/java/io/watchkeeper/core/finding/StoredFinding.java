@@ -1,5 +1,7 @@
 package io.watchkeeper.core.finding;
 
+import java.util.List;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,4 +22,17 @@ import tools.jackson.databind.JsonNode;
  */
 public record StoredFinding(long id, String fingerprint, String checkId, long itemId, FindingStatus status,
                             String evidenceHash, int score, String message, Justification justification,
-                            Long suppressionRuleId, int regressions, JsonNode evidence) {}
+                            Long suppressionRuleId, int regressions, JsonNode evidence, List<String> controls) {
+
+    public StoredFinding {
+        controls = controls == null ? null : List.copyOf(controls);
+    }
+
+    /** A stored finding whose controls are not known ({@code null}: never compared). */
+    public StoredFinding(long id, String fingerprint, String checkId, long itemId, FindingStatus status,
+                         String evidenceHash, int score, String message, Justification justification,
+                         Long suppressionRuleId, int regressions, JsonNode evidence) {
+        this(id, fingerprint, checkId, itemId, status, evidenceHash, score, message, justification, suppressionRuleId,
+                regressions, evidence, null);
+    }
+}

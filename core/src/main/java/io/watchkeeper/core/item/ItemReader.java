@@ -12,4 +12,10 @@ public interface ItemReader {
 
     /** Revisions, oldest first. */
     List<Revision> history(long id);
+
+    /** Revisions without their documents, newest first: one indexed read, nothing parsed. */
+    List<RevisionEntry> timeline(long id);
+
+    /** The latest revision's configuration (empty when the item is unknown or deleted). */
+    Optional<tools.jackson.databind.JsonNode> currentConfig(long id);
 }

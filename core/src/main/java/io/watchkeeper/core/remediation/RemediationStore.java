@@ -1,33 +1,34 @@
 package io.watchkeeper.core.remediation;
 
+import io.watchkeeper.core.access.AccountScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /** Remediations, modes and the global settings. Status changes are compare-and-set. */
 public interface RemediationStore {
 
     /** A new plan; fails when the finding already has a pending one. */
-    RemediationView create(String remediationId, long findingId, long accountId, long itemId, String resourceId,
-                           String region, RemediationStatus status, RemediationMode mode, RemediationPlan plan,
-                           JsonNode beforeConfig, String beforeHash, String requestedBy);
+    RemediationView create(NewRemediation plan);
 
     Optional<RemediationView> find(long id);
 
     Optional<RemediationView> pendingFor(long findingId);
 
-    List<RemediationView> list(RemediationStatus status, int limit);
+    /** Newest first, only remediations of accounts in {@code scope}. */
+    List<RemediationView> list(RemediationStatus status, AccountScope scope, int limit);
+
+    /** Moves {@code id} from {@code from} to {@code to} if it is still in {@code from}; returns whether it moved. */
+    boolean transition(long id, RemediationStatus from, RemediationStatus to, StatusUpdate update);
 
     /**
-     * Moves {@code id} from {@code from} to {@code to} if it is still in {@code from}; returns whether
-     * it moved. {@code approvedBy}, {@code rollbackPlan} and {@code error} are set when not null.
+     * Claims one change of the account's budget and moves the status, atomically across every node
+     * sharing the database: at most {@link #maxChangesPerAccountPerHour()} changes (applies and
+     * rollbacks) start per account within {@code window}. Nothing is written unless the outcome is
+     * {@link ChangeClaim.Outcome#CLAIMED}.
      */
-    boolean transition(long id, RemediationStatus from, RemediationStatus to, String approvedBy,
-                       RemediationPlan rollbackPlan, String error);
-
-    /** Remediations of the account whose calls started within the last {@code window}. */
-    int appliedSince(long accountId, Duration window);
+    ChangeClaim claimChange(long id, long accountId, RemediationStatus from, RemediationStatus to, StatusUpdate update,
+                            ChangeClaim.Kind kind, Duration window);
 
     /** APPLYING rows not updated for {@code olderThan}: left by a process that stopped. */
     List<RemediationView> stuckApplying(Duration olderThan);

@@ -42,4 +42,35 @@ class AccountSpecTest {
         assertThatThrownBy(() -> ResourceType.of("s3")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ResourceType.of("aws.S3.Bucket")).isInstanceOf(InvalidInputException.class);
     }
+
+    private static AccountSpec gcp(String projectId, String impersonate, String credentials, List<String> regions) {
+        return new AccountSpec(Provider.GCP, "shop", projectId, new AccountAccess(impersonate, null, credentials), regions,
+                Map.of(), false);
+    }
+
+    @Test
+    void acceptsWellFormedGcpProjects() {
+        assertThat(gcp("shop-prod-123", null, null, List.of()).externalId()).isEqualTo("shop-prod-123");
+        assertThat(gcp("shop-prod", "reader@shop-prod.iam.gserviceaccount.com", "file:/etc/wk/key.json",
+                List.of("europe-west1")).access().credentialsRef()).isEqualTo("file:/etc/wk/key.json");
+        assertThat(gcp("shop-prod", null, "none", List.of()).access().credentialsRef()).isEqualTo("none");
+    }
+
+    @Test
+    void rejectsMalformedGcpProjectsWithAClearMessage() {
+        assertThatThrownBy(() -> gcp("Shop_Prod", null, null, List.of())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("invalid GCP project id");
+        assertThatThrownBy(() -> gcp("shop-prod", "not-an-email", null, List.of()))
+                .hasMessageContaining("invalid service account");
+        assertThatThrownBy(() -> gcp("shop-prod", null, "file:relative/key.json", List.of()))
+                .hasMessageContaining("invalid GCP credentials");
+        assertThatThrownBy(() -> gcp("shop-prod", null, "file:/etc/../root/key.json", List.of()))
+                .hasMessageContaining("invalid GCP credentials");
+        assertThatThrownBy(() -> gcp("shop-prod", "r@shop-prod.iam.gserviceaccount.com", "none", List.of()))
+                .hasMessageContaining("needs a source credential");
+        assertThatThrownBy(() -> gcp("shop-prod", null, null, List.of("eu-west-1a")))
+                .hasMessageContaining("invalid GCP region");
+        assertThatThrownBy(() -> new AccountSpec(Provider.GCP, "shop", "shop-prod", new AccountAccess(null, "ext", null),
+                List.of(), Map.of(), false)).hasMessageContaining("no external id");
+    }
 }

@@ -42,9 +42,14 @@ public class AccountsApi {
         this.intervals = intervals;
     }
 
-    /** A new AWS account; a third-party account (known, not ours) is reference data and never watched. */
-    public record NewAccount(String name, String accountId, String roleArn, String externalId, List<String> regions,
-                             Map<String, String> tags, Boolean thirdParty) {}
+    /**
+     * A new account; a third-party account (known, not ours) is reference data and never watched.
+     * {@code provider} aws (default) or gcp; for gcp {@code accountId} is the project id, {@code credentials}
+     * a key file path on the server (owner-only) or {@code none}, {@code impersonate} a service account.
+     */
+    public record NewAccount(String provider, String name, String accountId, String roleArn, String externalId,
+                             List<String> regions, Map<String, String> tags, Boolean thirdParty, String credentials,
+                             String impersonate) {}
 
     /**
      * An account as the API shows it: the role's external id is write-only (it guards against the
@@ -53,7 +58,7 @@ public class AccountsApi {
     public record AccountView(long id, String provider, String name, String accountId, String roleArn,
                               boolean externalIdSet, List<String> regions, Map<String, String> tags,
                               boolean active, boolean thirdParty) {
-        static AccountView of(Account a) {
+        public static AccountView of(Account a) {
             return new AccountView(a.id(), a.provider().id(), a.name(), a.externalId(), a.access().roleArn(),
                     a.access().roleExternalId() != null, a.regions(), a.tags(), a.active(), a.thirdParty());
         }
@@ -75,10 +80,12 @@ public class AccountsApi {
     @PostMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add an AWS account", description = "Admins of every account only.")
+    @Operation(summary = "Add an AWS account or a GCP project", description = "Admins of every account only.")
     public AccountView add(@RequestBody NewAccount request) {
-        AccountSpec spec = new AccountSpec(Provider.AWS, request.name(), request.accountId(),
-                new AccountAccess(blank(request.roleArn()), blank(request.externalId()), null), request.regions(),
+        Provider provider = request.provider() == null ? Provider.AWS : Provider.fromId(request.provider());
+        AccountAccess access = provider == Provider.GCP ? AccountAdmin.gcpAccess(request.credentials(), request.impersonate())
+                : new AccountAccess(blank(request.roleArn()), blank(request.externalId()), null);
+        AccountSpec spec = new AccountSpec(provider, request.name(), request.accountId(), access, request.regions(),
                 request.tags(), Boolean.TRUE.equals(request.thirdParty()));
         return AccountView.of(admin.add(spec, Callers.current()));
     }
@@ -95,7 +102,8 @@ public class AccountsApi {
 
     @PostMapping("/accounts/{id}/test")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Test the connection (STS GetCallerIdentity through the account's role; must be the registered id)")
+    @Operation(summary = "Test the connection (AWS: STS GetCallerIdentity through the account's role; GCP: Resource Manager"
+            + " projects.get, then testIamPermissions naming missing permissions; the identity must be the registered one)")
     public AccountAdmin.ConnectionTest test(@PathVariable long id) {
         return admin.test(id, Callers.current());
     }

@@ -74,7 +74,7 @@ public class ItemsApi {
     @GetMapping("/{id}/findings")
     @Operation(summary = "Findings of an item, any status")
     public List<FindingView> findings(@PathVariable long id) {
-        views.detail(id, Callers.current()); // visibility check
+        views.visible(id, Callers.current()); // visibility check
         return findings.forItem(id);
     }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "accounts", description = "Register and list the accounts Watchkeeper watches.",
         mixinStandardHelpOptions = true,
         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Enable.class,
-                AccountsCommand.Disable.class, AccountsCommand.Discover.class})
+                AccountsCommand.Disable.class, AccountsCommand.Discover.class, AccountsTestCommand.class,
+                AccountsSetSecret.class})
 public final class AccountsCommand {
 
     static Map<String, Object> view(Account a) {
@@ -32,6 +33,9 @@ public final class AccountsCommand {
         m.put("provider", a.provider().id());
         m.put("accountId", a.externalId());
         m.put("roleArn", a.access().roleArn());
+        if (a.provider() == Provider.GCP) {
+            m.put("credentials", a.access().credentialsRef() == null ? "adc" : a.access().credentialsRef());
+        }
         m.put("externalIdSet", a.access().roleExternalId() != null);
         m.put("regions", a.regions());
         m.put("tags", a.tags());
@@ -40,17 +44,22 @@ public final class AccountsCommand {
         return m;
     }
 
-    @Command(name = "add", description = "Register an account (aws).", mixinStandardHelpOptions = true)
+    /**
+     * {@code accounts add aws …}; other providers are subcommands of {@code add} ({@code accounts add gcp …}),
+     * so the AWS options are checked here rather than declared required.
+     */
+    @Command(name = "add", description = "Register an account (aws; 'add gcp' for a GCP project, 'add github' for a GitHub"
+            + " organisation).", mixinStandardHelpOptions = true, subcommands = {AccountsAddGcp.class, AccountsAddGitHub.class})
     static final class Add implements Callable<Integer> {
         private final Cli cli;
 
-        @Parameters(index = "0", description = "provider: aws")
+        @Parameters(index = "0", arity = "0..1", description = "provider: aws")
         String provider;
 
-        @Option(names = "--name", required = true, description = "short unique name")
+        @Option(names = "--name", description = "short unique name (required)")
         String name;
 
-        @Option(names = "--account-id", required = true, description = "AWS account number (12 digits)")
+        @Option(names = "--account-id", description = "AWS account number (12 digits, required)")
         String accountId;
 
         @Option(names = "--role-arn", description = "role the hub credential assumes in this account")
@@ -76,7 +85,11 @@ public final class AccountsCommand {
         public Integer call() {
             Provider p = Provider.fromId(provider);
             if (p != Provider.AWS) {
-                throw new InvalidInputException("only aws accounts can be added so far");
+                throw new InvalidInputException("use 'accounts add " + p.id() + " …' for " + p.id() + " accounts");
+            }
+            if (name == null || accountId == null) {
+                throw new InvalidInputException("Missing required option" + (name == null && accountId == null
+                        ? "s: '--name', '--account-id'" : name == null ? ": '--name'" : ": '--account-id'"));
             }
             AccountSpec spec = new AccountSpec(p, name, accountId, new AccountAccess(roleArn, externalId, null), regions,
                     tags, thirdParty);
@@ -150,14 +163,17 @@ public final class AccountsCommand {
     }
 
     @Command(name = "discover", mixinStandardHelpOptions = true,
-            description = "Register the member accounts of the hub's AWS Organization (active members not yet known).")
+            subcommands = {AccountsDiscoverGcp.class, AccountsDiscoverGitHub.class},
+            description = "Register the member accounts of the hub's AWS Organization (active members not yet known);"
+                    + " 'discover gcp' for the projects of a GCP organisation, 'discover github' for a GitHub App's"
+                    + " installations.")
     static final class Discover implements Callable<Integer> {
         private final Cli cli;
 
-        @Parameters(index = "0", description = "provider: aws")
+        @Parameters(index = "0", arity = "0..1", description = "provider: aws")
         String provider;
 
-        @Option(names = "--role-name", required = true, description = "role to assume in each member account")
+        @Option(names = "--role-name", description = "role to assume in each member account (required)")
         String roleName;
 
         @Option(names = "--external-id", description = "external id for the role")
@@ -176,7 +192,10 @@ public final class AccountsCommand {
         @Override
         public Integer call() {
             if (Provider.fromId(provider) != Provider.AWS) {
-                throw new InvalidInputException("discovery is available for aws only");
+                throw new InvalidInputException("discovery is available for aws, gcp and github ('accounts discover gcp|github …')");
+            }
+            if (roleName == null) {
+                throw new InvalidInputException("Missing required option: '--role-name'");
             }
             List<AccountAdmin.Discovered> found = cli.bean(AccountAdmin.class).discover(roleName, externalId, regions,
                     dryRun, cli.caller());

@@ -4,15 +4,17 @@ import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.core.remediation.ApiCall;
-import io.watchkeeper.core.remediation.Remediation;
 import io.watchkeeper.core.remediation.RemediationMode;
 import io.watchkeeper.core.remediation.RemediationStatus;
+import io.watchkeeper.core.remediation.RemediationStore.ModeSetting;
 import io.watchkeeper.core.remediation.RemediationView;
 import io.watchkeeper.web.remediation.RemediationService;
+import io.watchkeeper.web.remediation.RemediationSettings;
+import io.watchkeeper.web.security.Caller;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +27,15 @@ import picocli.CommandLine.Parameters;
                 RemediationsCommand.Rollback.class, RemediationsCommand.Modes.class, RemediationsCommand.SetMode.class,
                 RemediationsCommand.KillSwitch.class, RemediationsCommand.Limit.class})
 public final class RemediationsCommand {
+
+    /** Runs {@code work}; "not found or not yours" becomes a clear input error on the command line. */
+    static <T> T found(Supplier<T> work, String missing) {
+        try {
+            return work.get();
+        } catch (Caller.NotVisibleException e) {
+            throw new InvalidInputException(missing);
+        }
+    }
 
     static void print(Cli cli, RemediationView r, OutputFormat format) {
         if (format == OutputFormat.JSON) {
@@ -75,7 +86,7 @@ public final class RemediationsCommand {
                     throw new InvalidInputException("unknown status '" + status + "'");
                 }
             }
-            List<RemediationView> list = cli.bean(RemediationService.class).store().list(s, 500);
+            List<RemediationView> list = cli.bean(RemediationService.class).list(s, 500, cli.caller());
             if (format == OutputFormat.JSON) {
                 cli.out().println(Json.pretty(list));
                 return 0;
@@ -103,8 +114,7 @@ public final class RemediationsCommand {
 
         @Override
         public Integer call() {
-            print(cli, cli.bean(RemediationService.class).store().find(id)
-                    .orElseThrow(() -> new InvalidInputException("no remediation " + id)), format);
+            print(cli, found(() -> cli.bean(RemediationService.class).get(id, cli.caller()), "no remediation " + id), format);
             return 0;
         }
     }
@@ -129,7 +139,8 @@ public final class RemediationsCommand {
 
         @Override
         public Integer call() {
-            print(cli, cli.bean(RemediationService.class).plan(finding, remediation, cli.actor()), format);
+            print(cli, found(() -> cli.bean(RemediationService.class).plan(finding, remediation, cli.caller()),
+                    "no finding '" + finding + "'"), format);
             return 0;
         }
     }
@@ -148,7 +159,7 @@ public final class RemediationsCommand {
 
         @Override
         public Integer call() {
-            RemediationView r = run(cli.bean(RemediationService.class));
+            RemediationView r = found(() -> run(cli.bean(RemediationService.class)), "no remediation " + id);
             print(cli, r, OutputFormat.TABLE);
             return r.status() == RemediationStatus.FAILED || r.status() == RemediationStatus.VERIFY_FAILED
                     || r.status() == RemediationStatus.ROLLBACK_FAILED ? 1 : 0;
@@ -163,13 +174,13 @@ public final class RemediationsCommand {
 
         @Override
         RemediationView run(RemediationService service) {
-            return service.approve(id, cli.actor());
+            return service.approve(id, cli.caller());
         }
     }
 
     @Command(name = "reject", description = "Refuse a plan.", mixinStandardHelpOptions = true)
     static final class Reject extends Step {
-        @Option(names = "--reason", description = "why")
+        @Option(names = "--reason", required = true, description = "why")
         String reason;
 
         Reject(Cli cli) {
@@ -178,7 +189,7 @@ public final class RemediationsCommand {
 
         @Override
         RemediationView run(RemediationService service) {
-            return service.reject(id, cli.actor(), reason == null ? "rejected" : reason);
+            return service.reject(id, reason, cli.caller());
         }
     }
 
@@ -191,20 +202,26 @@ public final class RemediationsCommand {
 
         @Override
         RemediationView run(RemediationService service) {
-            return service.apply(id, cli.actor());
+            return service.apply(id, cli.caller());
         }
     }
 
-    @Command(name = "rollback", description = "Restore the configuration stored before the change.",
-            mixinStandardHelpOptions = true)
+    @Command(name = "rollback", description = "Restore the configuration stored before the change (refused when the "
+            + "resource changed since the apply, unless forced).", mixinStandardHelpOptions = true)
     static final class Rollback extends Step {
+        @Option(names = "--force", description = "roll back even though the resource changed since the apply (admins)")
+        boolean force;
+
+        @Option(names = "--reason", description = "why the rollback is forced (required with --force)")
+        String reason;
+
         Rollback(Cli cli) {
             super(cli);
         }
 
         @Override
         RemediationView run(RemediationService service) {
-            return service.rollback(id, cli.actor());
+            return service.rollback(id, force, reason, cli.caller());
         }
     }
 
@@ -219,14 +236,16 @@ public final class RemediationsCommand {
         @Override
         public Integer call() {
             RemediationService service = cli.bean(RemediationService.class);
-            var modes = service.store().modes();
+            RemediationSettings settings = cli.bean(RemediationSettings.class);
+            var modes = settings.modes(cli.caller());
             cli.out().print(Text.table(List.of("REMEDIATION", "FIXES", "MODES", "DESCRIPTION"), service.registry().all()
                     .stream().<List<?>>map(r -> List.of(r.id(), r.fixes().id(), modes.stream()
                             .filter(m -> m.remediationId().equals(r.id()))
-                            .map(m -> (m.accountId() == null ? "*" : m.accountId()) + "=" + m.mode().name().toLowerCase())
+                            .map(m -> (m.accountId() == null ? "*" : m.accountId()) + "="
+                                    + m.mode().name().toLowerCase().replace('_', '-'))
                             .reduce((a, b) -> a + " " + b).orElse("dry-run"), r.description())).toList(), 80));
             cli.out().printf("kill switch: %s; blast radius: %d change(s) per account per hour%n",
-                    service.killSwitch() ? "ON" : "off", service.store().maxChangesPerAccountPerHour());
+                    settings.killSwitch() ? "ON" : "off", settings.limit());
             return 0;
         }
     }
@@ -251,14 +270,11 @@ public final class RemediationsCommand {
 
         @Override
         public Integer call() {
-            RemediationService service = cli.bean(RemediationService.class);
-            Remediation<?> r = service.registry().require(remediation);
             Long accountId = account == null ? null : cli.bean(AccountStore.class).require(account).id();
             RemediationMode m = RemediationMode.parse(mode);
-            service.store().setMode(r.id(), accountId, m, cli.actor());
-            cli.audit("remediation.mode", "remediation-mode:" + r.id() + "@" + (account == null ? "*" : account), null,
-                    Json.tree(Map.of("mode", m)));
-            cli.out().println(r.id() + (account == null ? "" : " in " + account) + ": " + m.name().toLowerCase());
+            ModeSetting set = cli.bean(RemediationSettings.class).setMode(remediation, accountId, m, cli.caller());
+            cli.out().println(set.remediationId() + (account == null ? "" : " in " + Text.safe(account)) + ": "
+                    + m.name().toLowerCase().replace('_', '-'));
             return 0;
         }
     }
@@ -282,8 +298,7 @@ public final class RemediationsCommand {
                 case "off" -> false;
                 default -> throw new InvalidInputException("kill-switch takes on or off");
             };
-            cli.bean(RemediationService.class).store().setKillSwitch(on, cli.actor());
-            cli.audit("remediation.kill-switch", "remediation-settings", null, Json.tree(Map.of("killSwitch", on)));
+            cli.bean(RemediationSettings.class).setKillSwitch(on, cli.caller());
             cli.out().println("kill switch " + (on ? "ON: nothing will be applied" : "off"));
             return 0;
         }
@@ -302,8 +317,7 @@ public final class RemediationsCommand {
 
         @Override
         public Integer call() {
-            cli.bean(RemediationService.class).store().setMaxChangesPerAccountPerHour(max, cli.actor());
-            cli.audit("remediation.limit", "remediation-settings", null, Json.tree(Map.of("maxChangesPerAccountPerHour", max)));
+            cli.bean(RemediationSettings.class).setLimit(max, cli.caller());
             cli.out().println("blast radius: " + max + " change(s) per account per hour");
             return 0;
         }

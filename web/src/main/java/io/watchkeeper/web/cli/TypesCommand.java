@@ -21,8 +21,12 @@ public final class TypesCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table or json", defaultValue = "table")
     OutputFormat format;
 
-    @Option(names = "--iam-policy", description = "print an IAM policy granting every AWS read permission needed")
+    @Option(names = "--iam-policy", description = "print an IAM policy granting every AWS read permission needed"
+            + " (with --provider gcp: a GCP custom role with every permission the GCP watchers need)")
     boolean iamPolicy;
+
+    @Option(names = "--provider", description = "aws (default) or gcp, for --iam-policy", defaultValue = "aws")
+    String provider;
 
     TypesCommand(Cli cli) {
         this.cli = cli;
@@ -31,6 +35,20 @@ public final class TypesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Watcher<?>> watchers = List.copyOf(cli.bean(WatcherRegistry.class).all());
+        if (iamPolicy && io.watchkeeper.core.model.Provider.fromId(provider) == io.watchkeeper.core.model.Provider.GCP) {
+            // gcloud iam roles create watchkeeper_reader --project P --file role.json (or --organization O)
+            TreeSet<String> permissions = new TreeSet<>();
+            watchers.stream().filter(w -> w.type().id().startsWith("gcp."))
+                    .forEach(w -> permissions.addAll(w.requiredPermissions()));
+            permissions.add("resourcemanager.projects.get");
+            Map<String, Object> role = new LinkedHashMap<>();
+            role.put("title", "Watchkeeper reader");
+            role.put("description", "Read-only access for the Watchkeeper GCP watchers");
+            role.put("stage", "GA");
+            role.put("includedPermissions", permissions);
+            cli.out().println(Json.pretty(role));
+            return 0;
+        }
         if (iamPolicy) {
             TreeSet<String> actions = new TreeSet<>();
             watchers.stream().filter(w -> w.type().id().startsWith("aws."))

@@ -40,13 +40,17 @@ public class AccountPages {
 
     @PostMapping("/accounts")
     @PreAuthorize("hasRole('ADMIN')")
-    String add(@RequestParam String name, @RequestParam String accountId, @RequestParam(required = false) String roleArn,
+    String add(@RequestParam(defaultValue = "aws") String provider, @RequestParam String name,
+               @RequestParam String accountId, @RequestParam(required = false) String roleArn,
                @RequestParam(required = false) String externalId, @RequestParam(required = false) String regions,
+               @RequestParam(required = false) String credentials, @RequestParam(required = false) String impersonate,
                @RequestParam(defaultValue = "false") boolean thirdParty, RedirectAttributes redirect) {
         List<String> regionList = regions == null || regions.isBlank() ? List.of()
                 : Arrays.stream(regions.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-        var added = admin.add(new AccountSpec(Provider.AWS, name, accountId,
-                new AccountAccess(blank(roleArn), blank(externalId), null), regionList, Map.of(), thirdParty),
+        Provider p = Provider.fromId(provider);
+        AccountAccess access = p == Provider.GCP ? AccountAdmin.gcpAccess(credentials, impersonate)
+                : new AccountAccess(blank(roleArn), blank(externalId), null);
+        var added = admin.add(new AccountSpec(p, name, accountId, access, regionList, Map.of(), thirdParty),
                 Callers.current());
         redirect.addFlashAttribute("ok", "Added account " + added.name() + ".");
         return "redirect:/accounts";

@@ -3,7 +3,6 @@ package io.watchkeeper.web.console;
 import io.watchkeeper.core.item.ItemFilter;
 import io.watchkeeper.core.item.ItemReader;
 import io.watchkeeper.core.item.ItemSummary;
-import io.watchkeeper.core.item.Revision;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.web.security.Caller;
 import io.watchkeeper.web.security.Callers;
@@ -55,12 +54,11 @@ public class ItemPages {
     @GetMapping("/items/{id}")
     String item(@PathVariable long id, Model model) {
         Caller caller = Callers.current();
-        ItemSummary item = views.visible(id, caller);
-        List<Revision> revisions = items.history(id); // one read for the config and the timeline
-        var config = revisions.isEmpty() ? null : revisions.getLast().config();
-        model.addAttribute("item", item);
-        model.addAttribute("config", config == null ? null : Json.pretty(config));
-        model.addAttribute("revisions", revisions.reversed());
+        ItemViews.ItemDetail detail = views.detail(id, caller);
+        model.addAttribute("item", detail.item());
+        model.addAttribute("config", detail.config() == null ? null : Json.pretty(detail.config()));
+        // the timeline needs no documents: one read of the revision rows, nothing parsed per revision
+        model.addAttribute("revisions", items.timeline(id));
         model.addAttribute("findings", findings.forItem(id));
         return "item";
     }
@@ -69,11 +67,10 @@ public class ItemPages {
     String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to, Model model) {
         Caller caller = Callers.current();
         ItemViews.Comparison comparison = views.compare(id, from, to, caller);
-        model.addAttribute("item", views.detail(id, caller).item());
+        model.addAttribute("item", views.visible(id, caller));
         model.addAttribute("cmp", comparison);
         model.addAttribute("rows", LineDiff.rows(Json.pretty(comparison.fromConfig()), Json.pretty(comparison.toConfig())));
         model.addAttribute("patch", Json.pretty(comparison.patch()));
-        model.addAttribute("revisions", views.revisions(id, caller));
         return "diff";
     }
 

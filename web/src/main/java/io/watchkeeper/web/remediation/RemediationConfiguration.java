@@ -2,20 +2,24 @@ package io.watchkeeper.web.remediation;
 
 import io.watchkeeper.auditors.AuditEngine;
 import io.watchkeeper.auditors.RemediationRegistry;
+import io.watchkeeper.aws.AwsSessionFactory;
 import io.watchkeeper.core.audit.AuditLog;
 import io.watchkeeper.core.finding.FindingReader;
 import io.watchkeeper.core.model.AccountStore;
+import io.watchkeeper.core.remediation.RemediationStore;
 import io.watchkeeper.db.JooqAuditStore;
 import io.watchkeeper.db.JooqRemediationStore;
-import io.watchkeeper.aws.AwsSessionFactory;
 import io.watchkeeper.watchers.WatchRunner;
 import io.watchkeeper.watchers.WatcherRegistry;
 import io.watchkeeper.web.WatchkeeperProperties;
+import io.watchkeeper.web.notify.Notifier;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires remediations. */
+/** Wires remediations: the workflow service and the settings service, over one store. */
 @Configuration(proxyBeanMethods = false)
 public class RemediationConfiguration {
 
@@ -25,11 +29,27 @@ public class RemediationConfiguration {
     }
 
     @Bean
-    RemediationService remediationService(RemediationRegistry registry, DSLContext dsl, FindingReader findings,
+    RemediationStore remediationStore(DSLContext dsl) {
+        return new JooqRemediationStore(dsl);
+    }
+
+    @Bean
+    RemediationSettings remediationSettings(RemediationRegistry registry, RemediationStore store, AccountStore accounts,
+                                            AuditLog auditLog, PlatformTransactionManager transactions,
+                                            WatchkeeperProperties properties) {
+        return new RemediationSettings(registry, store, accounts, auditLog, new TransactionTemplate(transactions),
+                properties.remediation().killSwitch());
+    }
+
+    @Bean
+    RemediationService remediationService(RemediationRegistry registry, RemediationStore store,
+                                          RemediationSettings settings, DSLContext dsl, FindingReader findings,
                                           AccountStore accounts, AwsSessionFactory aws, WatchRunner runner,
                                           WatcherRegistry watchers, AuditEngine engine, AuditLog auditLog,
-                                          WatchkeeperProperties properties, io.watchkeeper.web.notify.Notifier notifier) {
-        return new RemediationService(registry, new JooqRemediationStore(dsl), findings, new JooqAuditStore(dsl),
-                accounts, aws, runner, watchers, engine, auditLog, properties.remediation().killSwitch(), notifier::awaitingApproval);
+                                          PlatformTransactionManager transactions, Notifier notifier) {
+        ResourceWatch resources = new ResourceWatch(new JooqAuditStore(dsl), accounts, runner, watchers, engine);
+        RemediationSteps steps = new RemediationSteps(store, auditLog, new TransactionTemplate(transactions), accounts, aws);
+        return new RemediationService(registry, store, settings, findings, resources, accounts, steps,
+                notifier::awaitingApproval);
     }
 }

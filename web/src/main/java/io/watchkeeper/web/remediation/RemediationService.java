@@ -1,84 +1,70 @@
 package io.watchkeeper.web.remediation;
 
-import io.watchkeeper.auditors.AuditEngine;
 import io.watchkeeper.auditors.RemediationRegistry;
-import io.watchkeeper.core.audit.AuditEntry;
-import io.watchkeeper.core.audit.AuditLog;
-import io.watchkeeper.core.finding.AuditStore;
+import io.watchkeeper.core.access.AccountScope;
+import io.watchkeeper.core.access.Role;
 import io.watchkeeper.core.finding.FindingFilter;
 import io.watchkeeper.core.finding.FindingReader;
 import io.watchkeeper.core.finding.FindingStatus;
 import io.watchkeeper.core.finding.FindingView;
 import io.watchkeeper.core.finding.ItemSnapshot;
 import io.watchkeeper.core.json.CanonicalJson;
-import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.Account;
 import io.watchkeeper.core.model.AccountStore;
-import io.watchkeeper.core.model.ErrorCategory;
 import io.watchkeeper.core.model.InvalidInputException;
-import io.watchkeeper.core.model.ResourceType;
-import io.watchkeeper.core.model.WatchkeeperException;
-import io.watchkeeper.core.remediation.ApiCall;
+import io.watchkeeper.core.remediation.ChangeClaim;
+import io.watchkeeper.core.remediation.NewRemediation;
 import io.watchkeeper.core.remediation.Remediation;
 import io.watchkeeper.core.remediation.RemediationMode;
 import io.watchkeeper.core.remediation.RemediationPlan;
 import io.watchkeeper.core.remediation.RemediationStatus;
 import io.watchkeeper.core.remediation.RemediationStore;
 import io.watchkeeper.core.remediation.RemediationView;
-import io.watchkeeper.core.watch.CloudSession;
-import io.watchkeeper.core.watch.RunSummary;
-import io.watchkeeper.core.watch.SessionFactory;
-import io.watchkeeper.watchers.WatchProgress;
-import io.watchkeeper.watchers.WatchRequest;
-import io.watchkeeper.watchers.WatchRunner;
-import io.watchkeeper.watchers.WatcherRegistry;
-import io.watchkeeper.core.watch.ScopeKind;
+import io.watchkeeper.core.remediation.StatusUpdate;
+import io.watchkeeper.web.remediation.RemediationRefusedException.Rule;
+import io.watchkeeper.web.security.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Plan → (approval) → apply → verify by re-watching → rollback to the stored configuration.
+ * Plan → (approval) → apply → verify by re-watching → rollback to the stored configuration, for
+ * the CLI, the API, the console and the background job alike: each call names its {@link Caller},
+ * whose role and accounts are checked here, and each step is one transaction with its audit entry.
  * Guard rails: the mode per remediation and account (dry-run by default), a kill switch, a
- * blast-radius limit per account per hour, compare-and-set status changes (two nodes never apply
- * one plan twice), a staleness check (a resource changed since planning is not touched), and an
- * audit-log entry with before/after for every step. A process that stops while applying leaves
- * an APPLYING row that {@link #recoverInterrupted} turns into INTERRUPTED.
+ * blast-radius limit per account per hour claimed atomically across nodes (applies and rollbacks
+ * alike), compare-and-set status changes (two nodes never apply one plan twice), a staleness check
+ * (a resource changed since planning is not touched), four eyes (the planner does not approve,
+ * unless the mode is automatic) and a rollback that refuses to overwrite a change made by someone
+ * else since the apply unless an admin forces it with a reason. A process that stops while applying
+ * leaves an APPLYING row that {@link #recoverInterrupted} turns into INTERRUPTED.
  */
 public final class RemediationService {
 
     private final RemediationRegistry remediations;
     private final RemediationStore store;
+    private final RemediationSettings settings;
     private final FindingReader findings;
-    private final AuditStore items;
+    private final ResourceWatch resources;
     private final AccountStore accounts;
-    private final SessionFactory sessions;
-    private final WatchRunner runner;
-    private final WatcherRegistry watchers;
-    private final AuditEngine engine;
-    private final AuditLog auditLog;
-    private final boolean killSwitchProperty;
+    private final RemediationSteps steps;
+    private final RemediationRollback rollbacks;
     private final Consumer<RemediationView> awaitingApproval;
 
-    public RemediationService(RemediationRegistry remediations, RemediationStore store, FindingReader findings,
-                              AuditStore items, AccountStore accounts, SessionFactory sessions, WatchRunner runner,
-                              WatcherRegistry watchers, AuditEngine engine, AuditLog auditLog, boolean killSwitchProperty,
-                              Consumer<RemediationView> awaitingApproval) {
+    RemediationService(RemediationRegistry remediations, RemediationStore store, RemediationSettings settings,
+                       FindingReader findings, ResourceWatch resources, AccountStore accounts, RemediationSteps steps,
+                       Consumer<RemediationView> awaitingApproval) {
         this.remediations = remediations;
         this.store = store;
+        this.settings = settings;
         this.findings = findings;
-        this.items = items;
+        this.resources = resources;
         this.accounts = accounts;
-        this.sessions = sessions;
-        this.runner = runner;
-        this.watchers = watchers;
-        this.engine = engine;
-        this.auditLog = auditLog;
-        this.killSwitchProperty = killSwitchProperty;
+        this.steps = steps;
+        this.rollbacks = new RemediationRollback(findings, resources, steps);
         this.awaitingApproval = awaitingApproval;
     }
 
@@ -86,14 +72,27 @@ public final class RemediationService {
         return remediations;
     }
 
-    public RemediationStore store() {
-        return store;
+    /** The queue in the caller's accounts, newest first. */
+    public List<RemediationView> list(RemediationStatus status, int limit, Caller caller) {
+        caller.require(Role.VIEWER);
+        return store.list(status, caller.scope(), limit);
     }
 
-    /** Plans a fix for a finding (the first remediation for its check unless one is named). */
-    public RemediationView plan(String findingRef, String remediationId, String actor) {
-        FindingView finding = findings.find(findingRef)
-                .orElseThrow(() -> new InvalidInputException("no finding '" + findingRef + "'"));
+    /** One remediation; not found (404) when missing or outside the caller's accounts. */
+    public RemediationView get(long id, Caller caller) {
+        caller.require(Role.VIEWER);
+        return visible(id, caller);
+    }
+
+    /**
+     * Plans a fix for a finding (the first remediation for its check unless one is named). An
+     * unapplied plan of the same finding (planned or awaiting approval) is superseded by the new one;
+     * an approved or applying plan is not.
+     */
+    public RemediationView plan(String findingRef, String remediationId, Caller caller) {
+        caller.require(Role.COMMENTER);
+        FindingView finding = findings.find(findingRef).filter(f -> caller.scope().allows(f.accountKey()))
+                .orElseThrow(Caller.NotVisibleException::new);
         if (!finding.status().actionable()) {
             throw new InvalidInputException("finding " + finding.id() + " is " + finding.status().name().toLowerCase()
                     + "; only open or regressed findings are remediated");
@@ -107,184 +106,213 @@ public final class RemediationService {
         if (!remediation.fixes().id().equals(finding.check())) {
             throw new InvalidInputException(remediation.id() + " fixes " + remediation.fixes() + ", not " + finding.check());
         }
-        ItemSnapshot item = items.items(List.of(finding.itemId())).stream().findFirst()
+        ItemSnapshot item = resources.stored(finding.itemId())
                 .filter(i -> !i.deleted() && i.config() != null)
                 .orElseThrow(() -> new InvalidInputException("the resource of finding " + finding.id() + " is gone"));
-        long accountId = item.accountId();
-        RemediationPlan plan = planWith(remediation, finding, item.config());
+        RemediationPlan plan = Plans.plan(remediation, finding, item.config());
         if (plan.empty()) {
             throw new InvalidInputException("nothing to do: the stored configuration no longer shows the problem");
         }
-        RemediationMode mode = store.mode(remediation.id(), accountId);
+        RemediationMode mode = settings.mode(remediation.id(), item.accountId());
         RemediationStatus status = switch (mode) {
             case DRY_RUN -> RemediationStatus.PLANNED;
             case APPROVAL -> RemediationStatus.AWAITING_APPROVAL;
             case AUTOMATIC -> RemediationStatus.APPROVED;
         };
-        RemediationView view = store.create(remediation.id(), finding.id(), accountId, item.itemId(),
-                item.resourceId(), plan.region(), status, mode, plan, item.config(),
-                CanonicalJson.durableHash(item.config(), remediation.configType()), actor);
-        log(actor, "remediation.plan", view, null, Map.of("status", status, "mode", mode, "plan", plan));
+        RemediationView view = steps.inTx(() -> {
+            Optional<RemediationView> old = store.pendingFor(finding.id()).map(p -> replaceable(p, finding));
+            RemediationView created = store.create(new NewRemediation(remediation.id(), finding.id(), item.accountId(),
+                    item.itemId(), item.resourceId(), plan.region(), status, mode, plan, item.config(),
+                    CanonicalJson.durableHash(item.config(), remediation.configType()), caller.actor(), caller.username()));
+            old.ifPresent(p -> steps.log(caller.actor(), "remediation.supersede", p, Map.of("status", p.status()),
+                    RemediationSteps.after(RemediationStatus.SUPERSEDED, StatusUpdate.error("superseded by remediation "
+                            + created.id()), Map.of())));
+            steps.log(caller.actor(), "remediation.plan", created, null, Map.of("status", status, "mode", mode,
+                    "plan", plan));
+            return created;
+        });
         if (status == RemediationStatus.AWAITING_APPROVAL) {
             awaitingApproval.accept(view);
         }
         return view;
     }
 
-    public RemediationView approve(long id, String actor) {
-        RemediationView r = require(id);
-        if (r.mode() == RemediationMode.DRY_RUN) {
-            throw new InvalidInputException("remediation " + id + " was planned in dry-run mode; set the mode to "
-                    + "approval or automatic for its account and plan again");
+    /** Marks the finding's pending plan SUPERSEDED if a new plan may replace it; refuses otherwise. */
+    private RemediationView replaceable(RemediationView pending, FindingView finding) {
+        switch (pending.status()) {
+            case APPROVED -> throw new InvalidInputException("finding " + finding.id() + " already has remediation "
+                    + pending.id() + ", approved and waiting to be applied: apply it with `watchkeeper remediations apply "
+                    + pending.id() + "` or reject it with `watchkeeper remediations reject " + pending.id()
+                    + " --reason <why>`, then plan again");
+            case APPLYING -> throw new InvalidInputException("remediation " + pending.id() + " of finding " + finding.id()
+                    + " is being applied; follow it with `watchkeeper remediations show " + pending.id() + "`");
+            default -> {
+                if (!store.transition(pending.id(), pending.status(), RemediationStatus.SUPERSEDED,
+                        StatusUpdate.error("superseded by a newer plan of finding " + finding.id()))) {
+                    throw new InvalidInputException("remediation " + pending.id() + " of finding " + finding.id()
+                            + " changed while planning (someone else acted on it); plan again");
+                }
+                return pending;
+            }
         }
-        move(r, RemediationStatus.AWAITING_APPROVAL, RemediationStatus.APPROVED, actor, null, null, "remediation.approve", actor);
-        return require(id);
     }
 
-    public RemediationView reject(long id, String actor, String reason) {
-        RemediationView r = require(id);
+    /** Approves a plan waiting for approval; the person who planned it may not (four eyes) unless the mode is automatic. */
+    public RemediationView approve(long id, Caller caller) {
+        caller.require(Role.JUSTIFIER);
+        RemediationView r = visible(id, caller);
+        if (r.mode() == RemediationMode.DRY_RUN) {
+            throw new InvalidInputException("remediation " + id + " was planned in dry-run mode and is never applied; "
+                    + "set the mode with `watchkeeper remediations mode " + r.remediationId() + " approval --account "
+                    + accountName(r) + "` and plan again with `watchkeeper remediations plan " + r.findingId() + "`");
+        }
+        if (r.plannedBy().equals(caller.username())
+                && settings.mode(r.remediationId(), r.accountId()) != RemediationMode.AUTOMATIC) {
+            throw new RemediationRefusedException(Rule.FOUR_EYES, "four eyes: " + caller.username()
+                    + " planned remediation " + id + " and cannot approve it too; another justifier or admin approves it"
+                    + " (`watchkeeper remediations approve " + id + "`)");
+        }
+        steps.move(r, RemediationStatus.AWAITING_APPROVAL, RemediationStatus.APPROVED, StatusUpdate.approvedBy(caller.actor()),
+                "remediation.approve", caller, Map.of());
+        return steps.require(id);
+    }
+
+    public RemediationView reject(long id, String reason, Caller caller) {
+        caller.require(Role.JUSTIFIER);
+        String why = reason(reason, "a reason is required");
+        RemediationView r = visible(id, caller);
         if (r.status() != RemediationStatus.AWAITING_APPROVAL && r.status() != RemediationStatus.APPROVED
                 && r.status() != RemediationStatus.PLANNED) {
             throw new InvalidInputException("remediation " + id + " is " + r.status() + " and cannot be rejected");
         }
-        move(r, r.status(), RemediationStatus.REJECTED, null, null, reason, "remediation.reject", actor);
-        return require(id);
+        steps.move(r, r.status(), RemediationStatus.REJECTED, StatusUpdate.error(why), "remediation.reject", caller, Map.of());
+        return steps.require(id);
     }
 
     /** Applies an approved plan, then verifies it by re-watching the resource. */
-    public RemediationView apply(long id, String actor) {
-        RemediationView r = beginApply(id, actor);
-        return finishApply(r, actor);
+    public RemediationView apply(long id, Caller caller) {
+        caller.require(Role.JUSTIFIER);
+        RemediationView r = beginApply(visible(id, caller), caller);
+        return finishApply(r, caller);
     }
 
     /** Checks the guard rails and marks the plan APPLYING (committed before any call is made). */
-    RemediationView beginApply(long id, String actor) {
-        RemediationView r = require(id);
+    private RemediationView beginApply(RemediationView r, Caller caller) {
         if (r.status() != RemediationStatus.APPROVED) {
-            throw new InvalidInputException("remediation " + id + " is " + r.status().name().toLowerCase()
-                    + (r.status() == RemediationStatus.AWAITING_APPROVAL ? "; approve it first" : "; only approved plans apply"));
+            throw new InvalidInputException("remediation " + r.id() + " is " + r.status().name().toLowerCase()
+                    + (r.status() == RemediationStatus.AWAITING_APPROVAL
+                    ? "; approve it first (`watchkeeper remediations approve " + r.id() + "`, by someone other than "
+                    + r.plannedBy() + ")" : "; only approved plans apply"));
         }
-        if (killSwitch()) {
-            throw new WatchkeeperException(ErrorCategory.DENIED, "the remediation kill switch is on: nothing is applied");
-        }
-        int limit = store.maxChangesPerAccountPerHour();
-        if (store.appliedSince(r.accountId(), Duration.ofHours(1)) >= limit) {
-            throw new WatchkeeperException(ErrorCategory.DENIED, "blast-radius limit reached: " + limit
-                    + " change(s) in this account in the last hour");
-        }
+        requireKillSwitchOff();
         Remediation<?> remediation = remediations.require(r.remediationId());
-        ItemSnapshot now = items.items(List.of(r.itemId())).stream().findFirst().orElse(null);
-        if (now == null || now.deleted() || now.config() == null
-                || !CanonicalJson.durableHash(now.config(), remediation.configType()).equals(r.beforeHash())) {
-            move(r, RemediationStatus.APPROVED, RemediationStatus.SUPERSEDED, null, null,
-                    "the resource changed after planning", "remediation.supersede", actor);
-            throw new InvalidInputException("the resource changed after remediation " + id + " was planned; plan again");
+        String now = resources.storedHash(r.itemId(), remediation.configType());
+        if (!r.beforeHash().equals(now)) {
+            steps.move(r, RemediationStatus.APPROVED, RemediationStatus.SUPERSEDED,
+                    StatusUpdate.error("the resource changed after planning"), "remediation.supersede", caller, Map.of());
+            throw new InvalidInputException("the resource changed after remediation " + r.id()
+                    + " was planned; plan again with `watchkeeper remediations plan " + r.findingId() + "`");
         }
-        move(r, RemediationStatus.APPROVED, RemediationStatus.APPLYING, null, null, null, "remediation.apply.start", actor);
-        return require(id);
+        steps.claim(r, RemediationStatus.APPROVED, RemediationStatus.APPLYING, StatusUpdate.NONE, ChangeClaim.Kind.APPLY,
+                "remediation.apply.start", caller, Map.of());
+        return steps.require(r.id());
     }
 
-    RemediationView finishApply(RemediationView r, String actor) {
+    private RemediationView finishApply(RemediationView r, Caller caller) {
         Remediation<?> remediation = remediations.require(r.remediationId());
-        Account account = accounts.findById(r.accountId()).orElseThrow();
         List<String> done = new ArrayList<>();
-        try (CloudSession session = sessions.open(account)) {
-            for (ApiCall call : r.plan().calls()) {
-                remediation.execute(call, session);
-                done.add(call.operation());
-            }
+        try {
+            steps.run(r, remediation, r.plan(), done);
         } catch (RuntimeException e) {
-            String error = "after " + done + ": " + oneLine(e);
-            move(r, RemediationStatus.APPLYING, RemediationStatus.FAILED, null, null, error, "remediation.apply.failed", actor);
-            return require(r.id());
+            String left = resources.rewatchQuietly(r, remediation.configType(), caller.actor());
+            steps.move(r, RemediationStatus.APPLYING, RemediationStatus.FAILED,
+                    StatusUpdate.error("after " + done + ": " + Plans.oneLine(e)).afterHash(left),
+                    "remediation.apply.failed", caller, Map.of());
+            return steps.require(r.id());
         }
-        move(r, RemediationStatus.APPLYING, RemediationStatus.APPLIED, null, null, null, "remediation.apply.done", actor);
-        return verify(r.id(), actor);
+        steps.move(r, RemediationStatus.APPLYING, RemediationStatus.APPLIED, StatusUpdate.NONE, "remediation.apply.done", caller,
+                Map.of());
+        return verify(r, remediation, caller);
     }
 
-    /** Re-watches the resource and checks the finding is gone. */
-    public RemediationView verify(long id, String actor) {
-        RemediationView r = require(id);
-        rewatch(r, actor);
+    /** Re-watches the resource, checks the finding is gone, and records the state the change left. */
+    private RemediationView verify(RemediationView r, Remediation<?> remediation, Caller caller) {
+        String after = resources.rewatch(r, remediation.configType(), caller.actor());
         FindingView finding = findings.find(String.valueOf(r.findingId())).orElseThrow();
         RemediationStatus to = finding.status() == FindingStatus.FIXED ? RemediationStatus.VERIFIED
                 : RemediationStatus.VERIFY_FAILED;
-        move(r, RemediationStatus.APPLIED, to, null, null,
-                to == RemediationStatus.VERIFY_FAILED ? "the finding is still " + finding.status() : null,
-                "remediation.verify", actor);
-        return require(id);
+        steps.move(r, RemediationStatus.APPLIED, to, new StatusUpdate(null, null,
+                        to == RemediationStatus.VERIFY_FAILED ? "the finding is still " + finding.status() : null, true, after),
+                "remediation.verify", caller, Map.of());
+        return steps.require(r.id());
     }
 
-    /** Restores the configuration stored before the change and checks it by re-watching. */
-    public RemediationView rollback(long id, String actor) {
-        RemediationView r = require(id);
+    /**
+     * Restores the configuration stored before the change and checks it by re-watching. Refused when
+     * the resource changed since Watchkeeper's change (someone else's change would be overwritten)
+     * unless an admin forces it with a reason; counts against the blast radius like an apply.
+     */
+    public RemediationView rollback(long id, boolean force, String reason, Caller caller) {
+        caller.require(Role.JUSTIFIER);
+        RemediationView r = visible(id, caller);
+        String why = null;
+        if (force) {
+            caller.require(Role.ADMIN);
+            why = reason(reason, "a forced rollback needs a reason (--reason)");
+        }
         if (!r.status().rollbackAllowed()) {
             throw new InvalidInputException("remediation " + id + " is " + r.status().name().toLowerCase()
                     + "; only applied, failed or interrupted remediations roll back");
         }
-        if (killSwitch()) {
-            throw new WatchkeeperException(ErrorCategory.DENIED, "the remediation kill switch is on: nothing is changed");
-        }
-        Remediation<?> remediation = remediations.require(r.remediationId());
-        RemediationPlan back = rollbackWith(remediation, r.plan(), r.beforeConfig());
-        move(r, r.status(), RemediationStatus.ROLLING_BACK, null, back, null, "remediation.rollback.start", actor);
-        Account account = accounts.findById(r.accountId()).orElseThrow();
-        try (CloudSession session = sessions.open(account)) {
-            for (ApiCall call : back.calls()) {
-                remediation.execute(call, session);
-            }
-        } catch (RuntimeException e) {
-            move(r, RemediationStatus.ROLLING_BACK, RemediationStatus.ROLLBACK_FAILED, null, null, oneLine(e),
-                    "remediation.rollback.failed", actor);
-            return require(id);
-        }
-        rewatch(r, actor);
-        ItemSnapshot now = items.items(List.of(r.itemId())).stream().findFirst().orElseThrow();
-        boolean restored = now.config() != null
-                && CanonicalJson.durableHash(now.config(), remediation.configType()).equals(r.beforeHash());
-        move(r, RemediationStatus.ROLLING_BACK, restored ? RemediationStatus.ROLLED_BACK : RemediationStatus.ROLLBACK_FAILED,
-                null, null, restored ? null : "the configuration after rollback differs from the one before the change",
-                "remediation.rollback.done", actor);
-        return require(id);
+        requireKillSwitchOff();
+        return rollbacks.rollback(r, remediations.require(r.remediationId()), why, caller);
     }
 
     /** Marks plans left APPLYING by a stopped process as INTERRUPTED, with an audit record. */
     public int recoverInterrupted(Duration olderThan, String actor) {
         int n = 0;
         for (RemediationView r : store.stuckApplying(olderThan)) {
-            if (store.transition(r.id(), RemediationStatus.APPLYING, RemediationStatus.INTERRUPTED, null, null,
-                    "the process stopped while applying; the change may be partly made: re-watch, then roll back or plan again")) {
-                log(actor, "remediation.interrupted", r, Map.of("status", "APPLYING"), Map.of("status", "INTERRUPTED"));
-                n++;
-            }
+            boolean moved = steps.inTx(() -> {
+                if (!store.transition(r.id(), RemediationStatus.APPLYING, RemediationStatus.INTERRUPTED, StatusUpdate.error(
+                        "the process stopped while applying; the change may be partly made: re-watch, then roll back or plan again"))) {
+                    return false;
+                }
+                steps.log(actor, "remediation.interrupted", r, Map.of("status", "APPLYING"), Map.of("status", "INTERRUPTED"));
+                return true;
+            });
+            n += moved ? 1 : 0;
         }
         return n;
     }
 
     /**
-     * The background pass: recover interrupted plans, plan fixes for actionable findings that have
-     * a remediation, supersede plans whose finding went away, apply what is approved.
+     * The background pass: recover interrupted plans, plan fixes for actionable findings that have a
+     * remediation (replacing unapplied plans made under another mode), apply what is approved.
      */
     public int runAutomatic(String actor) {
+        Caller job = new Caller(actor, Role.ADMIN, AccountScope.ALL, "job");
         recoverInterrupted(Duration.ofMinutes(15), actor);
-        if (killSwitch()) {
+        if (settings.killSwitch()) {
             return 0;
         }
         for (FindingView f : findings.list(FindingFilter.open())) {
-            if (remediations.forCheck(f.check()).isEmpty() || store.pendingFor(f.id()).isPresent()) {
+            if (remediations.forCheck(f.check()).isEmpty()) {
+                continue;
+            }
+            Optional<RemediationView> pending = store.pendingFor(f.id());
+            if (pending.isPresent() && !modeChanged(pending.get())) {
                 continue;
             }
             try {
-                plan(String.valueOf(f.id()), null, actor);
+                plan(String.valueOf(f.id()), pending.map(RemediationView::remediationId).orElse(null), job);
             } catch (RuntimeException e) {
                 // nothing to plan for this finding now; it is tried again on the next pass
             }
         }
         int applied = 0;
-        for (RemediationView r : store.list(RemediationStatus.APPROVED, 500)) {
+        for (RemediationView r : store.list(RemediationStatus.APPROVED, AccountScope.ALL, 500)) {
             try {
-                RemediationView done = apply(r.id(), actor);
-                if (done.status() == RemediationStatus.VERIFIED) {
+                if (apply(r.id(), job).status() == RemediationStatus.VERIFIED) {
                     applied++;
                 }
             } catch (RuntimeException e) {
@@ -294,67 +322,42 @@ public final class RemediationService {
         return applied;
     }
 
+    /** An unapplied plan made under a mode that no longer applies (e.g. dry-run, now approval). */
+    private boolean modeChanged(RemediationView pending) {
+        return (pending.status() == RemediationStatus.PLANNED || pending.status() == RemediationStatus.AWAITING_APPROVAL)
+                && settings.mode(pending.remediationId(), pending.accountId()) != pending.mode();
+    }
+
     public boolean killSwitch() {
-        return killSwitchProperty || store.killSwitch();
+        return settings.killSwitch();
     }
 
-    private void rewatch(RemediationView r, String actor) {
-        ItemSnapshot item = items.items(List.of(r.itemId())).stream().findFirst().orElseThrow();
-        Account account = accounts.findById(r.accountId()).orElseThrow();
-        ResourceType type = ResourceType.of(item.type());
-        boolean regional = watchers.require(type).scopeKind() == ScopeKind.REGIONAL;
-        RunSummary run = runner.run(new WatchRequest(List.of(account), Set.of(type),
-                regional ? Set.of(item.region()) : Set.of(), "remediation", actor, true), WatchProgress.NONE);
-        engine.auditChanged(run.changedItemIds(), "remediation", actor);
-        if (run.anyFailed()) {
-            throw new WatchkeeperException(ErrorCategory.UNAVAILABLE, "re-watch failed: "
-                    + run.scopes().stream().filter(s -> s.failed()).map(s -> s.message()).toList());
+    private void requireKillSwitchOff() {
+        if (settings.killSwitch()) {
+            throw new RemediationRefusedException(Rule.GUARD_RAIL, "the remediation kill switch is on: nothing is changed"
+                    + " (an admin turns it off with `watchkeeper remediations kill-switch off`)");
         }
     }
 
-    private RemediationView require(long id) {
-        return store.find(id).orElseThrow(() -> new InvalidInputException("no remediation " + id));
+    private RemediationView visible(long id, Caller caller) {
+        RemediationView r = store.find(id).orElseThrow(Caller.NotVisibleException::new);
+        caller.requireAccount(r.accountId());
+        return r;
     }
 
-    private void move(RemediationView r, RemediationStatus from, RemediationStatus to, String approvedBy,
-                      RemediationPlan rollbackPlan, String error, String action, String actor) {
-        if (!store.transition(r.id(), from, to, approvedBy, rollbackPlan, error)) {
-            throw new InvalidInputException("remediation " + r.id() + " is no longer " + from.name().toLowerCase()
-                    + " (someone else acted on it)");
+    /** The account's name as a shell argument. */
+    private String accountName(RemediationView r) {
+        String name = accounts.findById(r.accountId()).map(Account::name).orElse(String.valueOf(r.accountId()));
+        return name.matches("[A-Za-z0-9._@:/-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
+    }
+
+    private static String reason(String reason, String missing) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(missing);
         }
-        Map<String, Object> after = new java.util.LinkedHashMap<>();
-        after.put("status", to);
-        if (rollbackPlan != null) {
-            after.put("rollbackPlan", rollbackPlan);
+        if (reason.length() > 2000) {
+            throw new InvalidInputException("the reason is longer than 2000 characters");
         }
-        if (error != null) {
-            after.put("error", error);
-        }
-        log(actor, action, r, Map.of("status", from), after);
-    }
-
-    private void log(String actor, String action, RemediationView r, Map<String, ?> before, Map<String, ?> after) {
-        Map<String, Object> b = before == null ? null : new java.util.LinkedHashMap<>(before);
-        if (b != null) {
-            b.put("config", r.beforeConfig());
-        }
-        auditLog.record(new AuditEntry(actor, action, "remediation:" + r.id() + ":" + r.resourceId(),
-                b == null ? null : Json.tree(b), Json.tree(after)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <C extends Record> RemediationPlan planWith(Remediation<C> remediation, FindingView finding,
-                                                              JsonNode config) {
-        return remediation.plan(finding, Json.mapper().treeToValue(config, remediation.configType()));
-    }
-
-    private static <C extends Record> RemediationPlan rollbackWith(Remediation<C> remediation, RemediationPlan applied,
-                                                                  JsonNode before) {
-        return remediation.rollback(applied, Json.mapper().treeToValue(before, remediation.configType()));
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("\\s+", " ");
+        return reason.strip();
     }
 }

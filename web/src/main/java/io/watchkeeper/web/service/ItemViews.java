@@ -39,9 +39,13 @@ public class ItemViews {
 
     public ItemDetail detail(long id, Caller caller) {
         ItemSummary item = visible(id, caller);
-        List<Revision> history = items.history(id);
-        JsonNode config = history.isEmpty() ? null : history.getLast().config();
-        return new ItemDetail(item, config);
+        return new ItemDetail(item, items.currentConfig(id).orElse(null));
+    }
+
+    /** The item page's timeline: newest first, without documents. */
+    public List<io.watchkeeper.core.item.RevisionEntry> timeline(long id, Caller caller) {
+        visible(id, caller);
+        return items.timeline(id);
     }
 
     public List<Revision> revisions(long id, Caller caller) {

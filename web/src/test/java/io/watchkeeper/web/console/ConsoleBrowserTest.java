@@ -2,12 +2,14 @@ package io.watchkeeper.web.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchkeeper.core.access.Role;
 import io.watchkeeper.watchers.testing.Moto;
 import io.watchkeeper.web.testing.Browser;
 import io.watchkeeper.web.testing.WebApp;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The issue's "done when", in a real browser: a new user signs in with the one-time admin
  * password, must replace it first, adds an account (moto), scans from the console, searches, compares two revisions,
- * justifies a finding through the preview, and approves, applies and rolls back a remediation —
+ * justifies a finding through the preview, plans a remediation that a second admin approves (four
+ * eyes), applies and rolls back —
  * while hostile names and tags planted through the watcher path never execute.
  */
 class ConsoleBrowserTest {
@@ -147,7 +150,11 @@ class ConsoleBrowserTest {
 
         // scan from the console
         scanAndWait("03-scan-done");
-        open("/");
+        // a slow first computation (a busy machine) is served stale once while it refreshes in the background
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30), Duration.ofMillis(500)).until(d -> {
+            open("/");
+            return Integer.parseInt(byId("open-total").getText()) > 0;
+        });
         assertThat(Integer.parseInt(byId("open-total").getText())).isPositive();
         browser.screenshot("04-dashboard");
 
@@ -201,6 +208,16 @@ class ConsoleBrowserTest {
         go(byId("plan-remediation"));
         assertThat(flash()).contains("AWAITING_APPROVAL");
         browser.screenshot("09-queue");
+        // four eyes: the admin planned it, so a second person approves it
+        assertThat(browser.driver.findElements(By.cssSelector("button.approve"))).isEmpty();
+        assertThat(browser.driver.findElement(By.cssSelector("#remediations .four-eyes")).getText()).contains("four eyes");
+        app.user("bob", Role.ADMIN, Set.of());
+        go(byId("logout"));
+        open("/login");
+        byId("username").sendKeys("bob");
+        byId("password").sendKeys(WebApp.ADMIN_PASSWORD);
+        go(byId("sign-in"));
+        open("/remediations");
         go(browser.driver.findElement(By.cssSelector("button.approve")));
         assertThat(flash()).contains("APPROVED");
         go(browser.driver.findElement(By.cssSelector("button.apply")));

@@ -241,6 +241,27 @@ class WatchSchedulingTest {
         assertThat(next.scopes()).singleElement().extracting(s -> s.status()).isEqualTo(ScopeStatus.OK);
     }
 
+    @Test
+    void twoRunsInOneProcessNeverWatchTheSameScopeAtOnce() throws Exception {
+        Account prod = account("prod", "111111111111");
+        WatchRunner one = runner("node-a"); // one process: one runner, one lease connection
+        RecordingWatcher.OVERLAPS.set(0);
+        WatchRequest scheduled = new WatchRequest(List.of(prod), Set.of(ResourceType.of("aws.test.thing")), Set.of(),
+                "schedule", "job:scheduler", false);
+        List<java.util.concurrent.Future<RunSummary>> runs = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> one.run(scheduled, WatchProgress.NONE)));
+            }
+        }
+        List<ScopeStatus> statuses = new ArrayList<>();
+        for (var run : runs) {
+            statuses.add(run.get().scopes().getFirst().status());
+        }
+        assertThat(RecordingWatcher.OVERLAPS.get()).as("the same scope watched twice at once").isZero();
+        assertThat(statuses).contains(ScopeStatus.OK).allMatch(s -> s == ScopeStatus.OK || s == ScopeStatus.SKIPPED);
+    }
+
     private static List<WatchTaskData> data(SchedulerClient client) {
         return client.getScheduledExecutionsForTask(WatchScheduling.WATCH_TASK, WatchTaskData.class).stream()
                 .map(ScheduledExecution::getData).toList();

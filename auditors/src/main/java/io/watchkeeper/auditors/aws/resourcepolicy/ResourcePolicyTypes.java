@@ -32,7 +32,7 @@ public final class ResourcePolicyTypes {
                     "Name the principals that need the queue, or pin Principal * with aws:SourceArn, "
                             + "aws:SourceAccount or aws:PrincipalOrgID."),
             PolicyResource.of("aws.sns.topic", SnsTopicConfig.class, SnsTopicConfig::policy, "SnsTopic", "SNS topic",
-                    "topic", "publish to it or subscribe to its messages", Severity.HIGH,
+                    "topic", "publish to it or subscribe to its messages", Severity.CRITICAL,
                     "Name the principals that need the topic, or pin Principal * with aws:SourceOwner, "
                             + "aws:SourceAccount or aws:PrincipalOrgID."),
             PolicyResource.of("aws.lambda.function", LambdaFunctionConfig.class, LambdaFunctionConfig::policy,

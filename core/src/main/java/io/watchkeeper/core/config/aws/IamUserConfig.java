@@ -44,7 +44,8 @@ public record IamUserConfig(
         @Ephemeral Instant passwordLastUsed) {
 
     /**
-     * One access-key slot of the credential report (the report does not name key ids).
+     * One access-key slot of the credential report. The report does not name key ids: the id comes
+     * from ListAccessKeys, matched to the slot by the key's creation time.
      *
      * @param slot 1 or 2
      * @param active whether the key is active
@@ -52,6 +53,7 @@ public record IamUserConfig(
      * @param lastUsedDate when the key was last used, or null when never
      * @param lastUsedRegion the region of that use, or null
      * @param lastUsedService the service of that use, or null
+     * @param accessKeyId the key's id (AKIA…; not secret), or null when ListAccessKeys did not name it
      */
     public record AccessKey(
             int slot,
@@ -59,5 +61,18 @@ public record IamUserConfig(
             Instant lastRotated,
             @Ephemeral Instant lastUsedDate,
             @Ephemeral String lastUsedRegion,
-            @Ephemeral String lastUsedService) {}
+            @Ephemeral String lastUsedService,
+            String accessKeyId) {
+
+        /** A slot whose key id is not known. */
+        public AccessKey(int slot, boolean active, Instant lastRotated, Instant lastUsedDate, String lastUsedRegion,
+                         String lastUsedService) {
+            this(slot, active, lastRotated, lastUsedDate, lastUsedRegion, lastUsedService, null);
+        }
+
+        /** This slot with the key id (and the current status) ListAccessKeys gave. */
+        public AccessKey withKey(String id, boolean currentlyActive) {
+            return new AccessKey(slot, currentlyActive, lastRotated, lastUsedDate, lastUsedRegion, lastUsedService, id);
+        }
+    }
 }

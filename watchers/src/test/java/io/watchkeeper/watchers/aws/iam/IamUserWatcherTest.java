@@ -42,7 +42,7 @@ class IamUserWatcherTest extends AwsWatcherTestSupport {
         iam.addUserToGroup(r -> r.groupName("ops").userName("alice"));
         iam.addUserToGroup(r -> r.groupName("devs").userName("alice"));
         iam.createLoginProfile(r -> r.userName("alice").password("Correct-Horse-9"));
-        iam.createAccessKey(r -> r.userName("alice"));
+        String first = iam.createAccessKey(r -> r.userName("alice")).accessKey().accessKeyId();
         String second = iam.createAccessKey(r -> r.userName("alice")).accessKey().accessKeyId();
         iam.updateAccessKey(r -> r.userName("alice").accessKeyId(second).status(StatusType.INACTIVE));
         String mfa = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("alice-phone")).virtualMFADevice().serialNumber();
@@ -75,6 +75,8 @@ class IamUserWatcherTest extends AwsWatcherTestSupport {
         assertThat(c.mfaActive()).isTrue();
         assertThat(c.accessKeys()).extracting(IamUserConfig.AccessKey::slot, IamUserConfig.AccessKey::active)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, true), org.assertj.core.groups.Tuple.tuple(2, false));
+        // the report names no key ids; ListAccessKeys does (code scanning joins keys found in code by id)
+        assertThat(c.accessKeys()).extracting(IamUserConfig.AccessKey::accessKeyId).containsExactly(first, second);
         assertThat(c.accessKeys()).allSatisfy(k -> {
             assertThat(k.lastRotated()).isNotNull();
             assertThat(k.lastUsedDate()).isNull();
@@ -129,6 +131,35 @@ class IamUserWatcherTest extends AwsWatcherTestSupport {
                     .isInstanceOfSatisfying(WatchkeeperException.class,
                             e -> assertThat(e.category()).isEqualTo(ErrorCategory.DENIED))
                     .hasMessageContaining("AccessDenied");
+            assertThat(proxy.faultsServed()).isEqualTo(1);
+        } finally {
+            Moto.pointProductAt(moto.endpoint());
+        }
+    }
+
+    @Test
+    void withoutListAccessKeysTheKeyIdsStayUnknownAndTheUserIsStillRead() throws Exception {
+        IamClient iam = moto.client(IamClient.builder());
+        iam.createUser(r -> r.userName("dave"));
+        iam.createUser(r -> r.userName("erin"));
+        iam.createAccessKey(r -> r.userName("dave"));
+        iam.createAccessKey(r -> r.userName("erin"));
+        try (FaultProxy proxy = new FaultProxy(moto.endpoint())) {
+            proxy.fail(seen -> seen.body().contains("Action=ListAccessKeys"), new FaultProxy.Fault(403,
+                    "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not "
+                            + "authorized to perform: iam:ListAccessKeys</Message></Error>"
+                            + "<RequestId>1</RequestId></ErrorResponse>"));
+            Moto.pointProductAt(proxy.endpoint());
+
+            Map<String, IamUserConfig> users = configs(watcher, "us-east-1");
+
+            assertThat(users).containsOnlyKeys("dave", "erin");
+            assertThat(users.values()).allSatisfy(u -> assertThat(u.accessKeys()).singleElement()
+                    .satisfies(k -> {
+                        assertThat(k.active()).isTrue();
+                        assertThat(k.accessKeyId()).isNull();
+                    }));
+            // denied once, not asked again for the next user
             assertThat(proxy.faultsServed()).isEqualTo(1);
         } finally {
             Moto.pointProductAt(moto.endpoint());

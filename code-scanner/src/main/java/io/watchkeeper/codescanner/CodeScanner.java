@@ -1,0 +1,296 @@
+package io.watchkeeper.codescanner;
+
+import io.watchkeeper.codescanner.finding.Finding;
+import io.watchkeeper.codescanner.finding.SecretHasher;
+import io.watchkeeper.codescanner.finding.Verification;
+import io.watchkeeper.codescanner.secrets.Candidate;
+import io.watchkeeper.codescanner.secrets.SecretDetector;
+import io.watchkeeper.codescanner.secrets.SkipPolicy;
+import io.watchkeeper.codescanner.source.Content;
+import io.watchkeeper.codescanner.source.ContentReader;
+import io.watchkeeper.codescanner.source.FileRef;
+import io.watchkeeper.codescanner.source.GitRepos;
+import io.watchkeeper.codescanner.source.GitSources;
+import io.watchkeeper.codescanner.source.Skipped;
+import io.watchkeeper.codescanner.source.WorkingTree;
+import io.watchkeeper.codescanner.verify.SecretVerifier;
+import io.watchkeeper.core.finding.Severity;
+import io.watchkeeper.core.inventory.AccessKeyDirectory;
+import io.watchkeeper.core.inventory.AccessKeyOwner;
+import io.watchkeeper.core.model.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * The code scanner's engine: lists what a {@link ScanRequest} covers, reads each file within the
+ * limits on several threads, skips binary, vendored and generated files, runs the analyzers
+ * (secrets today), and turns matches into findings: keyed hash, mask, fingerprint, then the
+ * inventory join and optional live verification. Secrets exist in clear only in memory during a
+ * file's analysis.
+ */
+public final class CodeScanner {
+
+    private final SecretDetector detector;
+    private final SecretHasher hasher;
+    private final ScanOptions options;
+    private final AccessKeyDirectory inventory;
+    private final Map<String, SecretVerifier> verifiers;
+
+    public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
+                       List<SecretVerifier> verifiers) {
+        this.detector = detector;
+        this.hasher = hasher;
+        this.options = options;
+        this.inventory = inventory == null ? AccessKeyDirectory.NONE : inventory;
+        Map<String, SecretVerifier> byName = new HashMap<>();
+        verifiers.forEach(v -> byName.put(v.name(), v));
+        for (String name : options.verify()) {
+            if (!byName.containsKey(name)) {
+                throw new InvalidInputException("no verifier '" + name + "' (known: " + new TreeSet<>(byName.keySet()) + ")");
+            }
+        }
+        this.verifiers = byName;
+    }
+
+    /** Runs one scan. Bad input (no such folder, not a repository, unknown revision) is an {@link InvalidInputException}. */
+    public ScanResult scan(ScanRequest request, ScanProgress progress) {
+        long started = System.nanoTime();
+        Path path = request.path().toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            throw new InvalidInputException("not a directory: " + request.path());
+        }
+        Run run = new Run(progress);
+        ScanResult.Target target;
+        List<Hit> hits;
+        switch (request) {
+            case ScanRequest.WorkingTree t -> {
+                Path root = realPath(path);
+                WorkingTree.Listing listing = WorkingTree.list(root, options.limits());
+                run.skipped(listing.skipped());
+                hits = run.scan(listing.files(), () -> ContentReader.files(options.limits()));
+                target = new ScanResult.Target(root.toString(), null, null, null);
+            }
+            case ScanRequest.Commit c -> {
+                try (Repository repo = GitRepos.open(path)) {
+                    WorkingTree.Listing listing = GitSources.tree(repo, c.revision());
+                    run.skipped(listing.skipped());
+                    hits = run.scan(listing.files(), () -> ContentReader.blobs(repo, options.limits()));
+                    String commit = listing.files().isEmpty() ? c.revision() : listing.files().getFirst().commit();
+                    target = new ScanResult.Target(path.toString(), commit, null, null);
+                }
+            }
+            case ScanRequest.PullRequest p -> {
+                try (Repository repo = GitRepos.open(path)) {
+                    GitSources.PullRequest pr = GitSources.pullRequest(repo, p.spec(), options.limits());
+                    run.skipped(pr.skipped());
+                    Set<String> onBase = new HashSet<>();
+                    for (Hit h : run.scan(pr.before(), () -> ContentReader.blobs(repo, options.limits()))) {
+                        h.candidates().forEach(c -> onBase.add(hasher.hash(c.normalised())));
+                    }
+                    hits = new ArrayList<>();
+                    for (Hit h : run.scan(pr.added(), () -> ContentReader.blobs(repo, options.limits()))) {
+                        List<Candidate> added = h.candidates().stream()
+                                .filter(c -> h.ref().added().intersects(c.startLine(), c.endLine()))
+                                .filter(c -> !onBase.contains(hasher.hash(c.normalised())))
+                                .toList();
+                        if (!added.isEmpty()) {
+                            hits.add(new Hit(h.ref(), added));
+                        }
+                    }
+                    target = new ScanResult.Target(path.toString(), pr.head(), pr.base(), pr.mergeBase());
+                }
+            }
+            case ScanRequest.History h -> {
+                try (Repository repo = GitRepos.open(path)) {
+                    WorkingTree.Listing listing = GitSources.history(repo, n -> {
+                        run.commits.set(n);
+                        progress.walked(n);
+                    });
+                    hits = run.scan(listing.files(), () -> ContentReader.blobs(repo, options.limits()));
+                    target = new ScanResult.Target(path.toString(), null, null, null);
+                }
+            }
+        }
+        List<Finding> findings = findings(hits, request instanceof ScanRequest.History);
+        return new ScanResult(request.mode(), target, findings, new ScanResult.Stats(run.files.get(), run.bytes.get(),
+                run.commits.get(), run.skippedByReason(), Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("cannot read " + p + ": " + e.getMessage());
+        }
+    }
+
+    /** Candidates of one file. */
+    private record Hit(FileRef ref, List<Candidate> candidates) {}
+
+    /** One scan's shared counters and its pool of readers. */
+    private final class Run {
+        final ScanProgress progress;
+        final AtomicLong files = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicInteger commits = new AtomicInteger();
+        final Map<SkipPolicy.Reason, AtomicLong> skipped = new EnumMap<>(SkipPolicy.Reason.class);
+
+        Run(ScanProgress progress) {
+            this.progress = progress;
+            for (SkipPolicy.Reason r : SkipPolicy.Reason.values()) {
+                skipped.put(r, new AtomicLong());
+            }
+        }
+
+        void skipped(List<Skipped> list) {
+            list.forEach(s -> skipped.get(s.reason()).incrementAndGet());
+        }
+
+        Map<SkipPolicy.Reason, Long> skippedByReason() {
+            Map<SkipPolicy.Reason, Long> out = new EnumMap<>(SkipPolicy.Reason.class);
+            skipped.forEach((r, n) -> {
+                if (n.get() > 0) {
+                    out.put(r, n.get());
+                }
+            });
+            return out;
+        }
+
+        List<Hit> scan(List<FileRef> refs, Supplier<ContentReader> readers) {
+            progress.planned(refs.size());
+            ConcurrentLinkedQueue<Hit> out = new ConcurrentLinkedQueue<>();
+            AtomicInteger next = new AtomicInteger();
+            int threads = Math.min(options.threads(), Math.max(1, refs.size()));
+            List<Thread> workers = new ArrayList<>();
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Thread worker = Thread.ofPlatform().name("code-scan-" + t).daemon().unstarted(() -> {
+                    try (ContentReader reader = readers.get()) {
+                        for (int i = next.getAndIncrement(); i < refs.size(); i = next.getAndIncrement()) {
+                            scanOne(refs.get(i), reader, out);
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                workers.add(worker);
+                worker.start();
+            }
+            for (Thread w : workers) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            if (!failures.isEmpty()) {
+                RuntimeException e = new IllegalStateException("scanning failed: " + failures.getFirst(), failures.getFirst());
+                failures.stream().skip(1).forEach(e::addSuppressed);
+                throw e;
+            }
+            return new ArrayList<>(out);
+        }
+
+        private void scanOne(FileRef ref, ContentReader reader, ConcurrentLinkedQueue<Hit> out) {
+            SkipPolicy skip = detector.rules().skip();
+            SkipPolicy.Reason reason = skip.byPath(ref.path(), options.includeVendored(), options.includeGenerated());
+            boolean fileRule = detector.rules().fileRules().stream()
+                    .anyMatch(f -> f.extensions().contains(SkipPolicy.extension(ref.path())));
+            if (reason != null && !(reason == SkipPolicy.Reason.BINARY && fileRule)) {
+                skipped.get(reason).incrementAndGet();
+                return;
+            }
+            Content content = reader.read(ref);
+            if (content.skipped() == null && !fileRule) {
+                SkipPolicy.Reason byContent = skip.byContent(content.data(), content.length(), options.includeGenerated());
+                if (byContent != null) {
+                    content = Content.skipped(byContent);
+                }
+            }
+            if (content.skipped() != null) {
+                skipped.get(content.skipped()).incrementAndGet();
+                return;
+            }
+            List<Candidate> found = detector.detect(ref.path(), content.data(), content.length());
+            long f = files.incrementAndGet();
+            long b = bytes.addAndGet(content.length());
+            if ((f & 63) == 0) {
+                progress.scanned((int) f, b);
+            }
+            if (!found.isEmpty()) {
+                out.add(new Hit(ref, found));
+            }
+        }
+    }
+
+    private List<Finding> findings(List<Hit> hits, boolean history) {
+        // AWS key ids to look up, in one call
+        Set<String> keyIds = new TreeSet<>();
+        for (Hit h : hits) {
+            for (Candidate c : h.candidates()) {
+                if ("aws-access-key".equals(c.rule().inventory())) {
+                    keyIds.add(c.secret());
+                }
+            }
+        }
+        Map<String, AccessKeyOwner> owners = keyIds.isEmpty() ? Map.of() : inventory.owners(keyIds);
+        Map<String, Verification> verified = new HashMap<>();
+        Map<String, Finding> byFingerprint = new LinkedHashMap<>();
+        Map<String, Integer> orderOf = new HashMap<>();
+        for (Hit h : hits) {
+            for (Candidate c : h.candidates()) {
+                String secretHash = hasher.hash(c.normalised());
+                String fingerprint = SecretHasher.fingerprint(c.rule().id(), secretHash, h.ref().path());
+                Integer earlier = orderOf.get(fingerprint);
+                if (earlier != null && earlier <= h.ref().order()) {
+                    continue; // history: the same secret at the same path in a later blob
+                }
+                Severity severity = c.severity();
+                String note = c.note();
+                AccessKeyOwner owner = "aws-access-key".equals(c.rule().inventory()) ? owners.get(c.secret()) : null;
+                if (owner != null && owner.active()) {
+                    severity = Severity.CRITICAL;
+                    note = join(note, "the key is active for a watched IAM user");
+                }
+                Verification verification = Verification.NOT_CHECKED;
+                if (c.rule().verifier() != null && options.verify().contains(c.rule().verifier())) {
+                    verification = verified.computeIfAbsent(c.rule().verifier() + ":" + secretHash,
+                            k -> verifiers.get(c.rule().verifier()).verify(c.secret()));
+                    if (verification == Verification.LIVE) {
+                        severity = Severity.CRITICAL;
+                    } else if (verification == Verification.REVOKED && severity.ordinal() > Severity.LOW.ordinal()) {
+                        severity = Severity.LOW;
+                    }
+                }
+                orderOf.put(fingerprint, h.ref().order());
+                byFingerprint.put(fingerprint, new Finding(c.rule().id(), c.rule().family(), c.rule().title(), severity,
+                        h.ref().path(), c.startLine(), c.endLine(), SecretHasher.mask(c.secret()), secretHash, fingerprint,
+                        c.context().label(), note, h.ref().commit(), verification, owner));
+            }
+        }
+        List<Finding> out = new ArrayList<>(byFingerprint.values());
+        out.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::startLine).thenComparing(Finding::ruleId));
+        return out;
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+}

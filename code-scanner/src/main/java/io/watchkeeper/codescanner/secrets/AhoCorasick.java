@@ -1,0 +1,169 @@
+package io.watchkeeper.codescanner.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The keyword prefilter: every keyword found in one pass over the bytes (Aho-Corasick automaton,
+ * ASCII case-insensitive), before any regular expression runs. The automaton is a full transition
+ * table over byte classes (bytes that occur in no keyword share one class), so the inner loop is
+ * two array reads per byte. Immutable and thread-safe once built.
+ */
+public final class AhoCorasick {
+
+    /** Receives each hit: the keyword's index and the offset just after its last byte. */
+    @FunctionalInterface
+    public interface Hits {
+        void hit(int keyword, int end);
+    }
+
+    private final byte[] classOf = new byte[256];
+    private final int classes;
+    private final int[] table;
+    private final int[][] outputs;
+    private final int firstOutput;
+    private final int start;
+    private final int[] lengths;
+
+    /** Builds the automaton; keywords are ASCII, compared case-insensitively. */
+    public AhoCorasick(List<String> keywords) {
+        if (keywords.isEmpty()) {
+            throw new IllegalArgumentException("no keywords");
+        }
+        byte[][] words = new byte[keywords.size()][];
+        lengths = new int[keywords.size()];
+        int classCount = 1; // class 0: every byte in no keyword
+        for (int k = 0; k < words.length; k++) {
+            String w = keywords.get(k).toLowerCase(Locale.ROOT);
+            if (w.isEmpty() || !StandardCharsets.US_ASCII.newEncoder().canEncode(w)) {
+                throw new IllegalArgumentException("keyword must be non-empty ASCII: '" + keywords.get(k) + "'");
+            }
+            words[k] = w.getBytes(StandardCharsets.US_ASCII);
+            lengths[k] = words[k].length;
+            for (byte b : words[k]) {
+                if (classOf[b & 0xff] == 0) {
+                    if (classCount > 127) {
+                        throw new IllegalArgumentException("too many distinct keyword characters");
+                    }
+                    byte c = (byte) classCount++;
+                    classOf[b & 0xff] = c;
+                    if (b >= 'a' && b <= 'z') {
+                        classOf[b - 32] = c; // the upper-case letter
+                    }
+                }
+            }
+        }
+        classes = classCount;
+
+        // trie
+        List<int[]> next = new ArrayList<>();
+        List<List<Integer>> out = new ArrayList<>();
+        next.add(newRow());
+        out.add(new ArrayList<>());
+        for (int k = 0; k < words.length; k++) {
+            int s = 0;
+            for (byte b : words[k]) {
+                int c = classOf[b & 0xff];
+                if (next.get(s)[c] < 0) {
+                    next.get(s)[c] = next.size();
+                    next.add(newRow());
+                    out.add(new ArrayList<>());
+                }
+                s = next.get(s)[c];
+            }
+            out.get(s).add(k);
+        }
+        // failure links, breadth first, turned into a full transition table
+        int states = next.size();
+        int[] fail = new int[states];
+        int[] delta = new int[states * classes];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < classes; c++) {
+            int t = next.get(0)[c];
+            if (t < 0) {
+                delta[c] = 0;
+            } else {
+                delta[c] = t;
+                fail[t] = 0;
+                queue.add(t);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            out.get(s).addAll(out.get(fail[s]));
+            for (int c = 0; c < classes; c++) {
+                int t = next.get(s)[c];
+                if (t < 0) {
+                    delta[s * classes + c] = delta[fail[s] * classes + c];
+                } else {
+                    delta[s * classes + c] = t;
+                    fail[t] = delta[fail[s] * classes + c];
+                    queue.add(t);
+                }
+            }
+        }
+        // Renumber: states without output first, states with output last, so the scan loop tells them
+        // apart with one comparison; transitions hold the target's row offset (state x classes).
+        int[] order = new int[states];
+        int[] rank = new int[states];
+        int k = 0;
+        for (int st = 0; st < states; st++) {
+            if (out.get(st).isEmpty()) {
+                order[k++] = st;
+            }
+        }
+        firstOutput = k;
+        for (int st = 0; st < states; st++) {
+            if (!out.get(st).isEmpty()) {
+                order[k++] = st;
+            }
+        }
+        for (int i = 0; i < states; i++) {
+            rank[order[i]] = i;
+        }
+        table = new int[states * classes];
+        outputs = new int[states - firstOutput][];
+        for (int i = 0; i < states; i++) {
+            int old = order[i];
+            for (int c = 0; c < classes; c++) {
+                table[i * classes + c] = rank[delta[old * classes + c]] * classes;
+            }
+            if (i >= firstOutput) {
+                outputs[i - firstOutput] = out.get(old).stream().mapToInt(Integer::intValue).distinct().toArray();
+            }
+        }
+        start = rank[0] * classes;
+    }
+
+    private int[] newRow() {
+        int[] row = new int[128];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    /** The length in bytes of keyword {@code k}. */
+    public int length(int k) {
+        return lengths[k];
+    }
+
+    /** Reports every occurrence of every keyword in {@code data[from, to)}. */
+    public void scan(byte[] data, int from, int to, Hits hits) {
+        final byte[] cls = classOf;
+        final int[] t = table;
+        final int n = classes;
+        final int limit = firstOutput * n;
+        int s = start;
+        for (int i = from; i < to; i++) {
+            s = t[s + cls[data[i] & 0xff]];
+            if (s >= limit) {
+                for (int k : outputs[s / n - firstOutput]) {
+                    hits.hit(k, i + 1);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.watchkeeper.codescanner.source;
+
+import io.watchkeeper.codescanner.secrets.SkipPolicy;
+
+/** A file's bytes as read ({@code data[0, length)}), or the reason it was not read. */
+public record Content(byte[] data, int length, SkipPolicy.Reason skipped) {
+
+    public static Content skipped(SkipPolicy.Reason reason) {
+        return new Content(null, 0, reason);
+    }
+}

@@ -1,0 +1,442 @@
+package io.watchkeeper.watchers.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.watchkeeper.core.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A loopback server answering GCP REST APIs from an in-memory world (see {@link GcpTestOrg}, built
+ * from recorded Cloud Custodian responses and the public REST references): every API on one
+ * {@code http://127.0.0.1:<port>} with the APIs' own paths, as the product sends them with
+ * {@code watchkeeper.gcp.endpoint} set.
+ *
+ * <ul>
+ *   <li>collections ({@code GET <path>} lists, paged by {@code pageToken}/{@code nextPageToken} with at
+ *       most {@link #pageSize} items a page; {@code GET <path>/<name>} one item);</li>
+ *   <li>Compute aggregated lists derived from the zonal/regional collections, paged by scope;</li>
+ *   <li>documents for everything else ({@code METHOD path}), an empty IAM policy for a
+ *       {@code getIamPolicy} nobody set, Google's error JSON (404) for anything unknown;</li>
+ *   <li>faults on chosen requests (status and times), and every request recorded (method, path,
+ *       query, Authorization, body) for assertions.</li>
+ * </ul>
+ */
+public final class GcpTestServer implements AutoCloseable {
+
+    /** A request as it arrived. */
+    public record Recorded(String method, String path, String query, String authorization, String body) {}
+
+    private record Collection(String field, Map<String, ObjectNode> items) {}
+
+    private record Fault(String method, Pattern path, int status, String reason, AtomicInteger remaining) {}
+
+    private static final Pattern AGGREGATED = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/([A-Za-z]+)");
+
+    private final HttpServer server;
+    private final String base;
+    private final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> denied = ConcurrentHashMap.newKeySet();
+    private volatile int pageSize = 2;
+    private volatile long latencyMillis;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The access token the test token endpoint hands out for a service-account key. */
+    public static final String SOURCE_TOKEN = "source-token";
+    /** The access token IAM Credentials hands out when a service account is impersonated. */
+    public static final String IMPERSONATED_TOKEN = "impersonated-token";
+
+    private static final Pattern GENERATE_TOKEN =
+            Pattern.compile("/v1/projects/-/serviceAccounts/([^/:]+):generateAccessToken");
+
+    public GcpTestServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A server holding the synthetic organisation's first state. */
+    public static GcpTestServer withOrganisation() {
+        GcpTestServer server = new GcpTestServer();
+        GcpTestOrg.populate(server);
+        return server;
+    }
+
+    public String endpoint() {
+        return base;
+    }
+
+    public void pageSize(int size) {
+        this.pageSize = size;
+    }
+
+    /** Every answer waits this long (so concurrent callers overlap). */
+    public void latency(java.time.Duration latency) {
+        this.latencyMillis = latency.toMillis();
+    }
+
+    /** The most requests this server was answering at once. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    // ---- the world ----
+
+    /** Declares (or empties) a collection at {@code path} whose list answers carry the items under {@code field}. */
+    public void collection(String path, String field) {
+        collections.put(path, new Collection(field, new LinkedHashMap<>()));
+    }
+
+    /** Adds or replaces an item (by its {@code name}, or {@code key} when given) in a collection. */
+    public void put(String path, ObjectNode item) {
+        put(path, name(item), item);
+    }
+
+    public void put(String path, String key, ObjectNode item) {
+        Collection c = collections.computeIfAbsent(path, p -> new Collection(defaultField(p), new LinkedHashMap<>()));
+        synchronized (c.items()) {
+            c.items().put(key, rewrite(item));
+        }
+    }
+
+    /** Changes an item in place. */
+    public void modify(String path, String key, Consumer<ObjectNode> change) {
+        Collection c = collections.get(path);
+        synchronized (c.items()) {
+            ObjectNode item = c.items().get(key);
+            if (item == null) {
+                throw new IllegalArgumentException("no item " + key + " in " + path);
+            }
+            change.accept(item);
+        }
+    }
+
+    public void remove(String path, String key) {
+        Collection c = collections.get(path);
+        synchronized (c.items()) {
+            if (c.items().remove(key) == null) {
+                throw new IllegalArgumentException("no item " + key + " in " + path);
+            }
+        }
+    }
+
+    /** The answer to {@code method path} (e.g. {@code POST /v3/projects/p:getIamPolicy}). */
+    public void document(String methodAndPath, JsonNode body) {
+        documents.put(methodAndPath, rewrite(body));
+    }
+
+    public JsonNode document(String methodAndPath) {
+        return documents.get(methodAndPath);
+    }
+
+    /** Answers the next {@code times} requests matching {@code method} and {@code pathRegex} with {@code status}. */
+    public void fail(String method, String pathRegex, int status, int times) {
+        String reason = switch (status) {
+            case 403 -> "PERMISSION_DENIED";
+            case 429 -> "RESOURCE_EXHAUSTED";
+            case 404 -> "NOT_FOUND";
+            default -> status >= 500 ? "UNAVAILABLE" : "FAILED_PRECONDITION";
+        };
+        faults.add(new Fault(method, Pattern.compile(pathRegex), status, reason, new AtomicInteger(times)));
+    }
+
+    /** A permission {@code testIamPermissions} reports as not held. */
+    public void deny(String permission) {
+        denied.add(permission);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    public List<Recorded> requests() {
+        return List.copyOf(requests);
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /**
+     * Recorded bodies carry production URLs: they are rewritten to this server so nothing follows them out.
+     * OAuth scopes ({@code https://www.googleapis.com/auth/…}) are names, not links, and stay as they are.
+     */
+    @SuppressWarnings("unchecked")
+    <T extends JsonNode> T rewrite(T node) {
+        String text = Json.write(node).replaceAll("https://([a-z0-9-]+\\.)*googleapis\\.com(?!/auth/)", base);
+        return (T) Json.parse(text);
+    }
+
+    // ---- serving ----
+
+    private void handle(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try (exchange) {
+            if (latencyMillis > 0) {
+                Thread.sleep(latencyMillis);
+            }
+            serve(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | IOException e) {
+            System.err.println("GcpTestServer: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + e);
+            throw e;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(new Recorded(method, URLDecoder.decode(path, StandardCharsets.UTF_8), query,
+                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+            for (Fault f : faults) {
+                if (f.method().equals(method) && f.path().matcher(URLDecoder.decode(path, StandardCharsets.UTF_8)).matches()
+                        && f.remaining().getAndDecrement() > 0) {
+                    send(exchange, f.status(), error(f.status(), f.reason(), "injected by the test"));
+                    return;
+                }
+            }
+            String decoded = URLDecoder.decode(path, StandardCharsets.UTF_8);
+            JsonNode answer = special(method, decoded, body, exchange.getRequestHeaders().getFirst("Authorization"));
+            if (answer == null) {
+                answer = answer(method, decoded, params(query));
+            }
+            if (answer == null) {
+                send(exchange, 404, error(404, "NOT_FOUND", "no such resource: " + method + " " + path));
+            } else if (answer.has("error")) {
+                send(exchange, answer.path("error").path("code").asInt(500), answer);
+            } else {
+                send(exchange, 200, answer);
+            }
+        }
+    }
+
+    /** Token endpoints and permission tests, which depend on the request. */
+    private JsonNode special(String method, String path, String body, String authorization) {
+        if (method.equals("POST") && path.equals("/token")) {
+            ObjectNode token = Json.object();
+            token.put("access_token", SOURCE_TOKEN);
+            token.put("expires_in", 3600);
+            token.put("token_type", "Bearer");
+            return token;
+        }
+        Matcher generate = GENERATE_TOKEN.matcher(path);
+        if (method.equals("POST") && generate.matches()) {
+            if (!("Bearer " + SOURCE_TOKEN).equals(authorization)) {
+                return error(403, "PERMISSION_DENIED", "caller may not impersonate " + generate.group(1));
+            }
+            ObjectNode token = Json.object();
+            token.put("accessToken", IMPERSONATED_TOKEN);
+            token.put("expireTime", "2099-01-01T00:00:00Z");
+            return token;
+        }
+        if (method.equals("POST") && path.endsWith(":testIamPermissions")) {
+            ObjectNode out = Json.object();
+            ArrayNode held = out.putArray("permissions");
+            JsonNode asked = Json.parse(body.isBlank() ? "{}" : body).path("permissions");
+            for (JsonNode p : asked) {
+                if (!denied.contains(p.asString())) {
+                    held.add(p.asString());
+                }
+            }
+            return out;
+        }
+        return null;
+    }
+
+    private JsonNode answer(String method, String path, Map<String, String> params) {
+        JsonNode document = documents.get(method + " " + path);
+        if (document != null) {
+            return document;
+        }
+        if (method.equals("GET")) {
+            Collection c = null;
+            for (String scoping : new String[] {"project", "parent"}) {
+                if (c == null && params.get(scoping) != null) {
+                    c = collections.get(path + "?" + scoping + "=" + params.get(scoping));
+                }
+            }
+            if (c == null) {
+                c = collections.get(path);
+            }
+            if (c != null) {
+                return page(c, params);
+            }
+            Matcher aggregated = AGGREGATED.matcher(path);
+            if (aggregated.matches()) {
+                return aggregated(aggregated.group(1), aggregated.group(2), params);
+            }
+            int slash = path.lastIndexOf('/');
+            Collection parent = slash > 0 ? collections.get(path.substring(0, slash)) : null;
+            if (parent != null) {
+                synchronized (parent.items()) {
+                    ObjectNode item = parent.items().get(path.substring(slash + 1));
+                    if (item != null) {
+                        return item;
+                    }
+                }
+            }
+        }
+        if (path.endsWith(":getIamPolicy") || method.equals("GET") && path.startsWith("/storage/v1/b/") && path.endsWith("/iam")) {
+            ObjectNode empty = Json.object();
+            empty.put("version", 1);
+            empty.put("etag", "ACAB");
+            return empty;
+        }
+        return null;
+    }
+
+    private JsonNode page(Collection c, Map<String, String> params) {
+        List<ObjectNode> all;
+        synchronized (c.items()) {
+            all = new ArrayList<>(c.items().values());
+        }
+        String keyTypes = params.get("keyTypes");
+        if (keyTypes != null) {
+            all.removeIf(k -> !keyTypes.equals(k.path("keyType").asString("")));
+        }
+        int size = Math.max(1, Math.min(pageSize, intParam(params, "maxResults", intParam(params, "pageSize", pageSize))));
+        if (!params.containsKey("pageToken") && !params.containsKey("pageSize") && !params.containsKey("maxResults")) {
+            size = Math.max(1, all.size()); // a client that asks for no paging gets the API's default page: everything here
+        }
+        int from = token(params.get("pageToken"));
+        ObjectNode out = Json.object();
+        ArrayNode items = out.putArray(c.field());
+        for (int i = from; i < Math.min(all.size(), from + size); i++) {
+            items.add(all.get(i));
+        }
+        if (from + size < all.size()) {
+            out.put("nextPageToken", "page-" + (from + size));
+        }
+        return out;
+    }
+
+    private JsonNode aggregated(String project, String kind, Map<String, String> params) {
+        Pattern scoped = Pattern.compile("/compute/v1/projects/" + Pattern.quote(project) + "/((zones|regions)/[^/]+|global)/" + kind);
+        List<Map.Entry<String, Collection>> scopes = new ArrayList<>();
+        collections.forEach((path, c) -> {
+            Matcher m = scoped.matcher(path);
+            if (m.matches()) {
+                scopes.add(Map.entry(m.group(1), c));
+            }
+        });
+        scopes.sort(Map.Entry.comparingByKey());
+        int from = token(params.get("pageToken"));
+        ObjectNode out = Json.object();
+        ObjectNode items = out.putObject("items");
+        int size = Math.max(1, pageSize);
+        for (int i = from; i < Math.min(scopes.size(), from + size); i++) {
+            Collection c = scopes.get(i).getValue();
+            ArrayNode list = items.putObject(scopes.get(i).getKey()).putArray(kind);
+            synchronized (c.items()) {
+                c.items().values().forEach(list::add);
+            }
+        }
+        if (from + size < scopes.size()) {
+            out.put("nextPageToken", "page-" + (from + size));
+        }
+        return out;
+    }
+
+    private static int token(String token) {
+        if (token == null || token.isEmpty()) {
+            return 0;
+        }
+        if (!token.startsWith("page-")) {
+            throw new IllegalArgumentException("unknown page token " + token);
+        }
+        return Integer.parseInt(token.substring(5));
+    }
+
+    private static int intParam(Map<String, String> params, String name, int fallback) {
+        String value = params.get(name);
+        return value == null || !value.matches("\\d{1,6}") ? fallback : Integer.parseInt(value);
+    }
+
+    private static Map<String, String> params(String query) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                out.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode error(int status, String reason, String message) {
+        ObjectNode error = Json.object();
+        ObjectNode inner = error.putObject("error");
+        inner.put("code", status);
+        inner.put("message", message);
+        inner.put("status", reason);
+        ObjectNode detail = inner.putArray("errors").addObject();
+        detail.put("message", message);
+        detail.put("domain", "global");
+        detail.put("reason", status == 403 ? "forbidden" : status == 429 ? "rateLimitExceeded" : "backendError");
+        return error;
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String name(ObjectNode item) {
+        for (String field : new String[] {"name", "email", "id"}) {
+            if (item.hasNonNull(field)) {
+                String value = item.get(field).asString();
+                return value.substring(value.lastIndexOf('/') + 1);
+            }
+        }
+        throw new IllegalArgumentException("item without a name: " + item);
+    }
+
+    private static String defaultField(String path) {
+        return path.startsWith("/compute/") || path.startsWith("/storage/") ? "items"
+                : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
