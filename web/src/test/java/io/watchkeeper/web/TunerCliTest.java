@@ -13,6 +13,8 @@ import io.watchkeeper.iamtuner.testing.TunerScenario;
 import io.watchkeeper.watchers.testing.Moto;
 import io.watchkeeper.web.testing.CliHarness;
 import io.watchkeeper.web.testing.TunerFixture;
+import io.watchkeeper.web.tuner.TunerJob;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -124,19 +126,51 @@ class TunerCliTest {
         assertThat(fixture.iam.listRolePolicies(r -> r.roleName("app")).policyNames()).containsExactly("app-inline");
 
         long appChange = -1;
+        long workerChange = -1;
         for (JsonNode c : Json.parse(cli.run("tuner", "changes", "--account", "tuned", "--format", "json").out())) {
             if (c.get("principalArn").asString().equals(APP)) {
                 appChange = c.get("id").asLong();
+            } else if (c.get("principalArn").asString().equals(TunerScenario.role("worker"))) {
+                workerChange = c.get("id").asLong();
             }
         }
         assertThat(appChange).isPositive();
-        CliHarness.Run rollback = cli.run("tuner", "rollback", Long.toString(appChange), "--reason", "test");
-        assertThat(rollback.exit()).as(rollback.out() + rollback.err()).isZero();
-        assertThat(rollback.out()).contains("ROLLED_BACK");
+        assertThat(workerChange).isPositive();
+
+        // AccessDenied on a removed action after the change: the scheduled job alerts, and restores only when asked
+        CliHarness.Run badSetting = cli.run("tuner", "settings", "--account", "tuned", "--auto-restore", "maybe");
+        assertThat(badSetting.exit()).isEqualTo(2);
+        assertThat(audited("tuner.settings")).isZero();
+        fixture.denied(APP, "s3.amazonaws.com", "DeleteObject", Duration.ofMinutes(1));
+        TunerJob.Run quiet = cli.bean(TunerJob.class).run();
+        assertThat(quiet.alerts()).isEqualTo(1);
+        assertThat(quiet.restored()).as("restore is off by default").isZero();
+        assertThat(audited("tuner.denied")).isEqualTo(1);
+        assertThat(fixture.inline("app", "app-inline")).isNotEqualTo(APP_INLINE);
+        CliHarness.Run on = cli.run("tuner", "settings", "--account", "tuned", "--auto-restore", "on");
+        assertThat(on.exit()).as(on.err()).isZero();
+        assertThat(on.out()).contains("auto-restore on").contains("auto-apply off");
+        fixture.denied(APP, "s3.amazonaws.com", "DeleteObject", Duration.ofMinutes(11));
+        TunerJob.Run restoring = cli.bean(TunerJob.class).run();
+        assertThat(restoring.restored()).isEqualTo(1);
         assertThat(fixture.inline("app", "app-inline")).isEqualTo(APP_INLINE);
         assertThat(fixture.inline("app", "app-tables")).as("the deleted inline policy is back (Repokid's bug class)")
                 .isEqualTo(APP_TABLES);
-        assertThat(audited("tuner.rollback")).isEqualTo(1);
+        JsonNode restored = Json.parse(cli.run("tuner", "changes", "--format", "json").out());
+        for (JsonNode c : restored) {
+            if (c.get("id").asLong() == appChange) {
+                assertThat(c.get("status").asString()).isEqualTo("ROLLED_BACK");
+                assertThat(c.get("rolledBackBy").asString()).isEqualTo(TunerJob.ACTOR);
+            }
+        }
+
+        String workerBefore = fixture.defaultDocument(TunerScenario.policyArn("worker-policy"));
+        CliHarness.Run rollback = cli.run("tuner", "rollback", Long.toString(workerChange), "--reason", "test");
+        assertThat(rollback.exit()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(rollback.out()).contains("ROLLED_BACK");
+        assertThat(fixture.defaultDocument(TunerScenario.policyArn("worker-policy"))).isNotEqualTo(workerBefore)
+                .contains("ec2:TerminateInstances");
+        assertThat(audited("tuner.rollback")).isEqualTo(2);
         CliHarness.Run again = cli.run("tuner", "rollback", Long.toString(appChange));
         assertThat(again.exit()).as("a rolled-back change is not rolled back twice").isEqualTo(2);
         assertThat(cli.run("tuner", "rollback", "987654").exit()).isEqualTo(2);

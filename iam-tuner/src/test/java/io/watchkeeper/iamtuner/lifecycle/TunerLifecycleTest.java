@@ -215,4 +215,73 @@ class TunerLifecycleTest {
         assertThat(snapshot()).as("every document byte-identical to before the change").isEqualTo(before);
         assertThat(iam.listPolicies(r -> r.scope("Local").pathPrefix("/watchkeeper-tuner/")).policies()).as("copies removed").isEmpty();
     }
+
+    /**
+     * Repokid's rollback bug class: a rollback must put back exactly what the change took away — here a change
+     * that stopped part-way (IAM refused the second edit) rolls back the edit it made and touches nothing else,
+     * and a second rollback of the same change is refused.
+     */
+    @Test
+    void aChangeThatStoppedPartWayRollsBackExactlyWhatItMade() {
+        collector.collect(env.account, env.session, false);
+        PlanMaker.Made made = planner.plan(env.account, env.session, APP, null, "tester");
+        assertThat(made.principals()).singleElement().satisfies(p -> assertThat(p.edits()).extracting(PolicyEdit::policyName)
+                .containsExactly("app-inline", "app-tables"));
+        stub.fail("DeleteRolePolicy");
+        ChangeRunner.Applied applied = runner.apply(made.plan(), env.session, "tester", true);
+        stub.fail("");
+        TunerChange change = applied.changes().getFirst();
+        assertThat(change.status()).isEqualTo(ChangeStatus.FAILED);
+        assertThat(change.error()).contains("injected failure");
+        assertThat(applied.plan().status()).isEqualTo(PlanStatus.PARTIAL);
+        ChangeRecord record = ChangeRecord.of(change.edits());
+        assertThat(record.steps()).extracting(step -> step.result().applied()).containsExactly(true, false);
+        assertThat(inline("app", "app-inline")).isNotEqualTo(APP_INLINE);
+        assertThat(inline("app", "app-tables")).isEqualTo(APP_TABLES);
+
+        TunerChange back = runner.rollback(change, env.session, "tester", "stopped part-way");
+        assertThat(back.status()).isEqualTo(ChangeStatus.ROLLED_BACK);
+        assertThat(ChangeRecord.of(back.edits()).steps()).extracting(step -> step.result().rolledBack()).containsExactly(true, false);
+        assertThat(ChangeRecord.of(back.edits()).steps().getFirst().result().verified()).isTrue();
+        assertThat(inline("app", "app-inline")).isEqualTo(APP_INLINE);
+        assertThat(inline("app", "app-tables")).isEqualTo(APP_TABLES);
+        assertThat(iam.listRolePolicies(r -> r.roleName("app")).policyNames()).containsExactly("app-inline", "app-tables");
+        assertThatThrownBy(() -> runner.rollback(back, env.session, "tester", "again"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("rolled_back");
+    }
+
+    /**
+     * A customer-managed policy that already has IAM's five versions: the apply deletes the oldest non-default
+     * version to make room (its document is kept with the change); the rollback makes the previous default
+     * version the default again — same version id, same document — and removes the version it created.
+     */
+    @Test
+    void aFullManagedPolicyGetsItsDefaultVersionBack() {
+        String arn = TunerScenario.policyArn("worker-policy");
+        String original = defaultDocument(arn);
+        for (int i = 0; i < 4; i++) {
+            String doc = original.replace("ec2:DescribeVolumes", "ec2:DescribeVolumes\",\"ec2:DescribeTags" + i);
+            iam.createPolicyVersion(r -> r.policyArn(arn).policyDocument(doc).setAsDefault(false));
+        }
+        String defaultBefore = iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId();
+        collector.collect(env.account, env.session, false);
+        PlanMaker.Made made = planner.plan(env.account, env.session, role("worker"), null, "tester");
+        ChangeRunner.Applied applied = runner.apply(made.plan(), env.session, "tester", true);
+        TunerChange change = applied.changes().getFirst();
+        assertThat(change.status()).isEqualTo(ChangeStatus.APPLIED);
+        EditResult result = ChangeRecord.of(change.edits()).steps().getFirst().result();
+        assertThat(result.deletedVersionId()).as("the oldest non-default version").isIn("v2", "v3", "v4", "v5");
+        assertThat(result.deletedVersionDocument()).contains("ec2:DescribeTags");
+        assertThat(iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId()).isEqualTo(result.newVersionId());
+        assertThat(defaultDocument(arn)).doesNotContain("TerminateInstances");
+
+        TunerChange back = runner.rollback(change, env.session, "tester", "test");
+        assertThat(back.status()).isEqualTo(ChangeStatus.ROLLED_BACK);
+        assertThat(iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId()).isEqualTo(defaultBefore);
+        assertThat(defaultDocument(arn)).isEqualTo(original);
+        List<String> left = new java.util.ArrayList<>(List.of("v1", "v2", "v3", "v4", "v5"));
+        left.remove(result.deletedVersionId());
+        assertThat(iam.listPolicyVersions(r -> r.policyArn(arn)).versions()).extracting(v -> v.versionId())
+                .containsExactlyInAnyOrderElementsOf(left);
+    }
 }

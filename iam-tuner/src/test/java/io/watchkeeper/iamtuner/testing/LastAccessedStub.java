@@ -51,6 +51,7 @@ public final class LastAccessedStub implements AutoCloseable {
     private volatile int inProgressPolls;
     private volatile java.time.Duration backdate = java.time.Duration.ZERO;
     private volatile boolean lastAccessedUnavailable;
+    private volatile String failing = "";
 
     private LastAccessedStub(URI forwardTo) throws IOException {
         this.forwardTo = forwardTo;
@@ -86,6 +87,11 @@ public final class LastAccessedStub implements AutoCloseable {
         lastAccessedUnavailable = unavailable;
     }
 
+    /** Answers every {@code action} request (e.g. DeleteRolePolicy) with IAM's ServiceFailure until cleared with "". */
+    public void fail(String action) {
+        failing = action;
+    }
+
     /** How many polls of each job answer IN_PROGRESS before it completes. */
     public void inProgressPolls(int n) {
         inProgressPolls = n;
@@ -100,6 +106,11 @@ public final class LastAccessedStub implements AutoCloseable {
         Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
         String action = lastAccessedUnavailable ? "" : form.getOrDefault("Action", "");
         try {
+            if (!failing.isEmpty() && failing.equals(form.get("Action"))) {
+                xml(ex, 400, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>MalformedPolicyDocument</Code>"
+                        + "<Message>injected failure</Message></Error>" + meta() + "</ErrorResponse>");
+                return;
+            }
             switch (action) {
                 case "GenerateServiceLastAccessedDetails" -> {
                     String job = "job-" + generated.incrementAndGet();

@@ -6,6 +6,8 @@ import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.core.tuner.OptOut;
 import io.watchkeeper.core.tuner.TunerChange;
 import io.watchkeeper.core.tuner.TunerPlan;
+import io.watchkeeper.core.tuner.TunerSetting;
+import io.watchkeeper.iamtuner.lifecycle.TunerDefaults;
 import io.watchkeeper.iamtuner.lifecycle.ChangeRunner;
 import io.watchkeeper.iamtuner.lifecycle.EvidenceCollector;
 import io.watchkeeper.web.security.Callers;
@@ -17,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -115,6 +118,25 @@ public class TunerApi {
     @Operation(summary = "Restore a change's previous documents exactly")
     public TunerChange rollback(@PathVariable long id, @RequestBody(required = false) ReasonRequest request) {
         return tuner.rollback(id, request == null ? null : request.reason(), Callers.current());
+    }
+
+    /** Settings of an account (or a principal's window); null values keep what is set. */
+    public record SettingsRequest(String account, String principalArn, Integer windowDays, Integer noticeDays,
+                                  Boolean autoApply, Boolean autoRestore) {}
+
+    @GetMapping("/settings")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(summary = "The settings in force for an account (defaults resolved)")
+    public TunerDefaults.Effective settings(@RequestParam String account) {
+        return tuner.effective(account, Callers.current());
+    }
+
+    @PutMapping("/settings")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set an account's window, notice, automatic apply and restore (off by default), or a principal's window")
+    public TunerSetting configure(@RequestBody SettingsRequest r) {
+        return tuner.configure(r.account(), r.principalArn(), r.windowDays(), r.noticeDays(), r.autoApply(), r.autoRestore(),
+                Callers.current());
     }
 
     @GetMapping("/opt-outs")

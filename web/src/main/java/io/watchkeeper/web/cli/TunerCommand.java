@@ -23,12 +23,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code watchkeeper tuner collect|plan|plans|show|schedule|apply|rollback|changes|opt-out|opt-outs}. */
+/** {@code watchkeeper tuner collect|plan|plans|show|schedule|apply|rollback|changes|opt-out|opt-outs|settings}. */
 @Command(name = "tuner", description = "IAM tuner: remove actions principals do not use, with proof and exact rollback.",
         mixinStandardHelpOptions = true,
         subcommands = {TunerCommand.Collect.class, TunerCommand.Plan.class, TunerCommand.Plans.class, TunerCommand.Show.class,
                 TunerCommand.Schedule.class, TunerCommand.Apply.class, TunerCommand.Rollback.class, TunerCommand.Changes.class,
-                TunerCommand.OptOutCommand.class, TunerCommand.OptOuts.class})
+                TunerCommand.OptOutCommand.class, TunerCommand.OptOuts.class, TunerCommand.Settings.class})
 public final class TunerCommand {
 
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,3})d?");
@@ -372,6 +372,67 @@ public final class TunerCommand {
             }
             cli.out().print(Text.table(List.of("ID", "PRINCIPAL", "OWNER", "REASON", "UNTIL"),
                     list.stream().<List<?>>map(o -> List.of(o.id(), o.principalArn(), o.owner(), o.reason(), o.until())).toList(), 70));
+            return 0;
+        }
+    }
+
+    @Command(name = "settings", description = "Show or set an account's window, notice and automation (off by default).",
+            mixinStandardHelpOptions = true)
+    static final class Settings implements Callable<Integer> {
+        private final Cli cli;
+
+        @Option(names = "--account", required = true, description = "account name or id")
+        String account;
+
+        @Option(names = "--principal", description = "a role or user ARN (its own window only)")
+        String principal;
+
+        @Option(names = "--window", description = "look-back window, e.g. 90d")
+        String window;
+
+        @Option(names = "--notice-days", description = "days between scheduling and applying")
+        Integer noticeDays;
+
+        @Option(names = "--auto-apply", description = "on or off: apply scheduled plans after their notice")
+        String autoApply;
+
+        @Option(names = "--auto-restore", description = "on or off: restore on AccessDenied of a removed action")
+        String autoRestore;
+
+        @Option(names = "--format", description = "table or json", defaultValue = "table")
+        OutputFormat format;
+
+        Settings(Cli cli) {
+            this.cli = cli;
+        }
+
+        static Boolean onOff(String value, String name) {
+            if (value == null) {
+                return null;
+            }
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "on", "true" -> true;
+                case "off", "false" -> false;
+                default -> throw new InvalidInputException(name + " takes on or off");
+            };
+        }
+
+        @Override
+        public Integer call() {
+            Integer days = window(window);
+            Boolean apply = onOff(autoApply, "--auto-apply");
+            Boolean restore = onOff(autoRestore, "--auto-restore");
+            if (days != null || noticeDays != null || apply != null || restore != null) {
+                service(cli).configure(account, principal, days, noticeDays, apply, restore, cli.caller());
+            }
+            var e = service(cli).effective(account, cli.caller());
+            if (format == OutputFormat.JSON) {
+                cli.out().println(Json.pretty(e));
+            } else {
+                cli.out().printf("window %d days, notice %d days, auto-apply %s, auto-restore %s%n", e.windowDays(),
+                        e.noticeDays(), e.autoApply() ? "on" : "off", e.autoRestore() ? "on" : "off");
+                e.principalWindows().forEach((arn, d) -> cli.out().println("  " + Text.safe(arn) + ": window " + d + " days"));
+            }
             return 0;
         }
     }

@@ -253,6 +253,49 @@ public final class TunerService {
                 .toList();
     }
 
+    /**
+     * Sets an account's tuner settings (window, notice days, automatic apply, automatic restore), or a principal's
+     * window; null values keep what is set. Automatic apply and restore are off until an admin turns them on.
+     */
+    public io.watchkeeper.core.tuner.TunerSetting configure(String accountRef, String principalArn, Integer windowDays,
+                                                            Integer noticeDays, Boolean autoApply, Boolean autoRestore,
+                                                            Caller caller) {
+        caller.require(Role.ADMIN);
+        Account account = account(accountRef, caller);
+        String principal = principalArn == null || principalArn.isBlank() ? null : principalArn.strip();
+        if (principal != null && !PRINCIPAL_ARN.matcher(principal).matches()) {
+            throw new InvalidInputException("not a role or user ARN: '" + Text.bounded(principal) + "'");
+        }
+        if (principal != null && (noticeDays != null || autoApply != null || autoRestore != null)) {
+            throw new InvalidInputException("a principal has its own window only; notice and automation are per account");
+        }
+        if (windowDays != null && (windowDays < 1 || windowDays > 400)) {
+            throw new InvalidInputException("the window must be between 1 and 400 days");
+        }
+        if (noticeDays != null && (noticeDays < 0 || noticeDays > 90)) {
+            throw new InvalidInputException("the notice must be between 0 and 90 days");
+        }
+        return tx.execute(status -> {
+            var before = settings.settings(account.id()).stream()
+                    .filter(x -> java.util.Objects.equals(x.principalArn(), principal)).findFirst().orElse(null);
+            var after = new io.watchkeeper.core.tuner.TunerSetting(account.id(), principal,
+                    windowDays != null ? windowDays : before == null ? null : before.windowDays(),
+                    autoApply != null ? autoApply : before == null ? null : before.autoApply(),
+                    autoRestore != null ? autoRestore : before == null ? null : before.autoRestore(),
+                    noticeDays != null ? noticeDays : before == null ? null : before.noticeDays());
+            settings.save(after, caller.actor());
+            audit.record(new AuditEntry(caller.actor(), "tuner.settings", "tuner-settings:" + (principal == null ? "*" : principal)
+                    + "@" + account.id(), before == null ? null : Json.tree(before), Json.tree(after), account.id()));
+            return after;
+        });
+    }
+
+    /** The settings in force for an account (defaults resolved) and its rows. */
+    public TunerDefaults.Effective effective(String accountRef, Caller caller) {
+        caller.require(Role.VIEWER);
+        return defaults.resolve(settings.settings(account(accountRef, caller).id()));
+    }
+
     /** Whether a change can still be rolled back. */
     public static boolean rollbackable(TunerChange c) {
         return c.status() == ChangeStatus.APPLIED || c.status() == ChangeStatus.FAILED || c.status() == ChangeStatus.ROLLBACK_FAILED;

@@ -58,6 +58,8 @@ class TunerApiTest {
 
     @Test
     void planApplyRollbackThroughTheApiWithRolesScopeAndProblems() {
+        app.user("jane", Role.JUSTIFIER, Set.of());
+        app.user("vic", Role.VIEWER, Set.of());
         WebApp.Session justifier = app.session().bearer(app.token("jane", Role.JUSTIFIER));
         WebApp.Session viewer = app.session().bearer(app.token("vic", Role.VIEWER));
         WebApp.Session admin = app.session().bearer(app.token("admin", Role.ADMIN));

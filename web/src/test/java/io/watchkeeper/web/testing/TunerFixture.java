@@ -22,6 +22,7 @@ public final class TunerFixture implements AutoCloseable {
     public final Moto moto = Moto.withAwsManagedPolicies();
     public final LastAccessedStub stub;
     public final IamClient iam;
+    public final S3Client s3;
 
     public TunerFixture() {
         moto.reset();
@@ -31,7 +32,7 @@ public final class TunerFixture implements AutoCloseable {
         stub.lastAccessedUnavailable(true);
         System.setProperty("aws.endpointUrlIam", stub.endpoint());
         iam = moto.client(IamClient.builder());
-        S3Client s3 = moto.client(S3Client.builder().forcePathStyle(true));
+        s3 = moto.client(S3Client.builder().forcePathStyle(true));
         TunerScenario.seedIam(iam);
         TunerScenario.seedTrail(s3, moto.client(CloudTrailClient.builder()));
         CloudTrailLogs.write(s3, TunerScenario.BUCKET, "", TunerScenario.ACCOUNT,
@@ -40,6 +41,21 @@ public final class TunerFixture implements AutoCloseable {
 
     public String inline(String role, String name) {
         return PolicyText.decode(iam.getRolePolicy(r -> r.roleName(role).policyName(name)).policyDocument());
+    }
+
+    /** The default version's document of a managed policy. */
+    public String defaultDocument(String policyArn) {
+        String v = iam.getPolicy(r -> r.policyArn(policyArn)).policy().defaultVersionId();
+        return PolicyText.decode(iam.getPolicyVersion(r -> r.policyArn(policyArn).versionId(v)).policyVersion().document());
+    }
+
+    /**
+     * A CloudTrail log file in which {@code roleArn} is denied {@code eventName} {@code in} from now (files are
+     * per 5-minute slot and read once, as CloudTrail's: a later denial needs a later slot).
+     */
+    public void denied(String roleArn, String eventSource, String eventName, Duration in) {
+        CloudTrailLogs.write(s3, TunerScenario.BUCKET, "", TunerScenario.ACCOUNT, java.util.List.of(
+                CloudTrailLogs.role(roleArn, eventSource, eventName, Instant.now().plus(in)).asData().denied()));
     }
 
     @Override
