@@ -10,5 +10,5 @@ import picocli.CommandLine.Command;
         subcommands = {AccountsCommand.class, WatchCommand.class, ScanCommand.class, AuditCommand.class,
                 ItemsCommand.class, FindingsCommand.class, ChecksCommand.class, ScoresCommand.class, RemediationsCommand.class, IntervalsCommand.class, TypesCommand.class,
                 AuthoritiesCommand.class, CertsCommand.class, UsersCommand.class, TeamsCommand.class, CodeCommand.class,
-                ComplianceCommand.class})
+                ComplianceCommand.class, TunerCommand.class})
 public final class RootCommand {}

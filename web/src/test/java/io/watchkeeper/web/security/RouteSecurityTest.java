@@ -168,7 +168,9 @@ class RouteSecurityTest {
                 .anyMatch(r -> r.role() == Role.COMMENTER)
                 .anyMatch(r -> r.path().startsWith("/certificates/") && r.method().equals("POST"))
                 .anyMatch(r -> r.path().startsWith("/api/v1/teams"))
-                .anyMatch(r -> r.path().startsWith("/compliance/")).anyMatch(r -> r.path().startsWith("/api/v1/compliance/"));
+                .anyMatch(r -> r.path().startsWith("/compliance/")).anyMatch(r -> r.path().startsWith("/api/v1/compliance/"))
+                .anyMatch(r -> r.path().startsWith("/api/v1/tuner/") && r.role() == Role.ADMIN)
+                .anyMatch(r -> r.path().startsWith("/tuner/") && r.method().equals("POST"));
         assertThat(routes).filteredOn(Route::global).extracting(Route::path)
                 .contains("/users", "/api/v1/users", "/api/v1/users/987654", "/api/v1/users/987654/password");
     }
