@@ -10,6 +10,7 @@ import static io.watchkeeper.auditors.github.GitHubFacts.one;
 import io.watchkeeper.auditors.github.GitHubCheck.Text;
 import io.watchkeeper.core.config.github.GitHubMemberConfig;
 import io.watchkeeper.core.config.github.GitHubOrganizationConfig;
+import io.watchkeeper.core.config.github.GitHubOutsideCollaboratorConfig;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.Evidence;
 import io.watchkeeper.core.finding.Exposure;
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
 final class OrganizationChecks {
 
     static final ResourceType MEMBER = ResourceType.of("github.member");
+    static final ResourceType OUTSIDE_COLLABORATOR = ResourceType.of("github.outside-collaborator");
 
     /** More owners than this is a finding (CIS GitHub 1.3.3 asks for a minimum; Legitify's default is 3). */
     static final int MAX_OWNERS = 3;
@@ -34,13 +36,12 @@ final class OrganizationChecks {
 
     static List<GitHubCheck<?>> all() {
         return List.of(
-                setting("two-factor-not-required", Severity.HIGH, cis("1.3.4", "1.3.5"),
-                        o -> isFalse(o.twoFactorRequirementEnabled()), "two-factor",
-                        "Members and outside collaborators may use the organisation without two-factor authentication",
-                        "Organisation does not require two-factor authentication",
-                        "A stolen or guessed password is then enough to push code and read private repositories.",
-                        "Settings > Authentication security: require two-factor authentication (members without it are"
-                                + " removed: invite them back once they have enabled it)."),
+                GitHubCheck.of("github.organization/two-factor-not-required", GitHubOrganizationConfig.class,
+                        Severity.HIGH, new Text("Organisation does not require two-factor authentication",
+                                "A stolen or guessed password is then enough to push code and read private repositories.",
+                                "Settings > Authentication security: require two-factor authentication (members without"
+                                        + " it are removed: invite them back once they have enabled it)."),
+                        cis("1.3.4", "1.3.5"), OrganizationChecks::twoFactor).reading(MEMBER, OUTSIDE_COLLABORATOR),
                 GitHubCheck.of("github.organization/base-permission-too-wide", GitHubOrganizationConfig.class, Severity.HIGH,
                         new Text("Base repository permission is write or admin",
                                 "Every member then gets that permission on every repository, whether they need it or not.",
@@ -113,6 +114,25 @@ final class OrganizationChecks {
                 new Text(title, rationale, remediation), controls,
                 (o, context) -> bad.test(o) ? one(key, message, Exposure.INTERNAL, details("setting", key))
                         : List.of());
+    }
+
+    /**
+     * Requirement off. The details name who has no two-factor authentication (members and outside
+     * collaborators, as far as the credentials may see): they would be removed when it is turned on.
+     */
+    private static List<Evidence> twoFactor(GitHubOrganizationConfig o, AuditContext context) {
+        if (!isFalse(o.twoFactorRequirementEnabled())) {
+            return List.of();
+        }
+        List<String> members = context.related(MEMBER, GitHubMemberConfig.class).stream().map(AuditContext.Related::config)
+                .filter(m -> m != null && isTrue(m.twoFactorDisabled())).map(m -> Objects.toString(m.login(), "?"))
+                .distinct().sorted().limit(500).toList();
+        List<String> outside = context.related(OUTSIDE_COLLABORATOR, GitHubOutsideCollaboratorConfig.class).stream()
+                .map(AuditContext.Related::config).filter(c -> c != null && isTrue(c.twoFactorDisabled()))
+                .map(c -> Objects.toString(c.login(), "?")).distinct().sorted().limit(500).toList();
+        return one("two-factor", "Two-factor authentication is not required; " + members.size() + " member(s) and "
+                        + outside.size() + " outside collaborator(s) have none", Exposure.INTERNAL,
+                details("membersWithoutTwoFactor", members, "outsideCollaboratorsWithoutTwoFactor", outside));
     }
 
     private static List<Evidence> basePermission(GitHubOrganizationConfig o, AuditContext context) {
