@@ -86,6 +86,20 @@ class FrameworksTest {
                 .doesNotContain("1.12", "3.1");
     }
 
+    @Test
+    void cisGitHub120ListsTheHundredAndTwentyRecommendationsAndDecidesBranchControlsFromTheChecks() {
+        Framework cis = Frameworks.load().require("cis-github-1.2.0");
+        assertThat(cis.provider()).isEqualTo("github");
+        assertThat(cis.controls()).hasSize(120);
+        assertThat(cis.controls().stream().filter(c -> !c.manual()).map(Framework.Control::id))
+                .contains("1.1.3", "1.1.20", "1.3.5", "1.3.8", "1.4.4", "1.5.1", "3.1.1", "2.3.8")
+                .doesNotContain("1.1.1", "1.3.6", "5.2.4");
+        assertThat(cis.control("1.1.16").orElseThrow().checks()).containsExactlyInAnyOrder(
+                "github.branch-protection/unprotected", "github.branch-protection/force-push-allowed");
+        assertThat(cis.controls().stream().filter(Framework.Control::undecided).map(Framework.Control::id))
+                .as("CIS marks 2.3.8 Automated; no check decides it yet").containsExactly("2.3.8");
+    }
+
     /** The framework file and the checks' controls() say the same thing, both ways. */
     @Test
     void mappingsAgreeWithTheChecksControls() {

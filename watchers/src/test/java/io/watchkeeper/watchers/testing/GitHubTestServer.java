@@ -76,6 +76,7 @@ public final class GitHubTestServer implements AutoCloseable {
         endpoint = "http://127.0.0.1:" + http.getAddress().getPort();
         org = new GitHubTestOrg(endpoint);
         routes = new GitHubTestRoutes(org);
+        GitHubTestWrites.install(this, org);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         http.createContext("/", this::serve);
         http.start();
