@@ -92,6 +92,13 @@ public final class JooqCodeReviewStore implements CodeReviewStore {
     }
 
     @Override
+    public void requeue(long jobId, String error) {
+        dsl.update(CODE_JOB).set(CODE_JOB.STATE, "queued").set(CODE_JOB.CLAIMED_BY, (String) null)
+                .set(CODE_JOB.ERROR, error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error)
+                .where(CODE_JOB.ID.eq(jobId)).execute();
+    }
+
+    @Override
     public int pending() {
         return dsl.fetchCount(CODE_JOB, CODE_JOB.STATE.in("queued", "running"));
     }

@@ -59,6 +59,9 @@ public interface CodeReviewStore {
 
     void finish(long jobId, String error);
 
+    /** Puts a failed job back in the queue for another attempt, keeping the error. */
+    void requeue(long jobId, String error);
+
     /** Jobs not yet done (queued or running). */
     int pending();
 
