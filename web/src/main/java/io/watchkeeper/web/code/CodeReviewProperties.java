@@ -37,13 +37,27 @@ public record CodeReviewProperties(
         @DefaultValue("3") int maxAttempts) {
 
     public CodeReviewProperties {
+        // defaults also when the binder builds the record without any watchkeeper.code.review.* setting
+        failOn = failOn == null || failOn.isBlank() ? "high" : failOn.strip();
+        commandRoles = commandRoles == null || commandRoles.isEmpty() ? List.of("OWNER", "MEMBER", "COLLABORATOR")
+                : List.copyOf(commandRoles);
+        cloneUrl = cloneUrl == null || cloneUrl.isBlank() ? "https://github.com/{owner}/{repo}.git" : cloneUrl.strip();
+        checkName = checkName == null || checkName.isBlank() ? "Watchkeeper secrets" : checkName.strip();
+        maxComments = maxComments == 0 ? 30 : maxComments;
+        maxBody = maxBody <= 0 ? 2 * 1024 * 1024 : maxBody;
+        threads = threads <= 0 ? 2 : threads;
+        poll = poll == null ? Duration.ofSeconds(2) : poll;
+        stale = stale == null ? Duration.ofMinutes(10) : stale;
+        maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
         if (maxComments < 1 || maxComments > 30) {
             throw new IllegalArgumentException("watchkeeper.code.review.max-comments must be between 1 and 30");
         }
         if (!cloneUrl.contains("{repo}")) {
             throw new IllegalArgumentException("watchkeeper.code.review.clone-url must contain {repo}");
         }
-        failOnSeverity();
+        if (!"none".equalsIgnoreCase(failOn)) {
+            Severity.parse(failOn); // refuses an unknown severity at start-up
+        }
     }
 
     /** The fail-on severity, or null for never. */

@@ -155,7 +155,7 @@ public record ReviewReport(List<Finding> active, List<Finding> accepted, Severit
 
     /** Text for Markdown: no markup, links, mentions or HTML from repository content. */
     static String md(String text) {
-        return text.replaceAll("[\\p{Cntrl}]", " ").replaceAll("([\\\\`*_\\[\\]<>()#|!~])", "\\\\$1")
+        return text.replaceAll("[\\p{Cntrl}]", " ").replace("<", "&lt;").replace(">", "&gt;").replaceAll("([\\\\`*_\\[\\]()#|!~])", "\\\\$1")
                 .replace("@", "@\u200b");
     }
 
