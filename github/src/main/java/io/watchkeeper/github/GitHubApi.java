@@ -195,27 +195,6 @@ public final class GitHubApi {
         }
     }
 
-    /**
-     * A write ({@code POST}, {@code PATCH}, {@code PUT}, {@code DELETE}) of a JSON body to {@code path}
-     * (relative to the endpoint); never throws for 4xx, callers decide. Writes are never cached.
-     */
-    public Answer write(String method, String path, JsonNode body) {
-        if (!java.util.Set.of("POST", "PATCH", "PUT", "DELETE").contains(method)) {
-            throw new IllegalArgumentException("not a write method: " + method);
-        }
-        byte[] bytes = body == null ? null : body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ApiRequest request = new ApiRequest(method, resolve(path), ApiRequest.headers("Accept", ACCEPT,
-                "X-GitHub-Api-Version", API_VERSION, "Authorization", authorization.get()),
-                bytes, bytes == null ? null : "application/json");
-        try {
-            ApiResponse response = ApiResponse.read(connector.send(request));
-            return new Answer(path, response.statusCode(), parse(response.body(), path, response.statusCode()),
-                    response.header("Link"), response.header("ETag"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path, e);
-        }
-    }
-
     private Answer send(URL url, String path) {
         return send("GET", url, path, null);
     }
