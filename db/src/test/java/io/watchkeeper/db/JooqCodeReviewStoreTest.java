@@ -55,10 +55,10 @@ class JooqCodeReviewStoreTest {
 
     @Test
     void findingsAreKeptByFingerprintAcrossPushesAndRisksByRepositoryInScope() {
-        long mine = dsl.fetchValue("INSERT INTO account (provider, name, external_id) VALUES ('github', 'acme', 'acme') RETURNING id",
-                Long.class);
-        long theirs = dsl.fetchValue("INSERT INTO account (provider, name, external_id) VALUES ('github', 'other', 'other') RETURNING id",
-                Long.class);
+        long mine = ((Number) dsl.fetchValue(
+                "INSERT INTO account (provider, name, external_id) VALUES ('github', 'acme', 'acme') RETURNING id")).longValue();
+        long theirs = ((Number) dsl.fetchValue(
+                "INSERT INTO account (provider, name, external_id) VALUES ('github', 'other', 'other') RETURNING id")).longValue();
         long repo = store.upsertRepository(mine, 7, "acme/web");
         assertThat(store.upsertRepository(mine, 7, "acme/web-renamed")).isEqualTo(repo);
         long otherRepo = store.upsertRepository(theirs, 8, "other/app");
