@@ -46,9 +46,8 @@ public class GitHubWebhookApi {
                                      @RequestHeader(name = "X-GitHub-Event", required = false) String event,
                                      @RequestHeader(name = "X-GitHub-Delivery", required = false) String delivery)
             throws IOException {
-        if (request.getContentLengthLong() > maxBody) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", "at most " + maxBody + " bytes");
-        }
+        // read at most maxBody + 1 bytes whatever Content-Length says (answering before reading would make the
+        // container drop the connection instead of sending the 413)
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(maxBody + 1);

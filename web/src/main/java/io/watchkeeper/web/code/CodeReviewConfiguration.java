@@ -59,10 +59,21 @@ public class CodeReviewConfiguration {
                                             WatchkeeperProperties properties, CodeReviewProperties review,
                                             AccessKeyDirectory inventory) {
         Path home = properties.home();
-        CodeScanner scanner = new CodeScanner(new SecretDetector(SecretRules.builtIn(), 4096),
-                SecretHasher.fromFile(home.resolve(SecretHasher.KEY_FILE), true),
-                ScanOptions.defaults().withThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))),
-                inventory, List.of());
+        // built at the first pull request: command-line runs never make the hash key or compile the rules
+        java.util.function.Supplier<CodeScanner> scanner = new java.util.function.Supplier<>() {
+            private CodeScanner built;
+
+            @Override
+            public synchronized CodeScanner get() {
+                if (built == null) {
+                    built = new CodeScanner(new SecretDetector(SecretRules.builtIn(), 4096),
+                            SecretHasher.fromFile(home.resolve(SecretHasher.KEY_FILE), true),
+                            ScanOptions.defaults().withThreads(Math.max(1, Math.min(4,
+                                    Runtime.getRuntime().availableProcessors()))), inventory, List.of());
+                }
+                return built;
+            }
+        };
         return new PullRequestReviewer(store, accounts, new RepoFetcher(home.resolve("code-repos"), review.cloneUrl()),
                 scanner, review);
     }

@@ -39,11 +39,11 @@ public final class PullRequestReviewer {
     private final CodeReviewStore store;
     private final GitHubAccountsByOrg accounts;
     private final RepoFetcher fetcher;
-    private final CodeScanner scanner;
+    private final java.util.function.Supplier<CodeScanner> scanner;
     private final CodeReviewProperties properties;
 
     public PullRequestReviewer(CodeReviewStore store, GitHubAccountsByOrg accounts, RepoFetcher fetcher,
-                               CodeScanner scanner, CodeReviewProperties properties) {
+                               java.util.function.Supplier<CodeScanner> scanner, CodeReviewProperties properties) {
         this.store = store;
         this.accounts = accounts;
         this.fetcher = fetcher;
@@ -63,7 +63,7 @@ public final class PullRequestReviewer {
             long fetchStarted = System.nanoTime();
             Path dir = fetcher.fetch(account.id(), repoId, pr, session.gitPassword());
             long started = System.nanoTime();
-            ScanResult result = scanner.scan(new ScanRequest.PullRequest(dir, pr.baseSha() + "..." + pr.headSha()),
+            ScanResult result = scanner.get().scan(new ScanRequest.PullRequest(dir, pr.baseSha() + "..." + pr.headSha()),
                     ScanProgress.NONE);
             List<Finding> all = store.saveFindings(prId, pr.headSha(), result.findings().stream()
                     .map(f -> new CodeReviewStore.Found(f.fingerprint(), f.ruleId(), f.severity().name(), f.path(),

@@ -256,4 +256,23 @@ class PullRequestReviewTest {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("error: no active ignore or accepted risk #999999\n");
     }
+
+    @Test
+    void oversizedMalformedAndHostileDeliveriesAreRefusedAndWriteNothing() {
+        int deliveries = db().fetchCount(CODE_WEBHOOK_DELIVERY);
+        int jobs = db().fetchCount(CODE_JOB);
+        String huge = "{\"action\":\"opened\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertThat(repo.deliverSigned(app.base, "pull_request", "big-1", huge).statusCode()).isEqualTo(413);
+        HttpResponse<String> malformed = repo.deliverSigned(app.base, "pull_request", "bad-1", "{\"action\":");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        String traversal = PullRequestFixture.pullRequestEvent("opened", 1, "a".repeat(40), "b".repeat(40))
+                .replace("\"name\":\"web\"", "\"name\":\"..\"");
+        assertThat(repo.deliverSigned(app.base, "pull_request", "bad-2", traversal).statusCode()).isEqualTo(400);
+        assertThat(repo.deliverSigned(app.base, "pull_request", "bad id with spaces",
+                PullRequestFixture.pullRequestEvent("opened", 1, "a".repeat(40), "b".repeat(40))).statusCode())
+                .isEqualTo(400);
+        assertThat(db().fetchCount(CODE_WEBHOOK_DELIVERY)).isEqualTo(deliveries);
+        assertThat(db().fetchCount(CODE_JOB)).isEqualTo(jobs);
+    }
 }
