@@ -169,7 +169,13 @@ class WatchSchedulingTest {
         nodeA.start();
         nodeB.start();
         try {
+            // at least 7 s, then until every account ran twice on a busy machine too (at most 60 s)
             Thread.sleep(7_000);
+            long deadline = System.nanoTime() + Duration.ofSeconds(53).toNanos();
+            while (System.nanoTime() < deadline && java.util.stream.IntStream.range(0, 6).anyMatch(i -> RecordingWatcher.RUNS
+                    .stream().filter(r -> r.endsWith(":acct-" + i)).count() < 2)) {
+                Thread.sleep(250);
+            }
         } finally {
             nodeA.stop();
             nodeB.stop();
