@@ -52,7 +52,8 @@ public final class JooqFindingReader implements FindingReader {
                     .replace('*', '%'), '!') : FINDING.CHECK_ID.eq(f.check()));
         }
         if (f.type() != null) {
-            where.add(FINDING.RESOURCE_TYPE.eq(f.type()));
+            where.add(f.type().matches("[a-z]+") ? FINDING.RESOURCE_TYPE.startsWith(f.type() + ".") // a provider: all its types
+                    : FINDING.RESOURCE_TYPE.eq(f.type()));
         }
         if (f.region() != null) {
             where.add(FINDING.REGION.eq(f.region()));

@@ -51,7 +51,8 @@ public final class JooqItemReader implements ItemReader {
             where.add(ITEM.ACCOUNT_ID.eq(select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.NAME.eq(f.account()))));
         }
         if (f.type() != null) {
-            where.add(ITEM.RESOURCE_TYPE.eq(f.type()));
+            where.add(f.type().matches("[a-z]+") ? ITEM.RESOURCE_TYPE.startsWith(f.type() + ".") // a provider: all its types
+                    : ITEM.RESOURCE_TYPE.eq(f.type()));
         }
         if (f.region() != null) {
             where.add(ITEM.REGION.eq(f.region()));

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.watchkeeper.core.access.AccountScope;
 import io.watchkeeper.core.access.Role;
 import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.model.AccountStore;
+import io.watchkeeper.core.remediation.RemediationMode;
 import io.watchkeeper.core.remediation.RemediationStatus;
+import io.watchkeeper.core.remediation.RemediationStore;
 import io.watchkeeper.watchers.testing.GitHubTestServer;
 import io.watchkeeper.web.remediation.RemediationService;
+import io.watchkeeper.web.remediation.RemediationSettings;
 import io.watchkeeper.web.security.Caller;
 import io.watchkeeper.web.testing.CliHarness;
 import java.io.IOException;
@@ -144,5 +148,19 @@ class GitHubRemediationRoundTripTest {
         assertThat(cli.run("remediations", "mode", "github.organization/require-two-factor", "automatic").exit()).isEqualTo(2);
         assertThat(cli.run("remediations", "mode", "github.deploy-key/delete-write-key", "approval", "--account", "gh")
                 .exit()).isZero();
+
+        // an automatic mode stored anyway (an older row, a direct write) counts as approval: the plan waits
+        long account = cli.bean(AccountStore.class).require("gh").id();
+        cli.bean(RemediationStore.class).setMode("github.deploy-key/delete-write-key", account, RemediationMode.AUTOMATIC,
+                "test");
+        assertThat(cli.bean(RemediationSettings.class).mode("github.deploy-key/delete-write-key", account))
+                .isEqualTo(RemediationMode.APPROVAL);
+        JsonNode writeKey = findings("github.deploy-key/write-access");
+        assertThat(writeKey.size()).isPositive();
+        JsonNode planned = Json.parse(cli.run("remediations", "plan", writeKey.get(0).get("id").asString(), "--format",
+                "json").out());
+        assertThat(planned.get("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(planned.at("/plan/calls/0/parameters/Method").asString()).isEqualTo("DELETE");
+        assertThat(writes()).as("nothing deleted without approval").isEmpty();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * @param statuses statuses (default: OPEN and REGRESSED)
  * @param account account name
  * @param check check id or glob
- * @param type resource type
+ * @param type resource type, or a provider name (aws, gcp, github) for all its types
  * @param region region
  * @param minSeverity lowest severity
  * @param resource substring of the resource id or name

@@ -7,7 +7,7 @@ import io.watchkeeper.core.access.AccountScope;
  * of the previous page as {@code afterId}.
  *
  * @param account account name
- * @param type resource type id
+ * @param type resource type id, or a provider name (aws, gcp, github) for all its types
  * @param region region
  * @param nameContains case-insensitive substring of the name or resource id
  * @param includeDeleted whether deleted items are listed

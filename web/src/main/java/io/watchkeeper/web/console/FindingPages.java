@@ -46,22 +46,25 @@ public class FindingPages {
 
     /** The filter form's values. */
     public record Filters(FindingStatus status, String account, String check, String type, String region,
-                          Severity severity, String q) {}
+                          Severity severity, String q, String provider) {}
 
     @GetMapping("/findings")
     @PreAuthorize("hasRole('VIEWER')")
     String list(@RequestParam(required = false) FindingStatus status, @RequestParam(required = false) String account,
                 @RequestParam(required = false) String check, @RequestParam(required = false) String type,
                 @RequestParam(required = false) String region, @RequestParam(required = false) Severity severity,
-                @RequestParam(required = false) String q, @RequestParam(required = false) String after, Model model) {
+                @RequestParam(required = false) String q, @RequestParam(required = false) String provider,
+                @RequestParam(required = false) String after, Model model) {
         long[] cursor = io.watchkeeper.web.api.Cursors.scoreAndId(after);
         List<FindingView> page = findings.list(new FindingFilter(status == null ? null : Set.of(status),
-                ItemPages.blank(account), ItemPages.blank(check), ItemPages.blank(type), ItemPages.blank(region), severity,
+                ItemPages.blank(account), ItemPages.blank(check), ItemPages.typeOrProvider(type, provider), ItemPages.blank(region),
+                severity,
                 ItemPages.blank(q), cursor == null ? null : (int) cursor[0], cursor == null ? null : cursor[1], PAGE,
                 Callers.current().scope()));
         model.addAttribute("findings", page);
         model.addAttribute("next", page.size() == PAGE ? page.getLast().score() + "." + page.getLast().id() : null);
-        model.addAttribute("f", new Filters(status, account, check, type, region, severity, q));
+        model.addAttribute("f", new Filters(status, account, check, type, region, severity, q, ItemPages.blank(provider)));
+        model.addAttribute("providers", ItemPages.PROVIDERS);
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("severityValues", Severity.values());
         model.addAttribute("defaultUntil", LocalDate.now(ZoneOffset.UTC).plusDays(90));

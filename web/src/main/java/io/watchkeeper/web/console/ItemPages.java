@@ -36,20 +36,39 @@ public class ItemPages {
     String list(@RequestParam(required = false) String account, @RequestParam(required = false) String type,
                 @RequestParam(required = false) String region, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String tag, @RequestParam(defaultValue = "false") boolean deleted,
-                @RequestParam(required = false) Long after, Model model) {
+                @RequestParam(required = false) String provider, @RequestParam(required = false) Long after, Model model) {
         Caller caller = Callers.current();
         String[] tagParts = tag == null || tag.isBlank() ? new String[0] : tag.split("=", 2);
-        List<ItemSummary> page = items.list(new ItemFilter(blank(account), blank(type), blank(region), blank(q), deleted,
+        List<ItemSummary> page = items.list(new ItemFilter(blank(account), typeOrProvider(type, provider), blank(region),
+                blank(q), deleted,
                 after, PAGE, tagParts.length > 0 ? tagParts[0] : null, tagParts.length > 1 ? tagParts[1] : null,
                 caller.scope()));
         model.addAttribute("items", page);
         model.addAttribute("next", page.size() == PAGE ? page.getLast().id() : null);
-        model.addAttribute("f", new Filters(account, type, region, q, tag, deleted));
+        model.addAttribute("f", new Filters(account, type, region, q, tag, deleted, blank(provider)));
+        model.addAttribute("providers", PROVIDERS);
         return "items";
     }
 
+    /** The providers the filter offers (their resource types start with the name and a dot). */
+    static final List<String> PROVIDERS = java.util.Arrays.stream(io.watchkeeper.core.model.Provider.values())
+            .map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList();
+
+    /** The type filter: the type when given, else a provider's name (all its types); an unknown provider is refused. */
+    static String typeOrProvider(String type, String provider) {
+        if (blank(type) != null || blank(provider) == null) {
+            return blank(type);
+        }
+        String p = provider.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!PROVIDERS.contains(p)) {
+            throw new io.watchkeeper.core.model.InvalidInputException("unknown provider (" + String.join(", ", PROVIDERS) + ")");
+        }
+        return p;
+    }
+
     /** The filter form's values. */
-    public record Filters(String account, String type, String region, String q, String tag, boolean deleted) {}
+    public record Filters(String account, String type, String region, String q, String tag, boolean deleted,
+                          String provider) {}
 
     @GetMapping("/items/{id}")
     String item(@PathVariable long id, Model model) {

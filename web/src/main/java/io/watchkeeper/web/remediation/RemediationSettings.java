@@ -54,8 +54,8 @@ public final class RemediationSettings {
     /** The mode that applies to {@code remediationId} in an account (dry-run unless set). */
     public RemediationMode mode(String remediationId, long accountId) {
         RemediationMode mode = store.mode(remediationId, accountId);
-        return mode == RemediationMode.AUTOMATIC && !registry.require(remediationId).automaticAllowed()
-                ? RemediationMode.APPROVAL : mode;
+        return mode == RemediationMode.AUTOMATIC && registry.all().stream()
+                .anyMatch(r -> r.id().equals(remediationId) && !r.automaticAllowed()) ? RemediationMode.APPROVAL : mode;
     }
 
     /** Sets a mode for one account, or for every account ({@code accountId} null). */

@@ -9,6 +9,7 @@ import io.watchkeeper.core.remediation.Remediation;
 import io.watchkeeper.core.remediation.RemediationPlan;
 import io.watchkeeper.core.watch.CloudSession;
 import io.watchkeeper.github.GitHubApi;
+import io.watchkeeper.github.GitHubErrors;
 import io.watchkeeper.github.GitHubSession;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ final class GitHubCalls {
         }
         GitHubApi.Answer answer = github.api().write(method, path, body);
         if (!answer.ok()) {
-            throw answer.failure(method + " " + path);
+            throw GitHubErrors.failure(call.operation() + " (" + method + " " + path + ")", answer.status(), answer.message());
         }
         return answer.body();
     }

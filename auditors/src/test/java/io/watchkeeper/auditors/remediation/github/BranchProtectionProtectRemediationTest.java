@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchkeeper.core.config.github.GitHubBranchProtectionConfig;
 import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.model.ErrorCategory;
 import io.watchkeeper.core.model.InvalidInputException;
+import io.watchkeeper.core.model.WatchkeeperException;
 import io.watchkeeper.core.remediation.ApiCall;
 import io.watchkeeper.core.remediation.RemediationPlan;
 import io.watchkeeper.core.watch.CloudSession;
@@ -86,5 +88,17 @@ class BranchProtectionProtectRemediationTest extends GitHubRemediationTestSuppor
             assertThatThrownBy(() -> remediation.execute(wrongMethod, s)).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(writes()).as("nothing was sent").isEmpty();
+    }
+
+    @Test
+    void aWriteGitHubRefusesFailsWithItsAnswerAndChangesNothing() {
+        GitHubBranchProtectionConfig before = config(watcher, DOCS);
+        RemediationPlan plan = remediation.plan(finding(CHECK, DOCS, before), before);
+        server.fail("^" + java.util.regex.Pattern.quote(DOCS) + "$", 403, "Resource not accessible by integration");
+        assertThatThrownBy(() -> execute(remediation, plan)).isInstanceOf(WatchkeeperException.class)
+                .hasMessageContaining("UpdateBranchProtection").hasMessageContaining("Resource not accessible by integration")
+                .satisfies(e -> assertThat(((WatchkeeperException) e).category()).isEqualTo(ErrorCategory.DENIED));
+        server.clearFaults();
+        assertThat(config(watcher, DOCS).effective().protectedBranch()).isFalse();
     }
 }
