@@ -2,8 +2,8 @@ package io.watchkeeper.web.remediation;
 
 import io.watchkeeper.auditors.AuditEngine;
 import io.watchkeeper.auditors.RemediationRegistry;
-import io.watchkeeper.aws.AwsSessionFactory;
 import io.watchkeeper.core.audit.AuditLog;
+import io.watchkeeper.core.watch.SessionFactory;
 import io.watchkeeper.core.finding.FindingReader;
 import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.remediation.RemediationStore;
@@ -44,11 +44,11 @@ public class RemediationConfiguration {
     @Bean
     RemediationService remediationService(RemediationRegistry registry, RemediationStore store,
                                           RemediationSettings settings, DSLContext dsl, FindingReader findings,
-                                          AccountStore accounts, AwsSessionFactory aws, WatchRunner runner,
+                                          AccountStore accounts, java.util.List<SessionFactory> sessions, WatchRunner runner,
                                           WatcherRegistry watchers, AuditEngine engine, AuditLog auditLog,
                                           PlatformTransactionManager transactions, Notifier notifier) {
         ResourceWatch resources = new ResourceWatch(new JooqAuditStore(dsl), accounts, runner, watchers, engine);
-        RemediationSteps steps = new RemediationSteps(store, auditLog, new TransactionTemplate(transactions), accounts, aws);
+        RemediationSteps steps = new RemediationSteps(store, auditLog, new TransactionTemplate(transactions), accounts, sessions);
         return new RemediationService(registry, store, settings, findings, resources, accounts, steps,
                 notifier::awaitingApproval);
     }

@@ -39,15 +39,17 @@ final class RemediationSteps {
     private final AuditLog auditLog;
     private final TransactionOperations tx;
     private final AccountStore accounts;
-    private final SessionFactory sessions;
+    private final java.util.Map<io.watchkeeper.core.model.Provider, SessionFactory> sessions;
 
+    /** {@code sessions}: one factory per provider; a remediation runs in a session of its account's provider. */
     RemediationSteps(RemediationStore store, AuditLog auditLog, TransactionOperations tx, AccountStore accounts,
-                     SessionFactory sessions) {
+                     java.util.List<SessionFactory> sessions) {
         this.store = store;
         this.auditLog = auditLog;
         this.tx = tx;
         this.accounts = accounts;
-        this.sessions = sessions;
+        this.sessions = sessions.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(SessionFactory::provider,
+                java.util.function.Function.identity()));
     }
 
     <T> T inTx(Supplier<T> work) {
@@ -95,7 +97,11 @@ final class RemediationSteps {
     /** Makes the calls of {@code plan} in the remediation's account, in order; {@code done} collects the finished ones. */
     void run(RemediationView r, Remediation<?> remediation, RemediationPlan plan, List<String> done) {
         Account account = accounts.findById(r.accountId()).orElseThrow();
-        try (CloudSession session = sessions.open(account)) {
+        SessionFactory factory = sessions.get(account.provider());
+        if (factory == null) {
+            throw new IllegalStateException("no sessions for " + account.provider() + " accounts");
+        }
+        try (CloudSession session = factory.open(account)) {
             for (ApiCall call : plan.calls()) {
                 remediation.execute(call, session);
                 done.add(call.operation());

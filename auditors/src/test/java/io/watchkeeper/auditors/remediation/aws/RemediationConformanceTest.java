@@ -23,7 +23,9 @@ class RemediationConformanceTest {
         assertThat(remediations).containsKeys("aws.s3.bucket/block-public-access", "aws.s3.bucket/remove-public-acl-grants",
                 "aws.ec2.security-group/revoke-open-ingress", "aws.iam.user/deactivate-unused-access-key",
                 "aws.kms.key/enable-rotation", "aws.ec2.snapshot/make-private", "aws.ec2.image/make-private",
-                "aws.cloudtrail.trail/start-logging", "aws.ec2.instance/require-imdsv2");
+                "aws.cloudtrail.trail/start-logging", "aws.ec2.instance/require-imdsv2", "gcp.compute.firewall/disable",
+                "gcp.iam.service-account/disable-key", "gcp.kms.crypto-key/set-rotation",
+                "gcp.storage.bucket/enable-uniform-access", "gcp.storage.bucket/remove-public-members");
         Map<String, Check> checks = CheckRegistry.discover().all().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.id().id(), c -> (Check) c));
         for (Remediation<?> remediation : remediations.values()) {
@@ -40,7 +42,8 @@ class RemediationConformanceTest {
             assertThat(remediation.configType().isRecord()).as(name).isTrue();
             assertThat(remediation.configType().getPackageName()).startsWith("io.watchkeeper.core.config.");
             assertThat(remediation.requiredPermissions()).as("permissions of %s", name).isNotEmpty()
-                    .allMatch(p -> p.matches("[a-z0-9-]+:[A-Z][A-Za-z0-9]+"));
+                    .allMatch(p -> id.startsWith("gcp.") ? p.matches("[a-z][a-z0-9]*(\\.[a-z][A-Za-z0-9]*){2,3}")
+                            : p.matches("[a-z0-9-]+:[A-Z][A-Za-z0-9]+"));
             assertThat(remediation.description()).as("description of %s", name).isNotBlank().hasSizeLessThan(120);
             try {
                 Class.forName(name + "Test");
