@@ -340,6 +340,7 @@ public final class GcpTestServer implements AutoCloseable {
 
     private static final Pattern KEY_STATE = Pattern.compile("(/v1/projects/[^/]+/serviceAccounts/[^/]+/keys)/([^/:]+):(disable|enable)");
     private static final Pattern BUCKET = Pattern.compile("/storage/v1/b/([^/]+)");
+    private static final Pattern SET_METADATA = Pattern.compile("(/compute/v1/projects/[^/]+/zones/[^/]+/instances)/([^/]+)/setMetadata");
     private static final Pattern BUCKET_IAM = Pattern.compile("/storage/v1/b/([^/]+)/iam");
 
     /** The body of the request being answered (writes read it). */
@@ -348,13 +349,32 @@ public final class GcpTestServer implements AutoCloseable {
     /**
      * Writes: PATCH of a collection item merges the body into it (objects deeply, everything else
      * replaced; fields an {@code updateMask} names but the body lacks are removed) and answers the item,
-     * or a finished Compute operation; PATCH of a bucket likewise; {@code keys/<id>:disable|enable} sets
+     * or a finished Compute operation; PATCH of a bucket likewise; an instance's {@code setMetadata}
+     * replaces its metadata when the fingerprint matches (else 412); {@code keys/<id>:disable|enable} sets
      * a service-account key's {@code disabled}; PUT of a bucket's IAM policy replaces it when the etag
      * matches (else 412) and gives it a new etag. Anything else is not a write (null).
      */
     private JsonNode write(String method, String path, Map<String, String> params) {
         String text = body.get();
         if (method.equals("POST")) {
+            Matcher metadata = SET_METADATA.matcher(path);
+            if (metadata.matches() && collections.containsKey(metadata.group(1))) {
+                ObjectNode instance = item(metadata.group(1), metadata.group(2));
+                if (instance == null) {
+                    return error(404, "NOT_FOUND", "no instance " + metadata.group(2));
+                }
+                JsonNode next = Json.parse(text == null || text.isBlank() ? "{}" : text);
+                synchronized (instance) {
+                    String current = instance.path("metadata").path("fingerprint").asString("");
+                    if (!current.equals(next.path("fingerprint").asString(""))) {
+                        return error(412, "FAILED_PRECONDITION", "metadata fingerprint mismatch");
+                    }
+                    ObjectNode stored = instance.putObject("metadata");
+                    stored.put("fingerprint", "fp-" + writes.incrementAndGet());
+                    stored.set("items", next.path("items").isArray() ? next.get("items").deepCopy() : Json.mapper().createArrayNode());
+                }
+                return operation("setMetadata", path);
+            }
             Matcher key = KEY_STATE.matcher(path);
             if (key.matches() && collections.containsKey(key.group(1))) {
                 ObjectNode item = item(key.group(1), key.group(2));
@@ -415,18 +435,20 @@ public final class GcpTestServer implements AutoCloseable {
             }
             merge(item, patch);
         }
-        if (path.startsWith("/compute/")) {
-            ObjectNode op = Json.object();
-            op.put("kind", "compute#operation");
-            op.put("id", String.valueOf(writes.incrementAndGet()));
-            op.put("name", "operation-" + writes.get());
-            op.put("operationType", "patch");
-            op.put("status", "DONE");
-            op.put("progress", 100);
-            op.put("targetLink", base + path);
-            return op;
-        }
-        return item;
+        return path.startsWith("/compute/") ? operation("patch", path) : item;
+    }
+
+    /** A finished Compute operation on {@code path}. */
+    private ObjectNode operation(String type, String path) {
+        ObjectNode op = Json.object();
+        op.put("kind", "compute#operation");
+        op.put("id", String.valueOf(writes.incrementAndGet()));
+        op.put("name", "operation-" + writes.get());
+        op.put("operationType", type);
+        op.put("status", "DONE");
+        op.put("progress", 100);
+        op.put("targetLink", base + path);
+        return op;
     }
 
     private final AtomicInteger writes = new AtomicInteger();

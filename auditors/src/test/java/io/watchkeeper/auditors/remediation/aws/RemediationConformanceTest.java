@@ -25,7 +25,8 @@ class RemediationConformanceTest {
                 "aws.kms.key/enable-rotation", "aws.ec2.snapshot/make-private", "aws.ec2.image/make-private",
                 "aws.cloudtrail.trail/start-logging", "aws.ec2.instance/require-imdsv2", "gcp.compute.firewall/disable",
                 "gcp.iam.service-account/disable-key", "gcp.kms.crypto-key/set-rotation",
-                "gcp.storage.bucket/enable-uniform-access", "gcp.storage.bucket/remove-public-members");
+                "gcp.storage.bucket/enable-uniform-access", "gcp.storage.bucket/remove-public-members",
+                "gcp.compute.instance/disable-serial-port");
         Map<String, Check> checks = CheckRegistry.discover().all().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.id().id(), c -> (Check) c));
         for (Remediation<?> remediation : remediations.values()) {
