@@ -34,6 +34,9 @@ public final class Members {
     /** The App Engine default service account. */
     private static final Pattern DEFAULT_APPENGINE_SA = Pattern.compile("[a-z0-9.:-]+@appspot\\.gserviceaccount\\.com");
 
+    /** The longest CIDR text (an IPv6 address with a prefix): longer values are not addresses and are not parsed. */
+    public static final int MAX_CIDR = 50;
+
     private Members() {}
 
     /** {@code list} without nulls; empty for null. */

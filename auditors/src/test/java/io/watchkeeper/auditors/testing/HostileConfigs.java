@@ -83,11 +83,28 @@ public final class HostileConfigs {
             values[i] = value(components[i].getType(), components[i].getGenericType(), flavour, depth, variant + i);
         }
         try {
-            return type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new))
-                    .newInstance(values);
+            return construct(type, components, values);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            // a record that refuses null list elements (List.copyOf) can never hold them: build it without
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof List<?> list) {
+                    values[i] = list.stream().filter(java.util.Objects::nonNull).toList();
+                }
+            }
+            try {
+                return construct(type, components, values);
+            } catch (ReflectiveOperationException again) {
+                throw new AssertionError("cannot build a " + flavour + " " + type.getSimpleName(), again);
+            }
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("cannot build a " + flavour + " " + type.getSimpleName(), e);
         }
+    }
+
+    private static <T extends Record> T construct(Class<T> type, RecordComponent[] components, Object[] values)
+            throws ReflectiveOperationException {
+        return type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new))
+                .newInstance(values);
     }
 
     @SuppressWarnings("unchecked")
@@ -116,6 +133,14 @@ public final class HostileConfigs {
                 case EMPTY -> 0;
                 default -> -1;
             };
+        }
+        if (raw == Double.class || raw == Float.class) {
+            double d = switch (flavour) {
+                case HUGE -> variant % 2 == 0 ? Double.MAX_VALUE : Double.NaN;
+                case EMPTY -> 0.0;
+                default -> -1.0;
+            };
+            return raw == Double.class ? (Object) d : (Object) (float) d;
         }
         if (raw == Long.class) {
             return flavour == Flavour.HUGE ? Long.MIN_VALUE : -1L;

@@ -36,6 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>Compute aggregated lists derived from the zonal/regional collections, paged by scope;</li>
  *   <li>documents for everything else ({@code METHOD path}), an empty IAM policy for a
  *       {@code getIamPolicy} nobody set, Google's error JSON (404) for anything unknown;</li>
+ *   <li>the writes the remediations make (PATCH of an item or bucket, a service-account key's
+ *       {@code :disable}/{@code :enable}, PUT of a bucket's IAM policy with its etag), applied to the world;</li>
  *   <li>faults on chosen requests (status and times), and every request recorded (method, path,
  *       query, Authorization, body) for assertions.</li>
  * </ul>
@@ -216,10 +218,16 @@ public final class GcpTestServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         {
-            String method = exchange.getRequestMethod();
+            // google-http-client on the JDK client sends PATCH as POST with X-HTTP-Method-Override, as Google's front end accepts
+            String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+            String method = override != null && exchange.getRequestMethod().equals("POST") ? override : exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes();
+            }
+            String body = new String(raw, StandardCharsets.UTF_8);
             requests.add(new Recorded(method, URLDecoder.decode(path, StandardCharsets.UTF_8), query,
                     exchange.getRequestHeaders().getFirst("Authorization"), body));
             for (Fault f : faults) {
@@ -232,7 +240,12 @@ public final class GcpTestServer implements AutoCloseable {
             String decoded = URLDecoder.decode(path, StandardCharsets.UTF_8);
             JsonNode answer = special(method, decoded, body, exchange.getRequestHeaders().getFirst("Authorization"));
             if (answer == null) {
-                answer = answer(method, decoded, params(query));
+                this.body.set(body);
+                try {
+                    answer = answer(method, decoded, params(query));
+                } finally {
+                    this.body.remove();
+                }
             }
             if (answer == null) {
                 send(exchange, 404, error(404, "NOT_FOUND", "no such resource: " + method + " " + path));
@@ -278,6 +291,10 @@ public final class GcpTestServer implements AutoCloseable {
     }
 
     private JsonNode answer(String method, String path, Map<String, String> params) {
+        JsonNode written = write(method, path, params);
+        if (written != null) {
+            return written;
+        }
         JsonNode document = documents.get(method + " " + path);
         if (document != null) {
             return document;
@@ -317,6 +334,158 @@ public final class GcpTestServer implements AutoCloseable {
             return empty;
         }
         return null;
+    }
+
+    // ---- writes (what the remediations send) ----
+
+    private static final Pattern KEY_STATE = Pattern.compile("(/v1/projects/[^/]+/serviceAccounts/[^/]+/keys)/([^/:]+):(disable|enable)");
+    private static final Pattern BUCKET = Pattern.compile("/storage/v1/b/([^/]+)");
+    private static final Pattern SET_METADATA = Pattern.compile("(/compute/v1/projects/[^/]+/zones/[^/]+/instances)/([^/]+)/setMetadata");
+    private static final Pattern BUCKET_IAM = Pattern.compile("/storage/v1/b/([^/]+)/iam");
+
+    /** The body of the request being answered (writes read it). */
+    private final ThreadLocal<String> body = new ThreadLocal<>();
+
+    /**
+     * Writes: PATCH of a collection item merges the body into it (objects deeply, everything else
+     * replaced; fields an {@code updateMask} names but the body lacks are removed) and answers the item,
+     * or a finished Compute operation; PATCH of a bucket likewise; an instance's {@code setMetadata}
+     * replaces its metadata when the fingerprint matches (else 412); {@code keys/<id>:disable|enable} sets
+     * a service-account key's {@code disabled}; PUT of a bucket's IAM policy replaces it when the etag
+     * matches (else 412) and gives it a new etag. Anything else is not a write (null).
+     */
+    private JsonNode write(String method, String path, Map<String, String> params) {
+        String text = body.get();
+        if (method.equals("POST")) {
+            Matcher metadata = SET_METADATA.matcher(path);
+            if (metadata.matches() && collections.containsKey(metadata.group(1))) {
+                ObjectNode instance = item(metadata.group(1), metadata.group(2));
+                if (instance == null) {
+                    return error(404, "NOT_FOUND", "no instance " + metadata.group(2));
+                }
+                JsonNode next = Json.parse(text == null || text.isBlank() ? "{}" : text);
+                synchronized (instance) {
+                    String current = instance.path("metadata").path("fingerprint").asString("");
+                    if (!current.equals(next.path("fingerprint").asString(""))) {
+                        return error(412, "FAILED_PRECONDITION", "metadata fingerprint mismatch");
+                    }
+                    ObjectNode stored = instance.putObject("metadata");
+                    stored.put("fingerprint", "fp-" + writes.incrementAndGet());
+                    stored.set("items", next.path("items").isArray() ? next.get("items").deepCopy() : Json.mapper().createArrayNode());
+                }
+                return operation("setMetadata", path);
+            }
+            Matcher key = KEY_STATE.matcher(path);
+            if (key.matches() && collections.containsKey(key.group(1))) {
+                ObjectNode item = item(key.group(1), key.group(2));
+                if (item == null) {
+                    return error(404, "NOT_FOUND", "no key " + key.group(2));
+                }
+                item.put("disabled", key.group(3).equals("disable"));
+                return Json.object();
+            }
+            return null;
+        }
+        if (method.equals("PUT")) {
+            Matcher iam = BUCKET_IAM.matcher(path);
+            if (!iam.matches()) {
+                return null;
+            }
+            JsonNode current = documents.get("GET " + path);
+            ObjectNode next = (ObjectNode) Json.parse(text == null || text.isBlank() ? "{}" : text);
+            String etag = current == null ? "ACAB" : current.path("etag").asString("");
+            if (next.hasNonNull("etag") && !next.get("etag").asString().equals(etag)) {
+                return error(412, "FAILED_PRECONDITION", "etag mismatch: the policy changed since it was read");
+            }
+            next.put("etag", "etag-" + writes.incrementAndGet());
+            next.put("resourceId", "projects/_/buckets/" + iam.group(1));
+            documents.put("GET " + path, next);
+            return next;
+        }
+        if (!method.equals("PATCH")) {
+            return null;
+        }
+        ObjectNode patch = (ObjectNode) Json.parse(text == null || text.isBlank() ? "{}" : text);
+        ObjectNode item = null;
+        Matcher bucket = BUCKET.matcher(path);
+        if (bucket.matches()) {
+            for (Map.Entry<String, Collection> c : collections.entrySet()) {
+                if (c.getKey().startsWith("/storage/v1/b?") && item == null) {
+                    item = item(c.getKey(), bucket.group(1));
+                }
+            }
+        } else {
+            int slash = path.lastIndexOf('/');
+            if (slash > 0 && collections.containsKey(path.substring(0, slash))) {
+                item = item(path.substring(0, slash), path.substring(slash + 1));
+            }
+        }
+        if (item == null) {
+            return null;
+        }
+        synchronized (item) {
+            String mask = params.get("updateMask");
+            if (mask != null) {
+                for (String field : mask.split(",")) {
+                    String camel = camel(field.strip());
+                    if (!patch.has(camel)) {
+                        item.remove(camel);
+                    }
+                }
+            }
+            merge(item, patch);
+        }
+        return path.startsWith("/compute/") ? operation("patch", path) : item;
+    }
+
+    /** A finished Compute operation on {@code path}. */
+    private ObjectNode operation(String type, String path) {
+        ObjectNode op = Json.object();
+        op.put("kind", "compute#operation");
+        op.put("id", String.valueOf(writes.incrementAndGet()));
+        op.put("name", "operation-" + writes.get());
+        op.put("operationType", type);
+        op.put("status", "DONE");
+        op.put("progress", 100);
+        op.put("targetLink", base + path);
+        return op;
+    }
+
+    private final AtomicInteger writes = new AtomicInteger();
+
+    private ObjectNode item(String collection, String key) {
+        Collection c = collections.get(collection);
+        if (c == null) {
+            return null;
+        }
+        synchronized (c.items()) {
+            return c.items().get(key);
+        }
+    }
+
+    private static void merge(ObjectNode into, JsonNode patch) {
+        for (String field : patch.propertyNames()) {
+            JsonNode value = patch.get(field);
+            if (value.isObject() && into.get(field) instanceof ObjectNode existing) {
+                merge(existing, value);
+            } else {
+                into.set(field, value.deepCopy());
+            }
+        }
+    }
+
+    private static String camel(String field) {
+        StringBuilder out = new StringBuilder();
+        boolean up = false;
+        for (char ch : field.toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                out.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return out.toString();
     }
 
     private JsonNode page(Collection c, Map<String, String> params) {

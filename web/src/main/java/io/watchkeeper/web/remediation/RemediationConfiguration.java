@@ -3,6 +3,7 @@ package io.watchkeeper.web.remediation;
 import io.watchkeeper.auditors.AuditEngine;
 import io.watchkeeper.auditors.RemediationRegistry;
 import io.watchkeeper.core.audit.AuditLog;
+import io.watchkeeper.core.watch.SessionFactory;
 import io.watchkeeper.core.finding.FindingReader;
 import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.remediation.RemediationStore;

@@ -41,6 +41,7 @@ final class RemediationSteps {
     private final AccountStore accounts;
     private final List<SessionFactory> sessions;
 
+    /** {@code sessions}: one factory per provider; a remediation runs in a session of its account's provider. */
     RemediationSteps(RemediationStore store, AuditLog auditLog, TransactionOperations tx, AccountStore accounts,
                      List<SessionFactory> sessions) {
         this.store = store;

@@ -36,7 +36,7 @@ final class OpenFirewall {
         }
         List<String> out = new ArrayList<>();
         for (String source : Members.list(rule.sourceRanges())) {
-            if (context.classifyNetwork(source) == EntityClass.INTERNET) {
+            if (source.length() <= Members.MAX_CIDR && context.classifyNetwork(source) == EntityClass.INTERNET) {
                 out.add(source.strip());
             }
         }

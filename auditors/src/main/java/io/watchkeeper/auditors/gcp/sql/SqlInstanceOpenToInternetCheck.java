@@ -30,7 +30,7 @@ public final class SqlInstanceOpenToInternetCheck extends GcpCheck<GcpSqlInstanc
         }
         List<Evidence> out = new ArrayList<>();
         for (var net : Members.list(sql.authorizedNetworks())) {
-            if (net.value() != null && context.classifyNetwork(net.value()) == EntityClass.INTERNET) {
+            if (net.value() != null && net.value().length() <= Members.MAX_CIDR && context.classifyNetwork(net.value()) == EntityClass.INTERNET) {
                 out.add(Members.evidence("authorized-network:" + net.value().strip(), "Authorised network " + net.value()
                         + (net.name() == null ? "" : " (" + net.name() + ")"), Exposure.INTERNET,
                         Json.object().put("value", net.value()).put("name", net.name())));

@@ -26,7 +26,10 @@ class RemediationConformanceTest {
                 "aws.cloudtrail.trail/start-logging", "aws.ec2.instance/require-imdsv2",
                 "github.branch-protection/protect", "github.actions-permissions/read-only-token",
                 "github.actions-permissions/forbid-pull-request-approval", "github.webhook/enable-tls-verification",
-                "github.deploy-key/delete-write-key", "github.organization/require-two-factor");
+                "github.deploy-key/delete-write-key", "github.organization/require-two-factor",
+                "gcp.compute.firewall/disable", "gcp.iam.service-account/disable-key", "gcp.kms.crypto-key/set-rotation",
+                "gcp.storage.bucket/enable-uniform-access", "gcp.storage.bucket/remove-public-members",
+                "gcp.compute.instance/disable-serial-port");
         Map<String, Check> checks = CheckRegistry.discover().all().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.id().id(), c -> (Check) c));
         for (Remediation<?> remediation : remediations.values()) {
@@ -44,6 +47,7 @@ class RemediationConformanceTest {
             assertThat(remediation.configType().getPackageName()).startsWith("io.watchkeeper.core.config.");
             assertThat(remediation.requiredPermissions()).as("permissions of %s", name).isNotEmpty()
                     .allMatch(p -> type.id().startsWith("github.") ? p.matches("[a-z_]+:(read|write)")
+                            : type.id().startsWith("gcp.") ? p.matches("[a-z][a-z0-9]*(\\.[a-z][A-Za-z0-9]*){2,3}")
                             : p.matches("[a-z0-9-]+:[A-Z][A-Za-z0-9]+"));
             assertThat(remediation.description()).as("description of %s", name).isNotBlank().hasSizeLessThan(120);
             try {
