@@ -38,4 +38,23 @@ class ControlMappingTest {
         assertThat(registry.all().stream().filter(c -> c.controls().contains("CIS-AWS-3.0:3.1")).map(c -> c.id().id()))
                 .containsExactly("aws.cloudtrail.trail/no-multi-region-management-trail");
     }
+
+    @Test
+    void everyAutomatedCisAws30RecommendationIsOnAtLeastOneCheck() {
+        var cis = io.watchkeeper.auditors.compliance.Frameworks.load().require("cis-aws-3.0");
+        java.util.Set<String> onChecks = new java.util.TreeSet<>();
+        registry.all().forEach(c -> onChecks.addAll(c.controls()));
+        List<String> automated = cis.controls().stream().filter(c -> !c.manual()).map(c -> "CIS-AWS-3.0:" + c.id()).toList();
+        assertThat(automated).hasSize(54);
+        assertThat(onChecks).containsAll(automated);
+        for (String metric : List.of("4.1", "4.5", "4.15")) {
+            assertThat(registry.all().stream().filter(c -> c.controls().contains("CIS-AWS-3.0:" + metric))
+                    .map(c -> c.id().id())).as(metric).singleElement().asString().startsWith("aws.cloudtrail.trail/no-alarm-");
+        }
+    }
+
+    @Test
+    void theCatalogueHasAtLeast160AwsChecks() {
+        assertThat(registry.all().stream().filter(c -> c.id().id().startsWith("aws.")).count()).isGreaterThanOrEqualTo(160);
+    }
 }
