@@ -1,6 +1,7 @@
 package io.watchkeeper.codescanner.output;
 
 import io.watchkeeper.codescanner.ScanResult;
+import io.watchkeeper.codescanner.finding.CodeFlow;
 import io.watchkeeper.codescanner.finding.Finding;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.inventory.AccessKeyOwner;
@@ -55,8 +56,8 @@ public final class ScanReports {
             o.put("path", f.path());
             o.put("startLine", f.startLine());
             o.put("endLine", f.endLine());
-            o.put("masked", f.masked());
-            o.put("secretHash", f.secretHash());
+            putIfSet(o, "masked", f.masked());
+            putIfSet(o, "secretHash", f.secretHash());
             o.put("fingerprint", f.fingerprint());
             o.put("context", f.context());
             putIfSet(o, "note", f.note());
@@ -66,6 +67,12 @@ public final class ScanReports {
                 owner(o.putObject("inventory"), f.owner());
             }
             o.put("message", f.message());
+            if (f.flow() != null) {
+                o.put("cwe", "CWE-" + f.flow().cwe());
+                o.put("fix", f.flow().fix());
+                ArrayNode steps = o.putArray("flow");
+                f.flow().steps().forEach(s -> steps.addObject().put("path", s.path()).put("line", s.line()).put("message", s.message()));
+            }
         }
         return Json.pretty(root);
     }
@@ -114,7 +121,12 @@ public final class ScanReports {
             r.putObject("shortDescription").put("text", f.title());
             r.putObject("defaultConfiguration").put("level", "error");
             ObjectNode props = r.putObject("properties");
-            props.putArray("tags").add("security").add("secret").add(f.family());
+            if (f.flow() != null) {
+                r.putObject("help").put("text", f.flow().fix());
+                props.putArray("tags").add("security").add(f.family()).add("external/cwe/cwe-" + f.flow().cwe());
+            } else {
+                props.putArray("tags").add("security").add("secret").add(f.family());
+            }
         }
         run.putObject("originalUriBaseIds").putObject("%SRCROOT%").putObject("description")
                 .put("text", "The scanned repository's root");
@@ -130,11 +142,14 @@ public final class ScanReports {
             physical.putObject("artifactLocation").put("uri", relativeUri(f.path())).put("uriBaseId", "%SRCROOT%");
             physical.putObject("region").put("startLine", f.startLine()).put("endLine", Math.max(f.startLine(), f.endLine()));
             r.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
+            if (f.flow() != null) {
+                codeFlow(r, f.flow());
+            }
             ObjectNode props = r.putObject("properties");
             props.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
             props.put("security-severity", securitySeverity(f.severity()));
-            props.put("masked", f.masked());
-            props.put("secretHash", f.secretHash());
+            putIfSet(props, "masked", f.masked());
+            putIfSet(props, "secretHash", f.secretHash());
             props.put("context", f.context());
             props.put("verification", f.verification().label());
             putIfSet(props, "commit", f.commit());
@@ -143,6 +158,18 @@ public final class ScanReports {
             }
         }
         return Json.pretty(log);
+    }
+
+    /** SARIF codeFlows: one thread flow from the source to the sink. */
+    private static void codeFlow(ObjectNode result, CodeFlow flow) {
+        ArrayNode locations = result.putArray("codeFlows").addObject().putArray("threadFlows").addObject().putArray("locations");
+        for (CodeFlow.Step s : flow.steps()) {
+            ObjectNode location = locations.addObject().putObject("location");
+            ObjectNode physical = location.putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", relativeUri(s.path())).put("uriBaseId", "%SRCROOT%");
+            physical.putObject("region").put("startLine", Math.max(1, s.line()));
+            location.putObject("message").put("text", s.message());
+        }
     }
 
     /**
