@@ -5,7 +5,8 @@ Each category gets the same flow shapes: vulnerable cases (a source reaches the 
 directly, through locals, builders, helpers, fields, collections, objects, interfaces, lambdas) and
 safe look-alikes that differ by one thing (a sanitiser, a constant, a dead branch, another
 collection element, a field or local overwritten with a safe value, a numeric parse, an allow-list
-or regex check, a helper that drops its argument, a safe API use). The first line of each file is
+or regex check, a helper that drops its argument, a safe API use). A few shapes the analysis is known
+to get wrong today are kept in (marked "known hard") so the scores are not flattered. The first line of each file is
 its label: `// expect: vulnerable <rule>` or `// expect: safe <rule>`. Run: python3 generate.py
 """
 import os
@@ -38,6 +39,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -112,6 +114,22 @@ CATEGORIES = {
     ], lambda x: f'HtmlUtils.htmlEscape({x})',
         [lambda v: f'PrintWriter log = new PrintWriter(new FileWriter("/var/log/app/visits.log", true));\n        log.println("visit " + {v});\n        log.close();\n        response.getWriter().println("<p>Thanks</p>");',
          lambda v: f'response.setContentType("text/html");\n        System.out.println({v});\n        response.getWriter().println("<p>Saved</p>");']),
+    "ldap": ("java-ldap-injection", [
+        lambda x: f'ldap.search("ou=people,dc=acme,dc=com", "(uid=" + {x} + ")", new SearchControls());',
+        lambda x: f'ldap.search("ou=groups,dc=acme,dc=com", "(&(objectClass=group)(cn=" + {x} + "))", new SearchControls()).hasMore();',
+    ], lambda x: f'LdapEncoder.filterEncode({x})',
+        [lambda v: f'ldap.search("ou=people,dc=acme,dc=com", "(uid={{0}})", new Object[] {{{v}}}, new SearchControls());']),
+    "xpath": ("java-xpath-injection", [
+        lambda x: f'xpath.compile("//user[@name=\'" + {x} + "\']");',
+        lambda x: f'xpath.evaluate("/users/user[@id=\'" + {x} + "\']/email", (Object) null);',
+    ], lambda x: f'String.valueOf(Integer.parseInt({x}))',
+        [lambda v: f'xpath.setXPathVariableResolver(q -> {v});\n        xpath.compile("//user[@name=$name]");']),
+    "redirect": ("java-open-redirect", [
+        lambda x: f'response.sendRedirect({x});',
+        lambda x: f'response.sendRedirect({x} + "?welcome=1");',
+    ], lambda x: f'"/app/" + URLEncoder.encode({x}, StandardCharsets.UTF_8)',
+        [lambda v: f'response.sendRedirect("/home?user=" + {v});',
+         lambda v: f'response.sendRedirect("https://accounts.example.com/login?next=" + {v});']),
 }
 
 HOLDER = """
@@ -188,6 +206,9 @@ def shapes(sink, san, safe_uses):
         ("ternary", servlet(P + '\n        String x = v != null ? v : "default";\n' + S("x"))),
         ("@RequestHeader through a lambda", spring('@RequestHeader("X-Name") String v',
             '        String x = Optional.ofNullable(v).map(s -> s.trim()).orElse("");\n' + S("x"))),
+        # known hard: a static field of another class (not tracked today)
+        ("static field of another class", servlet(P + "\n        Shared.last = v;\n" + S("Shared.last"),
+            '\n    static final class Shared {\n        static String last;\n    }\n')),
     ]
     safe = [
         ("sanitiser", servlet(P + "\n" + S(san("v")))),
@@ -208,6 +229,11 @@ def shapes(sink, san, safe_uses):
         ("allow-list map lookup", servlet(P + '\n        String choice = CHOICES.getOrDefault(v, "name");\n' + S("choice"))),
         ("interface implementation dropping its argument", servlet(P + "\n" + S("decorator.decorate(v)"), FIXED_BUILDER)),
         ("parsed number", servlet(P + "\n        int n = Integer.parseInt(v);\n" + S('"" + n'))),
+        # known hard: a validating method of the project (not recognised as a check today)
+        ("project validator method", servlet(P + "\n        if (!isSafeName(v)) {\n            return;\n        }\n" + S("v"),
+            '\n    private static boolean isSafeName(String s) {\n        return s != null && s.matches("[a-z]{1,12}");\n    }\n')),
+        # known hard: arrays are one value (the clean element is reported)
+        ("other array element", servlet(P + '\n        String[] parts = {v, "safe"};\n' + S("parts[1]"))),
     ]
     for i, use in enumerate(safe_uses):
         safe.append((f"safe API use {i + 1}", servlet(P + "\n" + ind(use("v")))))

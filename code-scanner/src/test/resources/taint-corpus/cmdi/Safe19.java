@@ -1,5 +1,5 @@
 // expect: safe java-command-injection
-// shape: safe API use 2
+// shape: other array element
 package corpus.cmdi;
 
 import java.io.*;
@@ -27,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -52,7 +53,9 @@ public class Safe19 extends HttpServlet {
 
     public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String v = req.getParameter("v");
-        Runtime.getRuntime().exec(new String[] {"uptime"});
-        System.err.println(v);
+        String[] parts = {v, "safe"};
+        ProcessBuilder pb = new ProcessBuilder();
+        pb.command("nslookup", parts[1]);
+        pb.start();
     }
 }

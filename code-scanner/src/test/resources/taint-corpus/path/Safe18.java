@@ -1,5 +1,5 @@
 // expect: safe java-path-traversal
-// shape: safe API use 1
+// shape: project validator method
 package corpus.path;
 
 import java.io.*;
@@ -27,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -52,11 +53,13 @@ public class Safe18 extends HttpServlet {
 
     public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String v = req.getParameter("v");
-        Path base = Paths.get(BASE).toAbsolutePath().normalize();
-        Path p = base.resolve(v).normalize();
-        if (!p.startsWith(base)) {
-        throw new SecurityException("outside");
+        if (!isSafeName(v)) {
+            return;
         }
-        Files.readAllBytes(p);
+        new FileWriter("/tmp/out-" + v).close();
+    }
+
+    private static boolean isSafeName(String s) {
+        return s != null && s.matches("[a-z]{1,12}");
     }
 }

@@ -1,5 +1,5 @@
 // expect: safe java-path-traversal
-// shape: safe API use 2
+// shape: other array element
 package corpus.path;
 
 import java.io.*;
@@ -27,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -52,7 +53,7 @@ public class Safe19 extends HttpServlet {
 
     public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String v = req.getParameter("v");
-        System.out.println("download " + v);
-        Files.readAllBytes(Paths.get(BASE, "report.csv"));
+        String[] parts = {v, "safe"};
+        new FileInputStream(BASE + parts[1]).close();
     }
 }

@@ -1,5 +1,5 @@
 // expect: safe java-sql-injection
-// shape: safe API use 3
+// shape: safe API use 1
 package corpus.sqli;
 
 import java.io.*;
@@ -27,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -52,6 +53,8 @@ public class Safe20 extends HttpServlet {
 
     public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String v = req.getParameter("v");
-        em.createQuery("FROM Account a WHERE a.login = :login").setParameter("login", v).getResultList();
+        PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = ?");
+        ps.setString(1, v);
+        ps.executeQuery();
     }
 }

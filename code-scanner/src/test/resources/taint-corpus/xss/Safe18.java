@@ -1,5 +1,5 @@
 // expect: safe java-xss
-// shape: safe API use 1
+// shape: project validator method
 package corpus.xss;
 
 import java.io.*;
@@ -27,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -52,9 +53,13 @@ public class Safe18 extends HttpServlet {
 
     public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String v = req.getParameter("v");
-        PrintWriter log = new PrintWriter(new FileWriter("/var/log/app/visits.log", true));
-        log.println("visit " + v);
-        log.close();
-        response.getWriter().println("<p>Thanks</p>");
+        if (!isSafeName(v)) {
+            return;
+        }
+        response.getWriter().print(v);
+    }
+
+    private static boolean isSafeName(String s) {
+        return s != null && s.matches("[a-z]{1,12}");
     }
 }

@@ -1,5 +1,5 @@
 // expect: safe java-xss
-// shape: safe API use 2
+// shape: other array element
 package corpus.xss;
 
 import java.io.*;
@@ -27,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -52,8 +53,7 @@ public class Safe19 extends HttpServlet {
 
     public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String v = req.getParameter("v");
-        response.setContentType("text/html");
-        System.out.println(v);
-        response.getWriter().println("<p>Saved</p>");
+        String[] parts = {v, "safe"};
+        response.getOutputStream().print("<span>" + parts[1] + "</span>");
     }
 }

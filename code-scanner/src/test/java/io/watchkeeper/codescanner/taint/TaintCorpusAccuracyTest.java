@@ -104,9 +104,9 @@ class TaintCorpusAccuracyTest {
             }
             scores.add(new Score(e.getKey(), vuln, found, safe, alarms, missed, falseAlarms));
         }
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%-6s %5s %5s %6s %6s %7s%n", "cat", "vuln", "safe", "TPR", "FPR", "Youden"));
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%-9s %5s %5s %6s %6s %7s%n", "category", "vuln", "safe", "TPR", "FPR", "Youden"));
         for (Score s : scores) {
-            report.append(String.format(Locale.ROOT, "%-6s %5d %5d %6.2f %6.2f %7.2f%n", s.category(), s.vulnerable(), s.safe(), s.tpr(),
+            report.append(String.format(Locale.ROOT, "%-9s %5d %5d %6.2f %6.2f %7.2f%n", s.category(), s.vulnerable(), s.safe(), s.tpr(),
                     s.fpr(), s.youden()));
             s.missed().forEach(m -> report.append("   missed: ").append(m).append('\n'));
             s.alarms().forEach(m -> report.append("   false alarm: ").append(m).append('\n'));
