@@ -32,7 +32,7 @@ public final class JavaTaintAnalyzer {
 
     /**
      * @param maxFileChars larger files are not parsed
-     * @param timeout the whole analysis' budget; flows found so far are kept
+     * @param timeout the whole analysis' budget in CPU time of the analysing thread; flows found so far are kept
      * @param maxDepth how deep summaries nest (calls within calls)
      */
     public record Limits(int maxFileChars, Duration timeout, int maxDepth) {
@@ -75,7 +75,7 @@ public final class JavaTaintAnalyzer {
     }
 
     public Result analyze(List<Source> sources) {
-        long deadline = System.nanoTime() + limits.timeout().toNanos();
+        long deadline = Summaries.now() + limits.timeout().toNanos(); // CPU time of this thread (parsing included)
         JavaProject project = JavaProject.parse(sources.stream().map(s -> new JavaProject.SourceFile(s.path(), s.text())).toList(),
                 model, limits.maxFileChars());
         Summaries summaries = new Summaries(project, model, deadline, limits.maxDepth());
