@@ -229,7 +229,6 @@ def shapes(sink, san, safe_uses):
         ("allow-list map lookup", servlet(P + '\n        String choice = CHOICES.getOrDefault(v, "name");\n' + S("choice"))),
         ("interface implementation dropping its argument", servlet(P + "\n" + S("decorator.decorate(v)"), FIXED_BUILDER)),
         ("parsed number", servlet(P + "\n        int n = Integer.parseInt(v);\n" + S('"" + n'))),
-        # known hard: a validating method of the project (not recognised as a check today)
         ("project validator method", servlet(P + "\n        if (!isSafeName(v)) {\n            return;\n        }\n" + S("v"),
             '\n    private static boolean isSafeName(String s) {\n        return s != null && s.matches("[a-z]{1,12}");\n    }\n')),
         # known hard: arrays are one value (the clean element is reported)

@@ -134,6 +134,48 @@ final class Calls {
         return null;
     }
 
+    /**
+     * Whether a project method is a check of its only parameter: it returns {@code boolean} and every
+     * {@code return} is a conjunction containing a validator call ({@code matches}, {@code contains}, …) on
+     * the parameter against literals or constants (e.g. {@code return s != null && s.matches("[a-z]+")}).
+     */
+    static boolean validates(TaintModel model, CallableDeclaration<?> d) {
+        if (!(d instanceof MethodDeclaration m) || !"boolean".equals(m.getType().asString()) || m.getParameters().size() != 1
+                || m.getBody().isEmpty()) {
+            return false;
+        }
+        String p = m.getParameter(0).getNameAsString();
+        List<com.github.javaparser.ast.stmt.ReturnStmt> returns = m.getBody().get().findAll(com.github.javaparser.ast.stmt.ReturnStmt.class);
+        if (returns.isEmpty()) {
+            return false;
+        }
+        for (var r : returns) {
+            Expression e = r.getExpression().orElse(null);
+            if (e == null || !(e instanceof BooleanLiteralExpr b && !b.getValue()) && !checks(model, e, p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean checks(TaintModel model, Expression e, String p) {
+        if (e instanceof com.github.javaparser.ast.expr.EnclosedExpr en) {
+            return checks(model, en.getInner(), p);
+        }
+        if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.AND) {
+            return checks(model, b.getLeft(), p) || checks(model, b.getRight(), p);
+        }
+        if (e instanceof MethodCallExpr c && model.validator(c.getNameAsString()) && c.getScope().isPresent()) {
+            boolean onParam = c.getScope().get() instanceof NameExpr n && n.getNameAsString().equals(p)
+                    && c.getArguments().stream().allMatch(a -> a instanceof com.github.javaparser.ast.expr.LiteralExpr);
+            boolean ofParam = c.getArguments().size() == 1 && c.getArguments().get(0) instanceof NameExpr n && n.getNameAsString().equals(p)
+                    && (c.getScope().get() instanceof NameExpr s && Character.isUpperCase(s.getNameAsString().charAt(0))
+                        || c.getScope().get() instanceof com.github.javaparser.ast.expr.LiteralExpr);
+            return onParam || ofParam;
+        }
+        return false;
+    }
+
     static boolean isStaticFinal(ClassInfo c, String field) {
         FieldDeclaration fd = c.fields().get(field);
         return fd != null && fd.isStatic() && fd.isFinal();

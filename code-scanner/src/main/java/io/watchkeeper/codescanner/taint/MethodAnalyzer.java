@@ -805,6 +805,13 @@ final class MethodAnalyzer {
                 }
                 return Validation.NONE;
             }
+            case MethodCallExpr m when m.getArguments().size() == 1 && varKey(m.getArguments().get(0)) != null -> {
+                // a boolean method of the project that checks its parameter with a validator (isSafeName(x))
+                List<Calls.Target> ts = Calls.targets(ctx.project, owner, localTypes, locals, m.getScope().orElse(null),
+                        m.getNameAsString(), 1, this);
+                return ts.size() == 1 && Calls.validates(ctx.model, ts.getFirst().decl())
+                        ? new Validation(Set.of(varKey(m.getArguments().get(0))), Set.of()) : Validation.NONE;
+            }
             default -> {
                 return Validation.NONE;
             }
