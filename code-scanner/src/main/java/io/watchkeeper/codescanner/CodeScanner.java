@@ -17,6 +17,8 @@ import io.watchkeeper.codescanner.source.GitRepos;
 import io.watchkeeper.codescanner.source.GitSources;
 import io.watchkeeper.codescanner.source.Skipped;
 import io.watchkeeper.codescanner.source.WorkingTree;
+import io.watchkeeper.codescanner.taint.JavaTaintAnalyzer;
+import io.watchkeeper.codescanner.taint.TaintFindings;
 import io.watchkeeper.codescanner.verify.SecretVerifier;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.inventory.AccessKeyDirectory;
@@ -56,11 +58,12 @@ public final class CodeScanner {
     private final AccessKeyDirectory inventory;
     private final Map<String, SecretVerifier> verifiers;
     private final IacAnalyzer iac;
+    private final JavaTaintAnalyzer taint;
 
     /** A scanner of secrets only. */
     public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
                        List<SecretVerifier> verifiers) {
-        this(detector, hasher, options, inventory, verifiers, null);
+        this(detector, hasher, options, inventory, verifiers, null, null);
     }
 
     /**
@@ -69,7 +72,20 @@ public final class CodeScanner {
      */
     public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
                        List<SecretVerifier> verifiers, IacAnalyzer iac) {
+        this(detector, hasher, options, inventory, verifiers, iac, null);
+    }
+
+    /** With {@code taint} (or null), Java sources are analysed for vulnerabilities too when the options name {@value ScanOptions#JAVA}. */
+    public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
+                       List<SecretVerifier> verifiers, JavaTaintAnalyzer taint) {
+        this(detector, hasher, options, inventory, verifiers, null, taint);
+    }
+
+    /** Secrets, and infrastructure as code and Java vulnerabilities when their analyzers are given (either may be null). */
+    public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
+                       List<SecretVerifier> verifiers, IacAnalyzer iac, JavaTaintAnalyzer taint) {
         this.iac = iac;
+        this.taint = taint != null && options.analyzers().contains(ScanOptions.JAVA) ? taint : null;
         this.detector = detector;
         this.hasher = hasher;
         this.options = options;
@@ -95,6 +111,7 @@ public final class CodeScanner {
         ScanResult.Target target;
         List<Hit> hits;
         List<Finding> iacFindings;
+        List<Finding> code = List.of();
         switch (request) {
             case ScanRequest.WorkingTree t -> {
                 Path root = realPath(path);
@@ -102,6 +119,7 @@ public final class CodeScanner {
                 run.skipped(listing.skipped());
                 hits = run.scan(listing.files(), () -> ContentReader.files(options.limits()));
                 iacFindings = iacFindings(new ArrayList<>(run.iacFiles));
+                code = run.javaFindings();
                 target = new ScanResult.Target(root.toString(), null, null, null);
             }
             case ScanRequest.Commit c -> {
@@ -110,6 +128,7 @@ public final class CodeScanner {
                     run.skipped(listing.skipped());
                     hits = run.scan(listing.files(), () -> ContentReader.blobs(repo, options.limits()));
                     iacFindings = iacFindings(new ArrayList<>(run.iacFiles));
+                    code = run.javaFindings();
                     String commit = listing.files().isEmpty() ? c.revision() : listing.files().getFirst().commit();
                     target = new ScanResult.Target(path.toString(), commit, null, null);
                 }
@@ -123,6 +142,7 @@ public final class CodeScanner {
                     for (Hit h : run.scan(pr.before(), () -> ContentReader.blobs(repo, options.limits()))) {
                         h.candidates().forEach(c -> onBase.add(hasher.hash(c.normalised())));
                     }
+                    List<JavaTaintAnalyzer.Source> javaBase = run.takeJava();
                     hits = new ArrayList<>();
                     for (Hit h : run.scan(pr.added(), () -> ContentReader.blobs(repo, options.limits()))) {
                         List<Candidate> added = h.candidates().stream()
@@ -134,10 +154,16 @@ public final class CodeScanner {
                         }
                     }
                     iacFindings = iacPullRequest(repo, pr);
+                    if (taint != null) {
+                        Map<String, io.watchkeeper.codescanner.source.LineSet> added = new HashMap<>();
+                        pr.added().forEach(r -> added.put(r.path(), r.added()));
+                        code = TaintFindings.pullRequest(taint.analyze(run.takeJava()), taint.analyze(javaBase), added, pr.head());
+                    }
                     target = new ScanResult.Target(path.toString(), pr.head(), pr.base(), pr.mergeBase());
                 }
             }
             case ScanRequest.History h -> {
+                run.collectJava = false; // a vulnerability is judged on a tree, not on every blob ever committed
                 try (Repository repo = GitRepos.open(path)) {
                     WorkingTree.Listing listing = GitSources.history(repo, n -> {
                         run.commits.set(n);
@@ -152,6 +178,7 @@ public final class CodeScanner {
         }
         List<Finding> findings = new ArrayList<>(findings(hits, request instanceof ScanRequest.History));
         findings.addAll(iacFindings);
+        findings.addAll(code);
         findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::startLine).thenComparing(Finding::ruleId));
         return new ScanResult(request.mode(), target, findings, new ScanResult.Stats(run.files.get(), run.bytes.get(),
                 run.commits.get(), run.skippedByReason(), Duration.ofNanos(System.nanoTime() - started)));
@@ -177,12 +204,26 @@ public final class CodeScanner {
         final Map<SkipPolicy.Reason, AtomicLong> skipped = new EnumMap<>(SkipPolicy.Reason.class);
         final ConcurrentLinkedQueue<IacFile> iacFiles = new ConcurrentLinkedQueue<>();
         volatile boolean collectIac = true;
+        final ConcurrentLinkedQueue<JavaTaintAnalyzer.Source> javaSources = new ConcurrentLinkedQueue<>();
+        volatile boolean collectJava = true;
 
         Run(ScanProgress progress) {
             this.progress = progress;
             for (SkipPolicy.Reason r : SkipPolicy.Reason.values()) {
                 skipped.put(r, new AtomicLong());
             }
+        }
+
+        /** The Java sources read since the last call (history scans collect none). */
+        List<JavaTaintAnalyzer.Source> takeJava() {
+            List<JavaTaintAnalyzer.Source> out = new ArrayList<>(javaSources);
+            javaSources.clear();
+            out.sort(Comparator.comparing(JavaTaintAnalyzer.Source::path));
+            return out;
+        }
+
+        List<Finding> javaFindings() {
+            return taint == null ? List.of() : TaintFindings.all(taint.analyze(takeJava()));
         }
 
         void skipped(List<Skipped> list) {
@@ -261,7 +302,12 @@ public final class CodeScanner {
                     iacFiles.add(f);
                 }
             }
-            List<Candidate> found = detector.detect(ref.path(), content.data(), content.length());
+            if (taint != null && collectJava && ref.path().endsWith(".java")) {
+                javaSources.add(new JavaTaintAnalyzer.Source(ref.path(),
+                        new String(content.data(), 0, content.length(), java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            List<Candidate> found = options.analyzers().contains(ScanOptions.SECRETS)
+                    ? detector.detect(ref.path(), content.data(), content.length()) : List.of();
             long f = files.incrementAndGet();
             long b = bytes.addAndGet(content.length());
             if ((f & 63) == 0) {

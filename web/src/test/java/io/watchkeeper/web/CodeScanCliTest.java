@@ -235,4 +235,54 @@ class CodeScanCliTest {
             context.close();
         }
     }
+
+    @Test
+    void rulesJavaReportsTaintFlowsWithTheirPathAndAnExtraModelAddsASink() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("app/src/main/java/com/acme"));
+        Files.writeString(tree.resolve("Ping.java"), """
+                package com.acme;
+
+                import javax.servlet.http.HttpServletRequest;
+
+                public class Ping {
+                    public void ping(HttpServletRequest req) throws Exception {
+                        String host = req.getParameter("host");
+                        Runtime.getRuntime().exec("ping -c 1 " + host);
+                        com.acme.audit.Shell.run(req.getParameter("cmd"));
+                    }
+                }
+                """);
+        Files.writeString(dir.resolve("app/secrets.env"), "STRIPE=sk_live_" + "Zq4Lr8Tm2Vx6Nb0Kc3Hd7Jf1\n");
+        Path key = dir.resolve("keys/code.key");
+        String root = dir.resolve("app").toString();
+
+        Run text = offline("code", "scan", root, "--rules", "java", "--key-file", key.toString(), "--inventory", "off");
+        assertThat(text.exit()).as(text.err()).isEqualTo(1);
+        assertThat(text.out()).contains("CRITICAL", "src/main/java/com/acme/Ping.java:8", "java-command-injection",
+                "src/main/java/com/acme/Ping.java:7  request parameter: req.getParameter(\"host\")", "fix: ", "1 finding")
+                .doesNotContain("stripe");
+
+        // a user's model names their own sink: the second call is reported too
+        Path model = dir.resolve("acme.yaml");
+        Files.writeString(model, """
+                version: 1
+                library: acme
+                sinks:
+                  - rule: java-command-injection
+                    types: [com.acme.audit.Shell]
+                    methods: [run]
+                """);
+        Run sarif = offline("code", "scan", root, "--rules", "java", "--taint-model", model.toString(), "--format", "sarif",
+                "--key-file", key.toString(), "--inventory", "off", "--fail-on", "none");
+        assertThat(sarif.exit()).as(sarif.err()).isZero();
+        JsonNode results = Json.parse(sarif.out()).path("runs").get(0).path("results");
+        assertThat(results.size()).isEqualTo(2);
+        assertThat(results.get(0).path("codeFlows").get(0).path("threadFlows").get(0).path("locations").size()).isGreaterThanOrEqualTo(2);
+
+        Run bad = offline("code", "scan", root, "--rules", "java", "--taint-model", dir.resolve("nope.yaml").toString(),
+                "--key-file", key.toString(), "--inventory", "off");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("error:", "taint model");
+    }
+
 }

@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param commit the commit the finding is reported in (history: the first that introduced it), or null
  * @param verification live verification's verdict
  * @param owner the watched IAM user owning an AWS access key, or null
- * @param iac what an infrastructure-as-code finding is about (family {@code iac}), or null for secrets
+ * @param iac what an infrastructure-as-code finding is about (family {@code iac}), or null
+ * @param flow the source-to-sink path of a code vulnerability (Java taint analysis), or null
  */
 public record Finding(
         String ruleId,
@@ -41,14 +42,31 @@ public record Finding(
         String commit,
         Verification verification,
         AccessKeyOwner owner,
-        IacDetail iac) {
+        IacDetail iac,
+        CodeFlow flow) {
 
     /** A secret finding. */
     public Finding(String ruleId, String family, String title, Severity severity, String path, int startLine, int endLine,
                    String masked, String secretHash, String fingerprint, String context, String note, String commit,
                    Verification verification, AccessKeyOwner owner) {
         this(ruleId, family, title, severity, path, startLine, endLine, masked, secretHash, fingerprint, context, note, commit,
-                verification, owner, null);
+                verification, owner, null, null);
+    }
+
+    /** An infrastructure-as-code finding. */
+    public Finding(String ruleId, String family, String title, Severity severity, String path, int startLine, int endLine,
+                   String masked, String secretHash, String fingerprint, String context, String note, String commit,
+                   Verification verification, AccessKeyOwner owner, IacDetail iac) {
+        this(ruleId, family, title, severity, path, startLine, endLine, masked, secretHash, fingerprint, context, note, commit,
+                verification, owner, iac, null);
+    }
+
+    /** A code vulnerability (Java taint analysis) with its path. */
+    public Finding(String ruleId, String family, String title, Severity severity, String path, int startLine, int endLine,
+                   String masked, String secretHash, String fingerprint, String context, String note, String commit,
+                   Verification verification, AccessKeyOwner owner, CodeFlow flow) {
+        this(ruleId, family, title, severity, path, startLine, endLine, masked, secretHash, fingerprint, context, note, commit,
+                verification, owner, null, flow);
     }
 
     public Finding {
@@ -71,7 +89,10 @@ public record Finding(
             }
             return b.toString();
         }
-        StringBuilder b = new StringBuilder(title).append(": ").append(masked);
+        StringBuilder b = new StringBuilder(title);
+        if (masked != null) {
+            b.append(": ").append(masked);
+        }
         if (owner != null) {
             b.append(owner.active() ? "; ACTIVE key of IAM user " : "; inactive key of IAM user ").append(owner.userName())
                     .append(" in account ").append(owner.accountName()).append(" (").append(owner.accountId()).append(")");

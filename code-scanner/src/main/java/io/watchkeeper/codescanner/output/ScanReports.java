@@ -1,6 +1,7 @@
 package io.watchkeeper.codescanner.output;
 
 import io.watchkeeper.codescanner.ScanResult;
+import io.watchkeeper.codescanner.finding.CodeFlow;
 import io.watchkeeper.codescanner.finding.Finding;
 import io.watchkeeper.codescanner.finding.IacDetail;
 import io.watchkeeper.core.finding.Severity;
@@ -71,6 +72,12 @@ public final class ScanReports {
                 iac(o.putObject("iac"), f.iac());
             }
             o.put("message", f.message());
+            if (f.flow() != null) {
+                o.put("cwe", "CWE-" + f.flow().cwe());
+                o.put("fix", f.flow().fix());
+                ArrayNode steps = o.putArray("flow");
+                f.flow().steps().forEach(s -> steps.addObject().put("path", s.path()).put("line", s.line()).put("message", s.message()));
+            }
         }
         return Json.pretty(root);
     }
@@ -145,6 +152,9 @@ public final class ScanReports {
             if (f.iac() != null) {
                 ArrayNode tags = props.putArray("tags").add("security").add("iac").add(f.iac().resourceType());
                 f.iac().controls().forEach(tags::add);
+            } else if (f.flow() != null) {
+                r.putObject("help").put("text", f.flow().fix());
+                props.putArray("tags").add("security").add(f.family()).add("external/cwe/cwe-" + f.flow().cwe());
             } else {
                 props.putArray("tags").add("security").add("secret").add(f.family());
             }
@@ -163,6 +173,9 @@ public final class ScanReports {
             physical.putObject("artifactLocation").put("uri", relativeUri(f.path())).put("uriBaseId", "%SRCROOT%");
             physical.putObject("region").put("startLine", f.startLine()).put("endLine", Math.max(f.startLine(), f.endLine()));
             r.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
+            if (f.flow() != null) {
+                codeFlow(r, f.flow());
+            }
             ObjectNode props = r.putObject("properties");
             props.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
             props.put("security-severity", securitySeverity(f.severity()));
@@ -179,6 +192,18 @@ public final class ScanReports {
             }
         }
         return Json.pretty(log);
+    }
+
+    /** SARIF codeFlows: one thread flow from the source to the sink. */
+    private static void codeFlow(ObjectNode result, CodeFlow flow) {
+        ArrayNode locations = result.putArray("codeFlows").addObject().putArray("threadFlows").addObject().putArray("locations");
+        for (CodeFlow.Step s : flow.steps()) {
+            ObjectNode location = locations.addObject().putObject("location");
+            ObjectNode physical = location.putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", relativeUri(s.path())).put("uriBaseId", "%SRCROOT%");
+            physical.putObject("region").put("startLine", Math.max(1, s.line()));
+            location.putObject("message").put("text", s.message());
+        }
     }
 
     /**

@@ -11,6 +11,8 @@ import io.watchkeeper.codescanner.output.ScannerVersion;
 import io.watchkeeper.codescanner.secrets.SecretDetector;
 import io.watchkeeper.codescanner.secrets.SecretRules;
 import io.watchkeeper.codescanner.source.ScanLimits;
+import io.watchkeeper.codescanner.taint.JavaTaintAnalyzer;
+import io.watchkeeper.codescanner.taint.TaintModel;
 import io.watchkeeper.codescanner.verify.HttpVerifiers;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.auditors.CheckRegistry;
@@ -44,7 +46,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scan a folder (default: the current one), a commit's tree, a pull request's diff or the whole history "
-                + "for secrets and infrastructure-as-code misconfigurations.")
+                + "for secrets, infrastructure-as-code misconfigurations and (tree, commit, diff) Java vulnerabilities.")
 public final class CodeScanCommand implements Callable<Integer> {
 
     enum Format { TEXT, JSON, SARIF }
@@ -75,8 +77,14 @@ public final class CodeScanCommand implements Callable<Integer> {
             description = "exit 1 when a finding is at or above: info, low, medium, high, critical, or none (default: medium)")
     String failOn;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "a rules file (YAML) instead of the built-in rules")
-    Path rules;
+    @Option(names = "--rules", paramLabel = "RULES",
+            description = "what to look for: secrets, iac, java (Java vulnerabilities by taint analysis), comma-separated (default: all); "
+                    + "or a secret-rules file (YAML) instead of the built-in secret rules")
+    String rules;
+
+    @Option(names = "--taint-model", paramLabel = "FILE",
+            description = "an extra Java taint model (YAML: sources, sinks, sanitisers of your own framework), added to the built-in ones")
+    Path taintModel;
 
     @Option(names = "--key-file", paramLabel = "FILE",
             description = "the secret-hash key (made if missing; default: $WATCHKEEPER_CODE_KEY_FILE or WATCHKEEPER_HOME/code-scan.key). "
@@ -108,7 +116,7 @@ public final class CodeScanCommand implements Callable<Integer> {
                     + "database exists), on, off")
     Inventory inventory;
 
-    @Option(names = "--no-iac", description = "secrets only: skip Terraform, plan and CloudFormation files")
+    @Option(names = "--no-iac", description = "skip Terraform, plan and CloudFormation files (as --rules without iac)")
     boolean noIac;
 
     CodeScanCommand(Cli cli) {
@@ -129,10 +137,11 @@ public final class CodeScanCommand implements Callable<Integer> {
                 : new ScanRequest.WorkingTree(root);
         ScanOptions options = new ScanOptions(new ScanLimits(bytes(maxFileSize), lineLength(), ScanLimits.DEFAULT.maxDepth()),
                 includeVendored, includeGenerated, threads(), new LinkedHashSet<>(verify.stream()
-                        .map(v -> v.trim().toLowerCase(Locale.ROOT)).toList()));
+                        .map(v -> v.trim().toLowerCase(Locale.ROOT)).toList()), analyzers());
         CodeScanner scanner = new CodeScanner(new SecretDetector(rules(), options.limits().maxLineLength()), hasher(), options,
                 directory(), options.verify().isEmpty() ? List.of() : HttpVerifiers.defaults(),
-                noIac ? null : new IacAnalyzer(CheckRegistry.discover(), liveConfigs()));
+                noIac || !options.analyzers().contains(ScanOptions.IAC) ? null
+                        : new IacAnalyzer(CheckRegistry.discover(), liveConfigs()), taint(options));
         CodeScanProgress progress = cli.terminal() ? new CodeScanProgress(cli.err()) : null;
         ScanResult result = scanner.scan(request, progress == null ? ScanProgress.NONE : progress);
         if (progress != null) {
@@ -185,14 +194,48 @@ public final class CodeScanCommand implements Callable<Integer> {
         return n;
     }
 
-    private SecretRules rules() {
+    /** The analyzers {@code --rules} names, or every one when it names a secret-rules file or nothing. */
+    private java.util.Set<String> analyzers() {
+        java.util.Set<String> names = analyzerNames();
+        return names == null ? ScanOptions.ALL_ANALYZERS : names;
+    }
+
+    private java.util.Set<String> analyzerNames() {
         if (rules == null) {
+            return null;
+        }
+        java.util.Set<String> names = new LinkedHashSet<>();
+        for (String part : rules.split(",")) {
+            names.add(part.trim().toLowerCase(Locale.ROOT));
+        }
+        return ScanOptions.ALL_ANALYZERS.containsAll(names) ? names : null;
+    }
+
+    private JavaTaintAnalyzer taint(ScanOptions options) {
+        if (!options.analyzers().contains(ScanOptions.JAVA)) {
+            return null;
+        }
+        TaintModel model = TaintModel.builtIn();
+        if (taintModel != null) {
+            try (InputStream in = Files.newInputStream(taintModel)) {
+                model = model.with(taintModel.getFileName().toString(), in);
+            } catch (IOException e) {
+                throw new InvalidInputException("cannot read the taint model " + taintModel + ": " + e.getMessage());
+            }
+        }
+        return new JavaTaintAnalyzer(model, JavaTaintAnalyzer.Limits.DEFAULT);
+    }
+
+    private SecretRules rules() {
+        if (rules == null || analyzerNames() != null) {
             return SecretRules.builtIn();
         }
-        try (InputStream in = Files.newInputStream(rules)) {
+        Path file = Path.of(rules);
+        try (InputStream in = Files.newInputStream(file)) {
             return SecretRules.load(in);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the rules file " + rules + ": " + e.getMessage());
+            throw new InvalidInputException("--rules takes secrets, java or a rules file; cannot read " + Text.safe(rules) + ": "
+                    + e.getMessage());
         }
     }
 

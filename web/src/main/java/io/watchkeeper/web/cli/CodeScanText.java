@@ -15,6 +15,13 @@ final class CodeScanText {
             b.append(String.format(Locale.ROOT, "%-8s %s:%d%s  %s%n", f.severity().name(), Text.safe(f.path()), f.startLine(),
                     f.endLine() > f.startLine() ? "-" + f.endLine() : "", f.ruleId()));
             b.append("         ").append(Text.safe(f.message())).append('\n');
+            if (f.flow() != null) {
+                for (var step : f.flow().steps()) {
+                    b.append("           ").append(Text.safe(step.path())).append(':').append(step.line()).append("  ")
+                            .append(Text.safe(step.message())).append('\n');
+                }
+                b.append("         fix: ").append(Text.safe(f.flow().fix())).append('\n');
+            }
             if (f.owner() != null) {
                 b.append("         inventory: item ").append(f.owner().itemId()).append(", ").append(Text.safe(f.owner().userArn()))
                         .append(", policies ").append(Text.safe(String.join(", ", f.owner().attachedPolicyArns())))
