@@ -129,7 +129,7 @@ public final class IacAnalyzer {
                     continue; // a check must not throw; if one does, the rest still judge
                 }
                 for (Evidence e : found) {
-                    IacResource at = Aspects.locate(check.id().id(), p);
+                    IacResource at = Aspects.locate(check.id().id(), e.key(), p);
                     IacFile file = files.getOrDefault(at.path(), files.get(p.origin().path()));
                     hits.add(new Hit(check, e, p, at, file, match == null ? null : match.withToday(live.today(check, e, match, context))));
                 }

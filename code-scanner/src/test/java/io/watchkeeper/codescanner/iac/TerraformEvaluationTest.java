@@ -206,4 +206,35 @@ class TerraformEvaluationTest {
         assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder(
                 "aws.s3.bucket/access-logging-off", "aws.s3.bucket/insecure-transport", "aws.s3.bucket/versioning-off");
     }
+
+    @Test
+    void aFindingOnASplitSecurityGroupRulePointsAtTheRuleThatOpenedIt() {
+        List<Finding> findings = IacTestSupport.scan(
+                "sg/group.tf", "resource \"aws_security_group\" \"db\" {\n  name = \"db\"\n}\n",
+                "sg/rules.tf", """
+                        resource "aws_security_group_rule" "from_vpc" {
+                          type              = "ingress"
+                          security_group_id = aws_security_group.db.id
+                          from_port         = 5432
+                          to_port           = 5432
+                          protocol          = "tcp"
+                          cidr_blocks       = ["10.0.0.0/8"]
+                        }
+                        resource "aws_vpc_security_group_ingress_rule" "world" {
+                          security_group_id = aws_security_group.db.id
+                          cidr_ipv4         = "0.0.0.0/0"
+                          from_port         = 3306
+                          to_port           = 3306
+                          ip_protocol       = "tcp"
+                        }
+                        """);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("aws.ec2.security-group/database-port-open");
+            assertThat(f.path()).isEqualTo("sg/rules.tf");
+            assertThat(f.startLine()).isEqualTo(9);
+            assertThat(f.endLine()).isEqualTo(15);
+            assertThat(f.iac().declaredType()).isEqualTo("aws_vpc_security_group_ingress_rule");
+            assertThat(f.iac().address()).isEqualTo("aws_security_group.db");
+        });
+    }
 }
