@@ -55,8 +55,14 @@ public final class IacAnalyzer {
         this.live = new LiveComparison(live == null ? LiveConfigDirectory.NONE : live);
     }
 
-    /** Whether a path may hold IaC (by name; the content decides for YAML and JSON). */
+    /**
+     * Whether a path may hold IaC (by name; the content decides for YAML and JSON). Terraform's own
+     * working folder ({@code .terraform/}: downloaded modules and providers) is not the repository's code.
+     */
     public static boolean candidate(String path) {
+        if (path.startsWith(".terraform/") || path.contains("/.terraform/")) {
+            return false;
+        }
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         return TerraformModule.isTerraform(name) || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
                 || name.endsWith(".template");

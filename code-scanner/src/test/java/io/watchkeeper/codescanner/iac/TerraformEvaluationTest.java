@@ -237,4 +237,20 @@ class TerraformEvaluationTest {
             assertThat(f.iac().address()).isEqualTo("aws_security_group.db");
         });
     }
+
+    @Test
+    void candidatesAreTerraformFilesAndYamlOrJsonButNotTerraformsWorkingFolder() {
+        assertThat(IacAnalyzer.candidate("infra/main.tf")).isTrue();
+        assertThat(IacAnalyzer.candidate("infra/prod.auto.tfvars")).isTrue();
+        assertThat(IacAnalyzer.candidate("infra/terraform.tfvars")).isTrue();
+        assertThat(IacAnalyzer.candidate("cfn/stack.yaml")).isTrue();
+        assertThat(IacAnalyzer.candidate("plan.json")).isTrue();
+        assertThat(IacAnalyzer.candidate("infra/.terraform/modules/vpc/main.tf")).isFalse();
+        assertThat(IacAnalyzer.candidate(".terraform/modules/vpc/main.tf")).isFalse();
+        assertThat(IacAnalyzer.candidate("infra/prod.tfvars")).isFalse(); // not auto-loaded: which one applies is unknown
+        assertThat(IacAnalyzer.candidate("src/App.java")).isFalse();
+        assertThat(IacAnalyzer.interesting("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\n")).isFalse();
+        assertThat(IacAnalyzer.interesting("package.json", "{\"name\": \"x\"}")).isFalse();
+        assertThat(IacAnalyzer.interesting("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n")).isTrue();
+    }
 }
