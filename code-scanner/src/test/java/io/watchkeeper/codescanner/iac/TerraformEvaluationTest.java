@@ -253,4 +253,23 @@ class TerraformEvaluationTest {
         assertThat(IacAnalyzer.interesting("package.json", "{\"name\": \"x\"}")).isFalse();
         assertThat(IacAnalyzer.interesting("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n")).isTrue();
     }
+
+    @Test
+    void aResourceThatCountOrForEachKnowsToCreateNothingIsNotJudged() {
+        String open = """
+                  ingress {
+                    from_port   = 22
+                    to_port     = 22
+                    protocol    = "tcp"
+                    cidr_blocks = ["0.0.0.0/0"]
+                  }
+                }
+                """;
+        List<Finding> findings = IacTestSupport.scan("main.tf",
+                "variable \"enabled\" { default = false }\n"
+                        + "resource \"aws_security_group\" \"off\" {\n  count = var.enabled ? 1 : 0\n" + open
+                        + "resource \"aws_security_group\" \"none\" {\n  for_each = {}\n" + open
+                        + "resource \"aws_security_group\" \"maybe\" {\n  count = var.unknown ? 1 : 0\n" + open);
+        assertThat(findings).extracting(f -> f.iac().address()).containsExactly("aws_security_group.maybe");
+    }
 }
