@@ -40,7 +40,9 @@ public final class AwsSession implements CloudSession {
     private final AwsSettings settings;
     private final CallCap cap;
     private final CallMetrics callMetrics;
-    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, SdkClient> clients;
+    /** Whether the clients are this session's own (closed with it) or the account's, shared across runs. */
+    private final boolean ownsClients;
 
     AwsSession(Account account, AwsCredentialsProvider credentials, SdkHttpClient http, AwsSettings settings,
                WatchMetrics metrics) {
@@ -50,6 +52,20 @@ public final class AwsSession implements CloudSession {
         this.settings = settings;
         this.cap = new CallCap(settings.maxCallsInFlightPerAccount());
         this.callMetrics = new CallMetrics(metrics);
+        this.clients = new ConcurrentHashMap<>();
+        this.ownsClients = true;
+    }
+
+    /** A session on the account's shared clients (see {@link AccountClients}); closing it leaves them open. */
+    AwsSession(Account account, AccountClients shared, SdkHttpClient http, AwsSettings settings, CallMetrics callMetrics) {
+        this.account = account;
+        this.credentials = shared.credentials;
+        this.http = http;
+        this.settings = settings;
+        this.cap = shared.cap;
+        this.callMetrics = callMetrics;
+        this.clients = shared.clients;
+        this.ownsClients = false;
     }
 
     @Override
@@ -124,6 +140,60 @@ public final class AwsSession implements CloudSession {
         return client("organizations", settings.homeRegion(), OrganizationsClient::builder, b -> {});
     }
 
+    // Services added for issue 14 (one client per service and region, same shared settings).
+
+    public software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient logs(String region) {
+        return client("logs", region, software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch(String region) {
+        return client("cloudwatch", region, software.amazon.awssdk.services.cloudwatch.CloudWatchClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.config.ConfigClient config(String region) {
+        return client("config", region, software.amazon.awssdk.services.config.ConfigClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.guardduty.GuardDutyClient guardDuty(String region) {
+        return client("guardduty", region, software.amazon.awssdk.services.guardduty.GuardDutyClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient accessAnalyzer(String region) {
+        return client("access-analyzer", region,
+                software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.securityhub.SecurityHubClient securityHub(String region) {
+        return client("securityhub", region, software.amazon.awssdk.services.securityhub.SecurityHubClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client elbv2(String region) {
+        return client("elbv2", region,
+                software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient elb(String region) {
+        return client("elb", region,
+                software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager(String region) {
+        return client("secretsmanager", region,
+                software.amazon.awssdk.services.secretsmanager.SecretsManagerClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.eks.EksClient eks(String region) {
+        return client("eks", region, software.amazon.awssdk.services.eks.EksClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.ecr.EcrClient ecr(String region) {
+        return client("ecr", region, software.amazon.awssdk.services.ecr.EcrClient::builder, b -> {});
+    }
+
+    public software.amazon.awssdk.services.efs.EfsClient efs(String region) {
+        return client("efs", region, software.amazon.awssdk.services.efs.EfsClient::builder, b -> {});
+    }
+
     @SuppressWarnings("unchecked")
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
             String service, String region, Supplier<B> builder, Consumer<B> customise) {
@@ -161,7 +231,9 @@ public final class AwsSession implements CloudSession {
 
     @Override
     public void close() {
-        clients.values().forEach(SdkClient::close);
-        clients.clear();
+        if (ownsClients) {
+            clients.values().forEach(SdkClient::close);
+            clients.clear();
+        }
     }
 }

@@ -8,7 +8,9 @@ import io.watchkeeper.core.watch.CloudSession;
 import io.watchkeeper.core.watch.SessionFactory;
 import io.watchkeeper.core.watch.WatchMetrics;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -19,8 +21,9 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /**
  * Opens AWS sessions. The hub credential is the default AWS credential chain; an account with a
- * role ARN is reached by assuming that role (with its external id). One HTTP connection pool is
- * shared by every client.
+ * role ARN is reached by assuming that role (with its external id) at every open. One HTTP
+ * connection pool is shared by every client, and an account's SDK clients are kept across its
+ * sessions ({@link AccountClients}), signing with the credentials of the latest open.
  */
 public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
 
@@ -29,6 +32,9 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider hub;
     private final StsClient hubSts;
+    private final CallMetrics callMetrics;
+    /** SDK clients per account (id, role, external id), kept across runs: building them is costly. */
+    private final Map<String, AccountClients> accountClients = new ConcurrentHashMap<>();
 
     public AwsSessionFactory(AwsSettings settings, WatchMetrics metrics) {
         this(settings, metrics, DefaultCredentialsProvider.builder().build());
@@ -38,6 +44,7 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.hub = Objects.requireNonNull(hub, "hub");
+        this.callMetrics = new CallMetrics(metrics);
         this.http = ApacheHttpClient.builder()
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(java.time.Duration.ofSeconds(10))
@@ -84,7 +91,13 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
                         "could not assume " + role + " for account " + account.name() + ": " + AwsErrors.describe(e), e);
             }
         }
-        AwsSession session = new AwsSession(account, credentials, http, settings, metrics);
+        // clients resolve their endpoint when built: a changed endpoint setting gets new ones
+        String key = account.externalId() + "|" + role + "|" + account.access().roleExternalId() + "|"
+                + System.getProperty("aws.endpointUrl") + "|" + System.getenv("AWS_ENDPOINT_URL");
+        AccountClients shared = accountClients.computeIfAbsent(key,
+                k -> new AccountClients(settings.maxCallsInFlightPerAccount()));
+        shared.use(credentials);
+        AwsSession session = new AwsSession(account, shared, http, settings, callMetrics);
         try {
             proveIdentity(session);
             return session;
@@ -138,6 +151,8 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
 
     @Override
     public void close() {
+        accountClients.values().forEach(AccountClients::close);
+        accountClients.clear();
         hubSts.close();
         http.close();
     }

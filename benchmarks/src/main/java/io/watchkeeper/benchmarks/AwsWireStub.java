@@ -57,6 +57,10 @@ public final class AwsWireStub implements AutoCloseable {
     private final IamResponses iam;
     private final Ec2Responses ec2;
     private final S3Responses s3;
+    private final NetworkResponses network;
+    private final MonitoringResponses monitoring;
+    private final LoadBalancerResponses loadBalancers;
+    private final ContainerResponses containers;
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile long latencyNanos;
@@ -72,6 +76,10 @@ public final class AwsWireStub implements AutoCloseable {
         this.iam = new IamResponses(org);
         this.ec2 = new Ec2Responses(org, iam);
         this.s3 = new S3Responses(org);
+        this.network = new NetworkResponses(org);
+        this.monitoring = new MonitoringResponses(org);
+        this.loadBalancers = new LoadBalancerResponses(org);
+        this.containers = new ContainerResponses(org);
         this.latencyNanos = latency.toNanos();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -183,6 +191,9 @@ public final class AwsWireStub implements AutoCloseable {
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             Headers headers = exchange.getResponseHeaders();
             headers.set("Content-Type", answer.contentType());
+            if (answer.errorCode() != null && answer.contentType().contains("json")) {
+                headers.set("x-amzn-ErrorType", answer.errorCode());
+            }
             String requestId = Long.toHexString(requestIds.incrementAndGet());
             headers.set("x-amz-request-id", requestId);
             headers.set("x-amzn-RequestId", requestId);
@@ -216,9 +227,12 @@ public final class AwsWireStub implements AutoCloseable {
                     "unknown", "unsigned", "MissingAuthenticationToken");
         }
         String service = "s3".equals(signer.service()) && path.startsWith("/v20180820/") ? "s3control" : signer.service();
-        Map<String, String> params = "s3".equals(service) || "s3control".equals(service)
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        boolean json = target != null || JSON_REST.contains(service);
+        Map<String, String> params = "s3".equals(service) || "s3control".equals(service) || json
                 ? form(exchange.getRequestURI().getRawQuery()) : form(body);
-        String action = params.getOrDefault("Action", "unknown");
+        String action = target != null ? target.substring(target.lastIndexOf('.') + 1)
+                : params.getOrDefault("Action", "unknown");
         if ("sts".equals(service)) {
             return "GetCallerIdentity".equals(action) ? callerIdentity(signer) : sts(action, params);
         }
@@ -237,8 +251,60 @@ public final class AwsWireStub implements AutoCloseable {
             case "ec2" -> ec2(account, signer.region(), action, params);
             case "s3" -> s3(account, exchange.getRequestMethod(), path, params);
             case "s3control" -> s3control(account, exchange.getRequestMethod(), path, exchange.getRequestHeaders());
-            default -> new Answer(400, "application/xml", s3Error("UnknownService", "not served: " + service), service,
-                    action, "UnknownService");
+            default -> added(account, signer.region(), service, action, exchange.getRequestMethod(), path, params, body);
+        };
+    }
+
+    /** Services answered with REST-JSON (no X-Amz-Target: the operation is the method and path). */
+    private static final java.util.Set<String> JSON_REST = java.util.Set.of("guardduty", "access-analyzer", "securityhub",
+            "eks", "elasticfilesystem");
+
+    /** The services added with issue 14. */
+    private Answer added(int account, String regionName, String service, String action, String method, String path,
+                         Map<String, String> params, String body) {
+        int r = org.regionIndex(regionName);
+        if (r < 0) {
+            return new Answer(400, "text/plain", "region not served: " + regionName, service, action, "UnknownRegion");
+        }
+        if (JSON_REST.contains(service)) {
+            action = restAction(service, method, path);
+        }
+        String id = requestId();
+        StubReply reply = switch (service) {
+            case "monitoring" -> monitoring.cloudWatch(account, r, action, id);
+            case "logs" -> monitoring.logs(account, r, action);
+            case "config" -> monitoring.config(account, r, action);
+            case "guardduty" -> monitoring.guardDuty(account, r, method, path);
+            case "access-analyzer" -> monitoring.accessAnalyzer(account, r, method, path);
+            case "securityhub" -> monitoring.securityHub(account, r, method, path);
+            case "organizations" -> monitoring.organizations(action);
+            case "elasticloadbalancing" -> "2015-12-01".equals(params.get("Version"))
+                    ? loadBalancers.elbv2(account, r, action, params, id) : loadBalancers.elb(account, r, action, params, id);
+            case "rds" -> loadBalancers.rds(account, r, action, params, id);
+            case "secretsmanager" -> containers.secretsManager(account, r, action, body);
+            case "eks" -> containers.eks(account, r, method, path);
+            case "ecr" -> containers.ecr(account, r, action, body);
+            case "elasticfilesystem" -> containers.efs(account, r, method, path);
+            default -> null;
+        };
+        if (reply == null) {
+            return new Answer(400, "application/xml", s3Error("UnknownOperation", "not served: " + service + " " + action),
+                    service, action, "UnknownOperation");
+        }
+        return new Answer(reply.status(), reply.contentType(), reply.body(), service, action, reply.errorCode());
+    }
+
+    /** The operation a REST-JSON request names, for counting. */
+    private static String restAction(String service, String method, String path) {
+        String[] p = path.replaceAll("^/|/$", "").split("/");
+        return switch (service) {
+            case "guardduty" -> p.length == 1 ? "ListDetectors" : p.length == 2 ? "GetDetector" : "GetAdministratorAccount";
+            case "access-analyzer" -> "ListAnalyzers";
+            case "securityhub" -> "POST".equals(method) ? "GetEnabledStandards" : "DescribeHub";
+            case "eks" -> p.length == 1 ? "ListClusters" : "DescribeCluster";
+            case "elasticfilesystem" -> p.length <= 2 ? "DescribeFileSystems"
+                    : "policy".equals(p[3]) ? "DescribeFileSystemPolicy" : "DescribeBackupPolicy";
+            default -> method + " " + path;
         };
     }
 
@@ -344,6 +410,9 @@ public final class AwsWireStub implements AutoCloseable {
             case "GetAccountAuthorizationDetails" -> iam.getAccountAuthorizationDetails(account, params, requestId());
             case "GenerateCredentialReport" -> iam.generateCredentialReport(requestId());
             case "GetCredentialReport" -> iam.getCredentialReport(account, requestId());
+            case "GetAccountSummary" -> iam.getAccountSummary(account, requestId());
+            case "ListVirtualMFADevices" -> iam.listVirtualMfaDevices(account, requestId());
+            case "ListServerCertificates" -> iam.listServerCertificates(account, requestId());
             default -> null;
         };
         if (body == null) {
@@ -371,7 +440,7 @@ public final class AwsWireStub implements AutoCloseable {
             case "DescribeRegions" -> ec2.describeRegions(requestId());
             case "DescribeSecurityGroups" -> ec2.describeSecurityGroups(account, r, params, requestId());
             case "DescribeInstances" -> ec2.describeInstances(account, r, params, requestId());
-            default -> null;
+            default -> network.answer(account, r, action, params, requestId());
         };
         if (body == null) {
             return ec2Error(action, 400, "InvalidAction", "The action " + action + " is not valid for this web service.");

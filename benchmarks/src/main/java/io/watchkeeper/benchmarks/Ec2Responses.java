@@ -44,6 +44,11 @@ final class Ec2Responses {
         return "vpc-" + hex(hash(a, Kind.SECURITY_GROUP, region, -1, 7), 17);
     }
 
+    /** The id of instance {@code i} (the volumes of {@link NetworkResponses} attach to it). */
+    static String instanceId(int a, int region, int i) {
+        return "i-" + hex(hash(a, Kind.INSTANCE, region, i, 1), 17);
+    }
+
     String groupId(int a, int region, int s) {
         return "sg-" + hex(hash(a, Kind.SECURITY_GROUP, region, s, 0), 17);
     }
@@ -194,7 +199,7 @@ final class Ec2Responses {
         int sg1 = org.sizes().securityGroups() > 1 ? 1 + i % (org.sizes().securityGroups() - 1) : -1;
         int sg2 = org.sizes().securityGroups() > 0 && i % 2 == 0 ? 0 : -1;
         String name = PURPOSES.get(i % PURPOSES.size()) + "-" + String.format("%02d", i);
-        String id = "i-" + hex(h, 17);
+        String id = instanceId(a, region, i);
 
         x.open("item");
         x.el("instanceId", id).el("imageId", "ami-" + hex(h >>> 3, 17));

@@ -373,9 +373,12 @@ final class IamResponses {
     String credentialReportCsv(int a) {
         StringBuilder csv = new StringBuilder(String.join(",", REPORT_COLUMNS)).append('\n');
         Instant rootCreated = SyntheticOrg.EPOCH.minusSeconds(86_400L * 400);
+        boolean rootKey = rootKey(a);
         csv.append("<root_account>,arn:aws:iam::").append(org.accountId(a)).append(":root,").append(t(rootCreated))
                 .append(",not_supported,").append(t(rootCreated.plusSeconds(86_400L * 30)))
-                .append(",not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
+                .append(",not_supported,not_supported,").append(a % 4 != 3).append(',').append(rootKey).append(',')
+                .append(rootKey ? t(rootCreated.plusSeconds(86_400L * 2)) + ",N/A,N/A,N/A" : "N/A,N/A,N/A,N/A")
+                .append(",false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
         for (int u = 0; u < org.sizes().users(); u++) {
             long h = hash(a, Kind.USER, -1, u, 5);
             Instant created = userCreated(a, u);
@@ -394,6 +397,77 @@ final class IamResponses {
                     .append("false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
         }
         return csv.toString();
+    }
+
+    /** The root user has an access key in one account of ten, and in others once its item was changed. */
+    private boolean rootKey(int a) {
+        int v = org.sizes().count(Kind.ROOT_ACCOUNT) > 0 ? org.version(a, Kind.ROOT_ACCOUNT, 0) : 0;
+        return (a % 10 == 5) != (v % 2 == 1);
+    }
+
+    // ---- root account and server certificates (issue 14) --------------------------------------
+
+    String getAccountSummary(int a, String requestId) {
+        Xml x = new Xml(1200);
+        x.open("GetAccountSummaryResponse", "xmlns=\"" + NS + "\"").open("GetAccountSummaryResult").open("SummaryMap");
+        Map<String, Integer> summary = new java.util.LinkedHashMap<>();
+        summary.put("Users", org.sizes().users());
+        summary.put("Roles", org.sizes().roles());
+        summary.put("Groups", org.sizes().groups());
+        summary.put("Policies", org.sizes().policies());
+        summary.put("MFADevices", org.sizes().users() / 2);
+        summary.put("AccountMFAEnabled", a % 4 != 3 ? 1 : 0);
+        summary.put("AccountAccessKeysPresent", rootKey(a) ? 1 : 0);
+        summary.put("AccountSigningCertificatesPresent", 0);
+        summary.put("ServerCertificates", org.sizes().count(Kind.SERVER_CERTIFICATE));
+        summary.forEach((k, v) -> x.open("entry").el("key", k).el("value", v).close("entry"));
+        x.close("SummaryMap").close("GetAccountSummaryResult");
+        metadata(x, requestId);
+        return x.close("GetAccountSummaryResponse").toString();
+    }
+
+    /** Assigned virtual MFA devices: the users' with MFA, and the root user's in one account of four. */
+    String listVirtualMfaDevices(int a, String requestId) {
+        Xml x = new Xml(600 + org.sizes().users() * 400);
+        x.open("ListVirtualMFADevicesResponse", "xmlns=\"" + NS + "\"").open("ListVirtualMFADevicesResult")
+                .el("IsTruncated", false).open("VirtualMFADevices");
+        if (a % 4 == 1) {
+            x.open("member").el("SerialNumber", "arn:aws:iam::" + org.accountId(a) + ":mfa/root-account-mfa-device")
+                    .open("User").el("Arn", "arn:aws:iam::" + org.accountId(a) + ":root").el("UserId", org.accountId(a))
+                    .el("CreateDate", SyntheticOrg.EPOCH.minusSeconds(86_400L * 400)).close("User")
+                    .el("EnableDate", SyntheticOrg.EPOCH.minusSeconds(86_400L * 399)).close("member");
+        }
+        for (int u = 0; u < org.sizes().users(); u++) {
+            if (u % 4 != 3 && u % 3 != 2) {
+                x.open("member").el("SerialNumber", "arn:aws:iam::" + org.accountId(a) + ":mfa/" + userName(a, u))
+                        .open("User").el("UserName", userName(a, u)).el("Arn", userArn(a, u))
+                        .el("UserId", SyntheticOrg.iamId("AIDA", hash(a, Kind.USER, -1, u, 0)))
+                        .el("CreateDate", userCreated(a, u)).close("User")
+                        .el("EnableDate", userCreated(a, u).plusSeconds(3_600)).close("member");
+            }
+        }
+        x.close("VirtualMFADevices").close("ListVirtualMFADevicesResult");
+        metadata(x, requestId);
+        return x.close("ListVirtualMFADevicesResponse").toString();
+    }
+
+    String listServerCertificates(int a, String requestId) {
+        int count = org.sizes().count(Kind.SERVER_CERTIFICATE);
+        Xml x = new Xml(600 + count * 500);
+        x.open("ListServerCertificatesResponse", "xmlns=\"" + NS + "\"").open("ListServerCertificatesResult")
+                .el("IsTruncated", false).open("ServerCertificateMetadataList");
+        for (int c = 0; c < count; c++) {
+            int v = org.version(a, Kind.SERVER_CERTIFICATE, c);
+            Instant uploaded = SyntheticOrg.instant(hash(a, Kind.SERVER_CERTIFICATE, -1, c, 1)).plusSeconds(86_400L * v);
+            String name = "legacy-www-" + c;
+            x.open("member").el("ServerCertificateName", name).el("Path", "/")
+                    .el("Arn", "arn:aws:iam::" + org.accountId(a) + ":server-certificate/" + name)
+                    .el("ServerCertificateId", SyntheticOrg.iamId("ASCA", hash(a, Kind.SERVER_CERTIFICATE, -1, c, 2 + v)))
+                    .el("UploadDate", uploaded).el("Expiration", uploaded.plusSeconds(86_400L * 397)).close("member");
+        }
+        x.close("ServerCertificateMetadataList").close("ListServerCertificatesResult");
+        metadata(x, requestId);
+        return x.close("ListServerCertificatesResponse").toString();
     }
 
     private static String t(Instant i) {

@@ -107,8 +107,14 @@ final class S3Responses {
                 + "]}";
     }
 
+    /**
+     * The bucket ACL. With ACLs disabled (BucketOwnerEnforced) AWS refuses other grants and always
+     * reads the ACL as owner full control, so the log-delivery and public grants are on buckets
+     * whose ownership allows ACLs.
+     */
     String acl(int a, int b) {
         String owner = canonicalId(a);
+        boolean aclsEnabled = !"BucketOwnerEnforced".equals(objectOwnership(b));
         String xsi = "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
         Xml x = new Xml(1024);
         x.open("AccessControlPolicy", "xmlns=\"" + NS + "\"");
@@ -116,12 +122,12 @@ final class S3Responses {
         x.open("AccessControlList");
         x.open("Grant").open("Grantee", xsi + " xsi:type=\"CanonicalUser\"").el("DisplayName", "aws-" + org.accountId(a))
                 .el("ID", owner).close("Grantee").el("Permission", "FULL_CONTROL").close("Grant");
-        if (b % 10 == 0) {
+        if (b % 10 == 0 && aclsEnabled) {
             x.open("Grant").open("Grantee", xsi + " xsi:type=\"Group\"")
                     .el("URI", "http://acs.amazonaws.com/groups/s3/LogDelivery").close("Grantee").el("Permission", "WRITE")
                     .close("Grant");
         }
-        if (b % 10 == 8) {
+        if (b % 10 == 8 && aclsEnabled) {
             x.open("Grant").open("Grantee", xsi + " xsi:type=\"Group\"")
                     .el("URI", "http://acs.amazonaws.com/groups/global/AllUsers").close("Grantee").el("Permission", "READ")
                     .close("Grant");
@@ -184,13 +190,21 @@ final class S3Responses {
         return x.close("BucketLoggingStatus").toString();
     }
 
-    String ownership(int b) {
+    /** The bucket's Object Ownership, or null when it has no ownership controls (ACLs enabled). */
+    static String objectOwnership(int b) {
         if (b % 7 == 6) {
             return null;
         }
+        return b % 10 == 8 ? "ObjectWriter" : b % 10 == 0 ? "BucketOwnerPreferred" : "BucketOwnerEnforced";
+    }
+
+    String ownership(int b) {
+        String ownership = objectOwnership(b);
+        if (ownership == null) {
+            return null;
+        }
         return new Xml(300).open("OwnershipControls", "xmlns=\"" + NS + "\"").open("Rule")
-                .el("ObjectOwnership", b % 10 == 8 ? "ObjectWriter" : "BucketOwnerEnforced").close("Rule")
-                .close("OwnershipControls").toString();
+                .el("ObjectOwnership", ownership).close("Rule").close("OwnershipControls").toString();
     }
 
     String tagging(int a, int b) {

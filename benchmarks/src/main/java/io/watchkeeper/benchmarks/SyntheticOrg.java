@@ -24,21 +24,64 @@ public final class SyntheticOrg {
             "eu-central-1", "ap-northeast-1", "us-east-2", "eu-west-2", "ca-central-1", "sa-east-1", "ap-south-1",
             "eu-north-1", "us-west-1", "ap-southeast-1", "ap-northeast-2", "eu-west-3", "eu-south-1");
 
-    /** Resource kinds the stub serves, with the Watchkeeper type each one becomes. */
+    /**
+     * Resource kinds the stub serves, with the Watchkeeper type each one becomes. The first nine are
+     * the benchmark's original set (sizes from {@link Sizes}); the others were added with the AWS
+     * types of issue 14 and have fixed counts per account or per region, in proportions seen in
+     * real estates (a few VPCs and route tables per region, about one volume per instance, one
+     * item per region for the per-region service settings). The two Organizations kinds have none:
+     * every synthetic account is a member that may not read its organization (not applicable).
+     */
     public enum Kind {
         ROLE("aws.iam.role"), USER("aws.iam.user"), GROUP("aws.iam.group"), POLICY("aws.iam.policy"),
         PASSWORD_POLICY("aws.iam.password-policy"), BUCKET("aws.s3.bucket"),
-        ACCOUNT_PAB("aws.s3.account-public-access-block"), SECURITY_GROUP("aws.ec2.security-group"),
-        INSTANCE("aws.ec2.instance");
+        ACCOUNT_PAB("aws.s3.account-public-access-block"), SECURITY_GROUP("aws.ec2.security-group", true, false, 0),
+        INSTANCE("aws.ec2.instance", true, false, 0),
+        ROOT_ACCOUNT("aws.iam.root-account", false, true, 1),
+        SERVER_CERTIFICATE("aws.iam.server-certificate", false, true, 1),
+        ORG_POLICY("aws.organizations.policy", false, true, 0),
+        DELEGATED_ADMIN("aws.organizations.delegated-administrator", false, true, 0),
+        VPC("aws.ec2.vpc", true, true, 2),
+        VPC_PEERING("aws.ec2.vpc-peering-connection", true, true, 1),
+        ROUTE_TABLE("aws.ec2.route-table", true, true, 4),
+        NETWORK_ACL("aws.ec2.network-acl", true, true, 2),
+        VOLUME("aws.ec2.volume", true, true, 16),
+        EC2_SETTINGS("aws.ec2.account-settings", true, true, 1),
+        METRIC_FILTER("aws.logs.metric-filter", true, true, 4),
+        ALARM("aws.cloudwatch.alarm", true, true, 5),
+        CONFIG("aws.config.recorder", true, true, 1),
+        GUARDDUTY("aws.guardduty.detector", true, true, 1),
+        ACCESS_ANALYZER("aws.accessanalyzer.analyzer", true, true, 1),
+        SECURITY_HUB("aws.securityhub.hub", true, true, 1),
+        LOAD_BALANCER("aws.elbv2.load-balancer", true, true, 2),
+        CLASSIC_LB("aws.elb.load-balancer", true, true, 1),
+        RDS_SNAPSHOT("aws.rds.snapshot", true, true, 3),
+        RDS_CLUSTER_SNAPSHOT("aws.rds.cluster-snapshot", true, true, 1),
+        RDS_CLUSTER("aws.rds.cluster", true, true, 1),
+        SECRET("aws.secretsmanager.secret", true, true, 4),
+        EKS_CLUSTER("aws.eks.cluster", true, true, 1),
+        ECR_REPOSITORY("aws.ecr.repository", true, true, 3),
+        EFS("aws.efs.file-system", true, true, 1);
 
         public final String type;
+        private final boolean regional;
+        /** Added with issue 14: watched only in the extended type set. */
+        public final boolean added;
+        private final int fixedCount;
 
         Kind(String type) {
+            this(type, false, false, 0);
+        }
+
+        Kind(String type, boolean regional, boolean added, int fixedCount) {
             this.type = type;
+            this.regional = regional;
+            this.added = added;
+            this.fixedCount = fixedCount;
         }
 
         boolean regional() {
-            return this == SECURITY_GROUP || this == INSTANCE;
+            return regional;
         }
     }
 
@@ -54,9 +97,16 @@ public final class SyntheticOrg {
      * @param buckets S3 buckets per account
      * @param securityGroups security groups per account and region
      * @param instances EC2 instances (not terminated) per account and region
+     * @param extended whether the kinds added with issue 14 are part of the organisation
      */
     public record Sizes(int accounts, int regions, int roles, int users, int groups, int policies, int buckets,
-                        int securityGroups, int instances) {
+                        int securityGroups, int instances, boolean extended) {
+
+        /** The original nine kinds only. */
+        public Sizes(int accounts, int regions, int roles, int users, int groups, int policies, int buckets,
+                     int securityGroups, int instances) {
+            this(accounts, regions, roles, users, groups, policies, buckets, securityGroups, instances, false);
+        }
 
         static final int MAX_REGIONS = 17;
 
@@ -75,6 +125,17 @@ public final class SyntheticOrg {
             return new Sizes(accounts, regions, 60, 20, 5, 10, 10, 30, 15);
         }
 
+        /** The same organisation with or without the kinds added with issue 14. */
+        public Sizes withExtended(boolean extended) {
+            return new Sizes(accounts, regions, roles, users, groups, policies, buckets, securityGroups, instances,
+                    extended);
+        }
+
+        /** Whether the kind is part of this organisation (watched), even with no items. */
+        public boolean includes(Kind kind) {
+            return !kind.added || extended;
+        }
+
         public int count(Kind kind) {
             return switch (kind) {
                 case ROLE -> roles;
@@ -85,6 +146,7 @@ public final class SyntheticOrg {
                 case BUCKET -> buckets;
                 case SECURITY_GROUP -> securityGroups;
                 case INSTANCE -> instances;
+                default -> extended ? kind.fixedCount : 0;
             };
         }
 

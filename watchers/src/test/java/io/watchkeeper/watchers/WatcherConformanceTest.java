@@ -15,11 +15,11 @@ class WatcherConformanceTest {
         for (Watcher<?> watcher : registry.all()) {
             String name = watcher.getClass().getName();
             assertThat(watcher.requiredPermissions()).as("permissions of %s", name).isNotEmpty();
-            // AWS actions (service:Action) for AWS types, IAM permissions (service.resource.verb) for GCP types
+            // AWS actions (service:Action) for AWS types, IAM permissions (service.resource.verb) for GCP types, GitHub App permissions (administration:read) for GitHub types
             String format = switch (watcher.type().provider()) {
                 case AWS -> "[a-z0-9-]+:[A-Za-z0-9*]+";
                 case GCP -> "[a-z0-9]+(\\.[a-zA-Z0-9]+){2,3}";
-                case GITHUB -> ".+";
+                case GITHUB -> "[a-z_]+:(read|write)";
             };
             assertThat(watcher.requiredPermissions()).as("permission format of %s", name).allMatch(p -> p.matches(format));
             assertThat(watcher.configType().getPackageName()).as("config package of %s", name)

@@ -38,6 +38,15 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(WatchkeeperProperties.class)
 public class CoreConfiguration {
 
+    /**
+     * jOOQ's execute logging wraps every query in a listener that renders and formats the SQL for the
+     * debug log; the console's per-request queries do not need it.
+     */
+    @Bean
+    org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer jooqQuietExecution() {
+        return configuration -> configuration.settings().withExecuteLogging(false);
+    }
+
     @Bean
     AccountStore accountStore(DSLContext dsl) {
         return new JooqAccountStore(dsl);
@@ -111,7 +120,7 @@ public class CoreConfiguration {
                             WatchkeeperProperties properties, javax.sql.DataSource dataSource) {
         WatchkeeperProperties.Watch watch = properties.watch();
         String holder = ManagementFactory.getRuntimeMXBean().getName();
-        // one session factory per provider (AWS here, GCP in GcpConfiguration)
+        // one session factory per provider (AWS here, GCP and GitHub in their configurations)
         return new WatchRunner(registry, providers, new JooqSnapshotStore(dsl), new JooqWatchRunStore(dsl),
                 // leases hold their own connection from the pool, outside any Spring transaction
                 new JooqScopeLeases(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)), metrics, new WatchSettings(watch.maxConcurrentScopes(), watch.leaseTtl(),

@@ -25,8 +25,9 @@ class ArchitectureTest {
     void coreDependsOnNothingButTheJdkAndJackson() {
         noClasses().that().resideInAPackage("io.watchkeeper.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
-                        "org.jooq..", "io.watchkeeper.aws..", "io.watchkeeper.db..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
-                        "io.watchkeeper.gcp..", "com.google.cloud..", "com.google.api..", "io.watchkeeper.iamtuner..", "io.watchkeeper.certmanager..", "io.watchkeeper.codescanner..",
+                        "org.jooq..", "org.kohsuke..", "io.watchkeeper.aws..", "io.watchkeeper.github..", "io.watchkeeper.db..",
+                        "io.watchkeeper.watchers..", "io.watchkeeper.auditors..", "io.watchkeeper.gcp..", "com.google.cloud..",
+                        "com.google.api..", "io.watchkeeper.iamtuner..", "io.watchkeeper.certmanager..", "io.watchkeeper.codescanner..",
                         "io.watchkeeper.web..")
                 .check(classes);
     }
@@ -54,10 +55,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void githubAccessKnowsOnlyCoreAndHub4j() {
+        noClasses().that().resideInAPackage("io.watchkeeper.github..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
+                        "software.amazon..", "io.watchkeeper.aws..", "io.watchkeeper.gcp..", "io.watchkeeper.db..",
+                        "io.watchkeeper.watchers..", "io.watchkeeper.auditors..", "io.watchkeeper.certmanager..",
+                        "io.watchkeeper.web..")
+                .check(classes);
+    }
+
+    @Test
     void dbKnowsOnlyCore() {
         noClasses().that().resideInAPackage("io.watchkeeper.db..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
-                        "io.watchkeeper.watchers..", "io.watchkeeper.auditors..", "io.watchkeeper.web..")
+                        "org.kohsuke..", "io.watchkeeper.github..", "io.watchkeeper.watchers..", "io.watchkeeper.auditors..",
+                        "io.watchkeeper.web..")
                 .check(classes);
     }
 
@@ -87,6 +99,11 @@ class ArchitectureTest {
                         "com.google.api.services..", "com.google.api.gax..", "org.kohsuke.github..", "io.watchkeeper.aws..",
                         "io.watchkeeper.gcp..")
                 .because("checks are pure functions of stored configurations; only remediations call clouds")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.watchkeeper.auditors..")
+                .and().resideOutsideOfPackage("io.watchkeeper.auditors.remediation..")
+                .should().dependOnClassesThat().resideInAPackage("io.watchkeeper.github..")
+                .because("GitHub checks read stored configurations too")
                 .check(classes);
     }
 

@@ -153,9 +153,18 @@ class CliTest {
         Run types = run("types", "--format", "json");
         assertThat(types.exit()).isZero();
         assertThat(Json.parse(types.out()).findValuesAsString("type"))
-                .contains("aws.s3.bucket", "aws.iam.role", "aws.ec2.security-group", "aws.cloudtrail.trail");
+                .contains("aws.s3.bucket", "aws.iam.role", "aws.ec2.security-group", "aws.cloudtrail.trail",
+                        "aws.iam.root-account", "aws.accessanalyzer.analyzer", "aws.securityhub.hub", "aws.efs.file-system");
+        assertThat(Json.parse(types.out()).findValuesAsString("type")).filteredOn(t -> t.startsWith("aws."))
+                .hasSizeGreaterThanOrEqualTo(37).doesNotHaveDuplicates();
         Run policy = run("types", "--iam-policy");
         assertThat(Json.parse(policy.out()).at("/Statement/0/Action").toString())
-                .contains("iam:GetAccountAuthorizationDetails").contains("s3:GetBucketPolicy");
+                .contains("iam:GetAccountAuthorizationDetails").contains("s3:GetBucketPolicy")
+                .contains("iam:GetAccountSummary", "logs:DescribeMetricFilters", "config:DescribeConfigurationRecorders",
+                        "access-analyzer:ListAnalyzers", "securityhub:GetEnabledStandards",
+                        "organizations:ListDelegatedAdministrators", "elasticloadbalancing:DescribeListeners",
+                        "secretsmanager:GetResourcePolicy", "eks:DescribeCluster", "ecr:GetRepositoryPolicy",
+                        "elasticfilesystem:DescribeFileSystemPolicy", "ec2:GetEbsEncryptionByDefault")
+                .doesNotContain("GetSecretValue");
     }
 }

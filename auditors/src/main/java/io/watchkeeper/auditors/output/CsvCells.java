@@ -14,9 +14,9 @@ import org.apache.commons.csv.QuoteMode;
  * when the file is opened in a spreadsheet; such cells get a leading apostrophe, which spreadsheets
  * show as text (OWASP "CSV injection").
  */
-final class CsvCells {
+public final class CsvCells {
 
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n")
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n")
             .setQuoteMode(QuoteMode.MINIMAL).get();
 
     private CsvCells() {}
@@ -27,7 +27,7 @@ final class CsvCells {
     }
 
     /** The value with a leading apostrophe when a spreadsheet would run it; null or empty → null (an empty cell). */
-    static String neutralise(String value) {
+    public static String neutralise(String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -42,7 +42,7 @@ final class CsvCells {
     }
 
     /** One record of neutralised cells. */
-    static void row(CSVPrinter printer, List<String> values) {
+    public static void row(CSVPrinter printer, List<String> values) {
         try {
             printer.printRecord(values.stream().map(CsvCells::neutralise));
         } catch (IOException e) {

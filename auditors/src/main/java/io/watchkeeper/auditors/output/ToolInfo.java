@@ -34,7 +34,7 @@ public record ToolInfo(String version, URI informationUri) {
     }
 
     /** The version the build wrote into {@code tool.properties}. */
-    static String buildVersion() {
+    public static String buildVersion() {
         try (InputStream in = ToolInfo.class.getResourceAsStream("tool.properties")) {
             if (in == null) {
                 throw new IllegalStateException("tool.properties is missing from the build");

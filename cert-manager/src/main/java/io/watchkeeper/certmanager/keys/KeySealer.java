@@ -47,36 +47,65 @@ public final class KeySealer {
     }
 
     public SealedKey seal(PrivateKey key, KeyOwner owner) {
-        byte[] dataKey = new byte[32];
         byte[] plain = key.getEncoded();
+        try {
+            return sealBytes(plain, owner.associatedData());
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Seals arbitrary secret bytes (an account's token or App key) the same way, bound to
+     * {@code associatedData} ({@code account-secret:42}). The caller wipes {@code plain}.
+     */
+    public SealedKey sealBytes(byte[] plain, String associatedData) {
+        byte[] dataKey = new byte[32];
         try {
             RANDOM.nextBytes(dataKey);
             byte[] nonce = new byte[NONCE];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(owner.associatedData().getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] encrypted = cipher.doFinal(plain);
             byte[] ciphertext = new byte[NONCE + encrypted.length];
             System.arraycopy(nonce, 0, ciphertext, 0, NONCE);
             System.arraycopy(encrypted, 0, ciphertext, NONCE, encrypted.length);
-            KeyWrapper.Wrapped wrapped = active.wrap(dataKey, owner.associatedData());
+            KeyWrapper.Wrapped wrapped = active.wrap(dataKey, associatedData);
             return new SealedKey(ALGORITHM, ciphertext, wrapped.bytes(), active.provider(), wrapped.version());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot encrypt a private key", e);
+            throw new IllegalStateException("cannot encrypt a secret", e);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
-            Arrays.fill(plain, (byte) 0);
         }
     }
 
     /** The private key sealed for {@code owner}; an error when it was tampered with or sealed for another owner. */
     public PrivateKey open(SealedKey sealed, KeyOwner owner) {
+        byte[] plain = openBytes(sealed, owner.associatedData(), "the private key of " + owner);
+        try {
+            return new JcaPEMKeyConverter().getPrivateKey(PrivateKeyInfo.getInstance(plain));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw failure("the private key of " + owner, "it is not a private key");
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * The secret bytes sealed with {@code associatedData}; an error when they were tampered with or
+     * sealed for another owner. The caller wipes the result.
+     */
+    public byte[] openBytes(SealedKey sealed, String associatedData) {
+        return openBytes(sealed, associatedData, "the secret " + associatedData);
+    }
+
+    private byte[] openBytes(SealedKey sealed, String associatedData, String owner) {
         if (!ALGORITHM.equals(sealed.algorithm())) {
             throw failure(owner, "unknown algorithm " + sealed.algorithm());
         }
-        byte[] dataKey = wrapper(sealed, owner).unwrap(sealed.wrappedKey(), sealed.masterKeyVersion(), owner.associatedData());
-        byte[] plain = null;
+        byte[] dataKey = wrapper(sealed, owner).unwrap(sealed.wrappedKey(), sealed.masterKeyVersion(), associatedData);
         try {
             byte[] ciphertext = sealed.ciphertext();
             if (ciphertext.length <= NONCE) {
@@ -85,30 +114,32 @@ public final class KeySealer {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"),
                     new GCMParameterSpec(TAG_BITS, ciphertext, 0, NONCE));
-            cipher.updateAAD(owner.associatedData().getBytes(StandardCharsets.UTF_8));
-            plain = cipher.doFinal(ciphertext, NONCE, ciphertext.length - NONCE);
-            return new JcaPEMKeyConverter().getPrivateKey(PrivateKeyInfo.getInstance(plain));
-        } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(ciphertext, NONCE, ciphertext.length - NONCE);
+        } catch (GeneralSecurityException | RuntimeException e) {
             if (e instanceof WatchkeeperException w) {
                 throw w;
             }
             throw failure(owner, "it does not decrypt (tampered, or sealed for another owner)");
         } finally {
             Arrays.fill(dataKey, (byte) 0);
-            if (plain != null) {
-                Arrays.fill(plain, (byte) 0);
-            }
         }
     }
 
     /** {@code sealed} with its data key wrapped by the active provider's current version (same ciphertext). */
     public SealedKey rewrap(SealedKey sealed, KeyOwner owner) {
+        return rewrap(sealed, owner.associatedData());
+    }
+
+    /** {@code sealed} (bound to {@code associatedData}) with its data key wrapped by the current master key version. */
+    public SealedKey rewrap(SealedKey sealed, String associatedData) {
         if (sealed.provider().equals(active.provider()) && sealed.masterKeyVersion().equals(active.currentVersion())) {
             return sealed;
         }
-        byte[] dataKey = wrapper(sealed, owner).unwrap(sealed.wrappedKey(), sealed.masterKeyVersion(), owner.associatedData());
+        byte[] dataKey = wrapper(sealed, "the sealed key " + associatedData).unwrap(sealed.wrappedKey(),
+                sealed.masterKeyVersion(), associatedData);
         try {
-            KeyWrapper.Wrapped wrapped = active.wrap(dataKey, owner.associatedData());
+            KeyWrapper.Wrapped wrapped = active.wrap(dataKey, associatedData);
             return sealed.rewrapped(wrapped.bytes(), active.provider(), wrapped.version());
         } finally {
             Arrays.fill(dataKey, (byte) 0);
@@ -119,7 +150,7 @@ public final class KeySealer {
         return active;
     }
 
-    private KeyWrapper wrapper(SealedKey sealed, KeyOwner owner) {
+    private KeyWrapper wrapper(SealedKey sealed, String owner) {
         KeyWrapper wrapper = wrappers.get(sealed.provider());
         if (wrapper == null) {
             throw failure(owner, "its master key provider '" + sealed.provider() + "' is not configured");
@@ -127,7 +158,7 @@ public final class KeySealer {
         return wrapper;
     }
 
-    private static WatchkeeperException failure(KeyOwner owner, String why) {
-        return new WatchkeeperException(ErrorCategory.INTERNAL, "the private key of " + owner + " cannot be opened: " + why);
+    private static WatchkeeperException failure(String owner, String why) {
+        return new WatchkeeperException(ErrorCategory.INTERNAL, owner + " cannot be opened: " + why);
     }
 }

@@ -22,10 +22,17 @@ public final class MasterKeyRotation {
 
     private final KeySealer sealer;
     private final KeyVault vault;
+    private final SealedAccountSecrets accountSecrets;
 
     public MasterKeyRotation(KeySealer sealer, KeyVault vault) {
+        this(sealer, vault, null);
+    }
+
+    /** A rotation that also rewraps account secrets (GitHub tokens and App keys). */
+    public MasterKeyRotation(KeySealer sealer, KeyVault vault, SealedAccountSecrets accountSecrets) {
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.vault = Objects.requireNonNull(vault, "vault");
+        this.accountSecrets = accountSecrets;
     }
 
     /** Creates a new master key version and rewraps every data key with it. */
@@ -45,6 +52,11 @@ public final class MasterKeyRotation {
             List<KeyOwner> batch = vault.wrappedByOtherThan(active.provider(), version, BATCH + failed.size());
             List<KeyOwner> todo = batch.stream().filter(o -> !failed.contains(o)).toList();
             if (todo.isEmpty()) {
+                if (accountSecrets != null) {
+                    Result secrets = accountSecrets.rewrapAll();
+                    rewrapped += secrets.rewrapped();
+                    errors.addAll(secrets.failed());
+                }
                 return new Result(version, rewrapped, List.copyOf(errors));
             }
             for (KeyOwner owner : todo) {

@@ -24,6 +24,7 @@ public record AccountSpec(
             Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}@[a-z0-9][a-z0-9.-]{0,99}\\.gserviceaccount\\.com");
     private static final Pattern GCP_REGION = Pattern.compile("[a-z]+-[a-z]+\\d{1,2}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern GITHUB_ORG = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
 
     public AccountSpec {
         Objects.requireNonNull(provider, "provider");
@@ -41,6 +42,10 @@ public record AccountSpec(
             validateAws(externalId, access, regions);
         } else if (provider == Provider.GCP) {
             validateGcp(externalId, access, regions);
+        }
+        if (provider == Provider.GITHUB && !GITHUB_ORG.matcher(externalId).matches()) {
+            throw new InvalidInputException("invalid GitHub organisation '" + externalId
+                    + "': 1-39 letters, digits or single hyphens, not starting or ending with a hyphen");
         }
     }
 

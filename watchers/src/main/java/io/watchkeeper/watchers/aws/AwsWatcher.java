@@ -107,6 +107,12 @@ public abstract class AwsWatcher<C extends Record> implements Watcher<C> {
         return out;
     }
 
+    /** The value of the {@code Name} tag, or {@code fallback} when it is missing or empty. */
+    protected static String nameTag(Map<String, String> tags, String fallback) {
+        String name = tags.get("Name");
+        return name == null || name.isBlank() ? fallback : name;
+    }
+
     /** A sorted copy, so that list order returned by AWS never makes a revision. */
     protected static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
         return items == null ? List.of() : items.stream().sorted(order).toList();

@@ -42,6 +42,21 @@ public abstract class AwsWatcherTestSupport {
     void closeSession() {
         session.close();
         factory.close();
+        stubbed.forEach(System::clearProperty);
+        stubbed.clear();
+    }
+
+    private final List<String> stubbed = new java.util.ArrayList<>();
+
+    /**
+     * Sends one service's requests to {@code stub} instead of moto, through the SDK's standard
+     * {@code aws.endpointUrl<Service>} setting (e.g. {@code AccessAnalyzer}, {@code SecurityHub},
+     * {@code Ec2}), until the test ends. Call it before the watcher first uses that service.
+     */
+    protected void serveFrom(String serviceId, WireStub stub) {
+        String property = "aws.endpointUrl" + serviceId;
+        System.setProperty(property, stub.endpoint());
+        stubbed.add(property);
     }
 
     /** Runs {@code watcher} on {@code region} (ignored for global types). */

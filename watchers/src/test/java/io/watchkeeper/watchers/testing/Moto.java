@@ -29,6 +29,7 @@ public final class Moto {
 
     public static final String ACCOUNT_ID = "123456789012";
     private static Moto instance;
+    private static Moto withManagedPolicies;
 
     private final Process process;
     private final int port;
@@ -46,7 +47,22 @@ public final class Moto {
         return instance;
     }
 
+    /**
+     * A second emulator whose IAM holds AWS's managed policies after every reset (moto 5.2 reads this
+     * only from its environment at start; the shared instance stays without them, as other tests expect).
+     */
+    public static synchronized Moto withAwsManagedPolicies() {
+        if (withManagedPolicies == null) {
+            withManagedPolicies = start(java.util.Map.of("MOTO_IAM_LOAD_MANAGED_POLICIES", "true"));
+        }
+        return withManagedPolicies;
+    }
+
     private static Moto start() {
+        return start(java.util.Map.of());
+    }
+
+    private static Moto start(java.util.Map<String, String> env) {
         String binary = find();
         int port = freePort();
         try {
@@ -55,6 +71,7 @@ public final class Moto {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             pb.environment().put("MOTO_EC2_LOAD_DEFAULT_AMIS", "false");
+            pb.environment().putAll(env);
             Process process = pb.start();
             Moto moto = new Moto(process, port);
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));

@@ -58,7 +58,7 @@ public class AccountsApi {
     public record AccountView(long id, String provider, String name, String accountId, String roleArn,
                               boolean externalIdSet, List<String> regions, Map<String, String> tags,
                               boolean active, boolean thirdParty) {
-        static AccountView of(Account a) {
+        public static AccountView of(Account a) {
             return new AccountView(a.id(), a.provider().id(), a.name(), a.externalId(), a.access().roleArn(),
                     a.access().roleExternalId() != null, a.regions(), a.tags(), a.active(), a.thirdParty());
         }

@@ -175,8 +175,9 @@ public class CertificateConfiguration {
     }
 
     @Bean
-    MasterKeyRotation masterKeyRotation(KeySealer sealer, KeyVault vault) {
-        return new MasterKeyRotation(sealer, vault);
+    MasterKeyRotation masterKeyRotation(KeySealer sealer, KeyVault vault,
+                                        io.watchkeeper.certmanager.keys.SealedAccountSecrets accountSecrets) {
+        return new MasterKeyRotation(sealer, vault, accountSecrets);
     }
 
     private static Path home(WatchkeeperProperties properties) {

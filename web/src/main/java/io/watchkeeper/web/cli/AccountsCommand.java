@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "accounts", description = "Register and list the accounts Watchkeeper watches.",
         mixinStandardHelpOptions = true,
         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Enable.class,
-                AccountsCommand.Disable.class, AccountsCommand.Discover.class, AccountsTestCommand.class})
+                AccountsCommand.Disable.class, AccountsCommand.Discover.class, AccountsTestCommand.class,
+                AccountsSetSecret.class})
 public final class AccountsCommand {
 
     static Map<String, Object> view(Account a) {
@@ -47,8 +48,8 @@ public final class AccountsCommand {
      * {@code accounts add aws …}; other providers are subcommands of {@code add} ({@code accounts add gcp …}),
      * so the AWS options are checked here rather than declared required.
      */
-    @Command(name = "add", description = "Register an account (aws; 'add gcp' for a GCP project).", mixinStandardHelpOptions = true,
-            subcommands = {AccountsAddGcp.class})
+    @Command(name = "add", description = "Register an account (aws; 'add gcp' for a GCP project, 'add github' for a GitHub"
+            + " organisation).", mixinStandardHelpOptions = true, subcommands = {AccountsAddGcp.class, AccountsAddGitHub.class})
     static final class Add implements Callable<Integer> {
         private final Cli cli;
 
@@ -161,9 +162,11 @@ public final class AccountsCommand {
         }
     }
 
-    @Command(name = "discover", mixinStandardHelpOptions = true, subcommands = {AccountsDiscoverGcp.class},
+    @Command(name = "discover", mixinStandardHelpOptions = true,
+            subcommands = {AccountsDiscoverGcp.class, AccountsDiscoverGitHub.class},
             description = "Register the member accounts of the hub's AWS Organization (active members not yet known);"
-                    + " 'discover gcp' for the projects of a GCP organisation.")
+                    + " 'discover gcp' for the projects of a GCP organisation, 'discover github' for a GitHub App's"
+                    + " installations.")
     static final class Discover implements Callable<Integer> {
         private final Cli cli;
 
@@ -189,7 +192,7 @@ public final class AccountsCommand {
         @Override
         public Integer call() {
             if (Provider.fromId(provider) != Provider.AWS) {
-                throw new InvalidInputException("discovery is available for aws and gcp ('accounts discover gcp …')");
+                throw new InvalidInputException("discovery is available for aws, gcp and github ('accounts discover gcp|github …')");
             }
             if (roleName == null) {
                 throw new InvalidInputException("Missing required option: '--role-name'");

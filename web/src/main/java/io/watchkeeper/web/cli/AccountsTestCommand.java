@@ -10,11 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code watchkeeper accounts test NAME}: opens a session (proving the account's identity) and, for GCP,
+ * {@code watchkeeper accounts test NAME}: opens a session (proving the account's identity) and, for GCP and GitHub Apps,
  * names the permissions the watchers need that are missing. Exit 1 when the test fails.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Prove access to an account; for GCP also list missing permissions by name.")
+        description = "Prove access to an account; for GCP and GitHub Apps also list missing permissions by name.")
 final class AccountsTestCommand implements Callable<Integer> {
 
     private final Cli cli;

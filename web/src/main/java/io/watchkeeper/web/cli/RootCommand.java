@@ -9,5 +9,6 @@ import picocli.CommandLine.Command;
         version = "Watchkeeper 0.1.0",
         subcommands = {AccountsCommand.class, WatchCommand.class, ScanCommand.class, AuditCommand.class,
                 ItemsCommand.class, FindingsCommand.class, ChecksCommand.class, ScoresCommand.class, RemediationsCommand.class, IntervalsCommand.class, TypesCommand.class,
-                AuthoritiesCommand.class, CertsCommand.class, UsersCommand.class, TeamsCommand.class, CodeCommand.class})
+                AuthoritiesCommand.class, CertsCommand.class, UsersCommand.class, TeamsCommand.class, CodeCommand.class,
+                ComplianceCommand.class, TunerCommand.class})
 public final class RootCommand {}

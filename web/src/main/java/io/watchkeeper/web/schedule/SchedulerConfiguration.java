@@ -41,7 +41,10 @@ public class SchedulerConfiguration {
                                 RemediationService remediations, CatalogAudit catalogAudit,
                                 io.watchkeeper.web.notify.Notifier notifier,
                                 io.watchkeeper.certmanager.rotation.Renewals renewals,
-                                io.watchkeeper.certmanager.ExpiryDigest expiry) {
+                                io.watchkeeper.certmanager.ExpiryDigest expiry,
+                                org.springframework.beans.factory.ObjectProvider<io.watchkeeper.web.tuner.TunerJob> tuner,
+                                @org.springframework.beans.factory.annotation.Value("${watchkeeper.tuner.interval-minutes:360}")
+                                int tunerMinutes) {
         WatchkeeperProperties.Scheduler s = properties.scheduler();
         var remediate = Tasks.recurring("remediate", FixedDelay.of(properties.remediation().interval()))
                 .execute((instance, context) -> remediations.runAutomatic("job:remediator"));
@@ -55,8 +58,11 @@ public class SchedulerConfiguration {
         // one node at a time renews what is due; each renewal is exactly-once by its idempotency key anyway
         var renew = Tasks.recurring("certificate-renewal", FixedDelay.ofMinutes(5))
                 .execute((instance, context) -> notifier.renewalFailures(renewals.sweep(500, "job:certificate-renewal")));
+        // IAM tuner: fresh evidence, AccessDenied after changes; applies only where an account turned it on
+        var tune = Tasks.recurring("iam-tuner", FixedDelay.ofMinutes(Math.max(5, tunerMinutes)))
+                .execute((instance, context) -> tuner.getObject().run());
         return new SchedulerNode(scheduling.newScheduler(dataSource, s.threads(), s.pollingInterval(),
-                ManagementFactory.getRuntimeMXBean().getName(), remediate, catalog, digest, renew));
+                ManagementFactory.getRuntimeMXBean().getName(), remediate, catalog, digest, renew, tune));
     }
 
     @Bean

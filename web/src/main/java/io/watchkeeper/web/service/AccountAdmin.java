@@ -48,13 +48,16 @@ public class AccountAdmin {
     private final AuditLog audit;
     private final ScheduleSync schedule;
     private final TransactionTemplate tx;
+    private final Map<Provider, ProviderConnectionTest> providerTests;
 
     public AccountAdmin(AccountStore accounts, AwsSessionFactory aws, GcpSessionFactory gcp, WatcherRegistry watchers,
-                        AuditLog audit, ScheduleSync schedule, PlatformTransactionManager transactions) {
+                        AuditLog audit, ScheduleSync schedule, PlatformTransactionManager transactions,
+                        List<ProviderConnectionTest> providerTests) {
         this.accounts = accounts;
         this.aws = aws;
         this.gcp = gcp;
         this.watchers = watchers;
+        this.providerTests = providerTests.stream().collect(Collectors.toMap(ProviderConnectionTest::provider, t -> t));
         this.audit = audit;
         this.schedule = schedule;
         this.tx = new TransactionTemplate(transactions);
@@ -218,8 +221,11 @@ public class AccountAdmin {
         if (account.provider() == Provider.GCP) {
             return testGcp(account);
         }
+        if (providerTests.containsKey(account.provider())) {
+            return providerTests.get(account.provider()).test(account);
+        }
         if (account.provider() != Provider.AWS) {
-            return new ConnectionTest(false, null, "connection tests exist for AWS and GCP accounts only");
+            return new ConnectionTest(false, null, "no connection test for " + account.provider().id() + " accounts");
         }
         try (AwsSession session = aws.open(account)) {
             return new ConnectionTest(true, session.sts().getCallerIdentity().arn(), null);

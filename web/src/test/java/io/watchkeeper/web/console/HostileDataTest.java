@@ -60,9 +60,9 @@ class HostileDataTest {
         session.login("admin", WebApp.ADMIN_PASSWORD);
         long itemId = app.db.dsl().fetchSingle("SELECT id FROM item WHERE name = 'hostile-role'").get(0, Long.class);
         List<String> pages = new java.util.ArrayList<>(List.of("/", "/items", "/items?q=hostile", "/items/" + itemId,
-                "/findings", "/audit-log"));
+                "/findings", "/audit-log", "/compliance", "/compliance/cis-aws-3.0", "/compliance/cis-aws-3.0/report.html"));
         app.db.dsl().fetch("SELECT id FROM finding WHERE item_id = ?", itemId).forEach(r -> pages.add("/findings/" + r.get(0)));
-        assertThat(pages).as("the open trust policy makes findings").hasSizeGreaterThan(6);
+        assertThat(pages).as("the open trust policy makes findings").hasSizeGreaterThan(9);
         boolean seenEscaped = false;
         for (String page : pages) {
             HttpResponse<String> response = session.get(page);
@@ -72,6 +72,9 @@ class HostileDataTest {
             seenEscaped |= response.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         }
         assertThat(seenEscaped).as("the payload is shown, as text").isTrue();
+        // literal substitutions (|…|) render as the old concatenations did
+        assertThat(session.get("/").body()).containsPattern("viewBox=\"0 0 \\d+ \\d+\"");
+        assertThat(session.get("/findings").body()).containsPattern("id=\"pick-\\d+\"");
 
         String token = app.token("admin", Role.VIEWER);
         HttpResponse<String> api = app.session().bearer(token).get("/api/v1/items/" + itemId);

@@ -25,7 +25,8 @@ public final class CloudTrailTrailNotLoggingCheck implements Check<CloudTrailTra
     @Override public String remediation() {
         return "Start logging again (start-trail), find out who stopped it, and alert on StopLogging and DeleteTrail.";
     }
-    @Override public List<String> controls() { return List.of("CIS-AWS-3.0:3.1"); }
+    /** CIS AWS 3.0 3.1 is decided for the account ({@link CloudTrailTrailNoMultiRegionManagementTrailCheck}). */
+    @Override public List<String> controls() { return List.of(); }
 
     @Override
     public List<Evidence> evaluate(CloudTrailTrailConfig trail, AuditContext context) {

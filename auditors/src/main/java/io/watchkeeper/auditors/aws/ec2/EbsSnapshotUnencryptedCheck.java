@@ -27,7 +27,8 @@ public final class EbsSnapshotUnencryptedCheck implements Check<EbsSnapshotConfi
         return "Copy the snapshot with encryption on (copy-snapshot --encrypted), delete the original, and "
                 + "enable EBS encryption by default in every region.";
     }
-    @Override public List<String> controls() { return List.of("CIS-AWS-3.0:2.2.1"); }
+    /** No CIS control: CIS AWS 3.0 2.2.1 is the per-region EBS default-encryption setting, not snapshots. */
+    @Override public List<String> controls() { return List.of(); }
 
     @Override
     public List<Evidence> evaluate(EbsSnapshotConfig snapshot, AuditContext context) {

@@ -1,5 +1,6 @@
 package io.watchkeeper.auditors.aws.ec2;
 
+import io.watchkeeper.auditors.policy.network.IpSet;
 import io.watchkeeper.core.config.aws.SecurityGroupConfig.Rule;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.EntityClass;
@@ -70,10 +71,43 @@ final class Rules {
         return UDP.contains(rule.protocol()) ? "udp" : rule.protocol();
     }
 
-    /** Whether the rule's source is a CIDR meaning everyone (0.0.0.0/0, ::/0). */
+    /**
+     * Whether the rule's source alone is the internet: a CIDR meaning everyone (0.0.0.0/0, ::/0) or one
+     * covering every public address of its family (2000::/3), evaluated as a set ({@link IpSet}).
+     */
     static boolean fromInternet(Rule rule, AuditContext context) {
-        return rule.sourceType() != null && rule.sourceType().startsWith("cidr") && rule.source() != null
-                && context.classifyNetwork(rule.source()) == EntityClass.INTERNET;
+        if (!cidr(rule)) {
+            return false;
+        }
+        EntityClass entity = context.classifyNetwork(rule.source());
+        if (entity == EntityClass.INTERNET) {
+            return true;
+        }
+        // only an IPv6 network of prefix 3 or less can cover the public internet without being ::/0
+        return entity == EntityClass.UNKNOWN && rule.source().indexOf(':') >= 0 && prefix(rule.source()) <= 3
+                && IpSet.cidr(rule.source()).map(IpSet::coversInternet).orElse(false);
+    }
+
+    /** The prefix length of a CIDR's text, or 129 when there is none or it does not parse. */
+    static int prefix(String cidr) {
+        int slash = cidr.indexOf('/');
+        if (slash < 0 || slash == cidr.length() - 1 || cidr.length() - slash > 4) {
+            return 129;
+        }
+        int value = 0;
+        for (int i = slash + 1; i < cidr.length(); i++) {
+            char c = cidr.charAt(i);
+            if (c < '0' || c > '9') {
+                return 129;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** Whether the rule's source is a CIDR (not a group or prefix list). */
+    static boolean cidr(Rule rule) {
+        return rule.sourceType() != null && rule.sourceType().startsWith("cidr") && rule.source() != null;
     }
 
     /** The stable evidence key of a rule: {@code <direction>:<protocol>:<from>-<to>:<source>}. */

@@ -18,7 +18,9 @@ import java.util.Set;
  * Remote administration ports (SSH 22, RDP 3389) open to the whole internet. Reachability decides
  * exposure ({@link Reachability}): guarding something with a public address it is the internet;
  * otherwise the group is a loaded gun, scored as an internal weakness. A rule of the same group
- * that opens every port to the same source is reported once, by the all-ports check.
+ * that opens every port to the same source is reported once, by the all-ports check. Rules whose
+ * sources only together cover the internet (0.0.0.0/1 + 128.0.0.0/1) are one finding per port and
+ * family ({@link InternetUnions}).
  */
 @AutoService(Check.class)
 public final class SecurityGroupAdminPortOpenCheck implements Check<SecurityGroupConfig> {
@@ -55,6 +57,15 @@ public final class SecurityGroupAdminPortOpenCheck implements Check<SecurityGrou
                             port.getValue() + " (" + port.getKey() + ") open to " + rule.source()
                                     + (exposure == Exposure.INTERNET ? " on an instance with a public IP"
                                     : " (no public instance attached)"), exposure, rule));
+                }
+            }
+        }
+        if (InternetUnions.possible(rules, context)) {
+            for (var port : SensitivePorts.ADMIN.entrySet()) {
+                for (InternetUnions.Union union : InternetUnions.port(rules, "tcp", port.getKey(),
+                        SensitivePorts::exposesAdmin, context)) {
+                    exposure = exposure == null ? Reachability.exposure(group, context) : exposure;
+                    out.add(union.evidence(port.getValue() + " (" + port.getKey() + ")", exposure));
                 }
             }
         }

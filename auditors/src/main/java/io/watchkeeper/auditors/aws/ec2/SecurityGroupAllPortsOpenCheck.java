@@ -18,7 +18,8 @@ import java.util.Set;
  * All traffic, or a tcp/udp range of 1000 ports or more, open to the internet. The evidence names the
  * administration and database ports the rule exposes; when the rule opens every port, the port checks
  * stay silent for its source (one misconfiguration, one finding), so this check carries the CIS
- * controls of the admin-port check.
+ * controls of the admin-port check. All-port rules whose sources only together cover the internet
+ * are one finding per protocol and family ({@link InternetUnions}).
  */
 @AutoService(Check.class)
 public final class SecurityGroupAllPortsOpenCheck implements Check<SecurityGroupConfig> {
@@ -42,13 +43,28 @@ public final class SecurityGroupAllPortsOpenCheck implements Check<SecurityGroup
     @Override
     public List<Evidence> evaluate(SecurityGroupConfig group, AuditContext context) {
         List<Evidence> out = new ArrayList<>();
-        for (Rule rule : Rules.of(group.ingress())) {
+        List<Rule> rules = Rules.of(group.ingress());
+        for (Rule rule : rules) {
             if (wide(rule) && Rules.fromInternet(rule, context)) {
                 Exposure exposure = Reachability.exposure(group, context);
                 List<String> ports = SensitivePorts.exposedBy(rule);
                 out.add(Evidence.of(Rules.key("ingress", rule), Rules.describe(rule) + " open to " + rule.source() + " "
                         + Reachability.describe(exposure) + (ports.isEmpty() ? "" : "; exposes " + String.join(", ", ports)),
                         exposure, rule));
+            }
+        }
+        if (InternetUnions.possible(rules, context)) {
+            List<InternetUnions.Union> tcp = InternetUnions.allPorts(rules, "tcp", context);
+            List<InternetUnions.Union> udp = new ArrayList<>(InternetUnions.allPorts(rules, "udp", context));
+            for (InternetUnions.Union union : tcp) {
+                // all-traffic rules open tcp and udp alike: one finding for both
+                boolean both = udp.removeIf(u -> u.family() == union.family() && u.rules().equals(union.rules()));
+                InternetUnions.Union reported = both ? new InternetUnions.Union("all", "all", union.family(), union.rules())
+                        : union;
+                out.add(reported.evidence(both ? "All traffic" : "Every tcp port", Reachability.exposure(group, context)));
+            }
+            for (InternetUnions.Union union : udp) {
+                out.add(union.evidence("Every udp port", Reachability.exposure(group, context)));
             }
         }
         return out;

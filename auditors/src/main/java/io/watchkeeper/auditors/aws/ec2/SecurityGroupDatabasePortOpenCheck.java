@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Database ports open to 0.0.0.0/0 or ::/0; reachability (a public instance using the group) decides
  * exposure. A rule of the same group that opens every port to the same source is reported once, by
- * the all-ports check.
+ * the all-ports check; rules that only together cover the internet are one finding per port and family.
  */
 @AutoService(Check.class)
 public final class SecurityGroupDatabasePortOpenCheck implements Check<SecurityGroupConfig> {
@@ -51,6 +51,17 @@ public final class SecurityGroupDatabasePortOpenCheck implements Check<SecurityG
                     out.add(Evidence.of(Rules.key("ingress", rule) + ":" + port.getKey(),
                             port.getValue() + " (" + port.getKey() + ") open to " + rule.source() + " "
                                     + Reachability.describe(exposure), exposure, rule));
+                }
+            }
+        }
+        if (InternetUnions.possible(rules, context)) {
+            for (var port : SensitivePorts.DATABASE.entrySet()) {
+                for (String protocol : port.getKey() == SensitivePorts.MEMCACHED ? List.of("tcp", "udp") : List.of("tcp")) {
+                    for (InternetUnions.Union union : InternetUnions.port(rules, protocol, port.getKey(),
+                            SensitivePorts::exposesDatabase, context)) {
+                        exposure = exposure == null ? Reachability.exposure(group, context) : exposure;
+                        out.add(union.evidence(port.getValue() + " (" + port.getKey() + ")", exposure));
+                    }
                 }
             }
         }

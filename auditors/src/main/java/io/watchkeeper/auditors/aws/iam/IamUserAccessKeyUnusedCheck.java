@@ -16,11 +16,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An active access key not used for 90 days, or never used and created more than 90 days ago. */
+/**
+ * CIS AWS 3.0 1.12: an active access key not used for 45 days, or never used and created more than
+ * 45 days ago (a key never used counts from its creation). Rotation (1.14, 90 days) is another check.
+ */
 @AutoService(Check.class)
 public final class IamUserAccessKeyUnusedCheck implements Check<IamUserConfig> {
 
-    static final Duration UNUSED = Duration.ofDays(90);
+    static final Duration UNUSED = Duration.ofDays(45);
     final Clock clock;
 
     public IamUserAccessKeyUnusedCheck() { this(Clock.systemUTC()); }
@@ -29,13 +32,12 @@ public final class IamUserAccessKeyUnusedCheck implements Check<IamUserConfig> {
     @Override public CheckId id() { return CheckId.of("aws.iam.user/access-key-unused"); }
     @Override public Class<IamUserConfig> configType() { return IamUserConfig.class; }
     @Override public Severity severity() { return Severity.MEDIUM; }
-    @Override public String title() { return "IAM user has an active access key unused for 90 days"; }
+    @Override public String title() { return "IAM user has an active access key unused for 45 days"; }
     @Override public String rationale() {
         return "A key nobody uses still works for whoever finds it in an old laptop, repository or CI log.";
     }
     @Override public String remediation() { return "Deactivate the key, then delete it once nothing breaks."; }
-    /** No CIS mapping: CIS 1.12 asks for 45 days, this check (like Security Monkey) uses 90. */
-    @Override public List<String> controls() { return List.of(); }
+    @Override public List<String> controls() { return List.of("CIS-AWS-3.0:1.12"); }
 
     @Override
     public List<Evidence> evaluate(IamUserConfig user, AuditContext context) {

@@ -1,28 +1,23 @@
 package io.watchkeeper.auditors.aws.iam;
 
 import io.watchkeeper.auditors.policy.Policies;
-import io.watchkeeper.auditors.policy.ResourcePolicies;
-import io.watchkeeper.auditors.policy.Statement;
-import io.watchkeeper.auditors.policy.Wildcards;
+import io.watchkeeper.auditors.policy.PolicyEvaluator;
+import io.watchkeeper.auditors.policy.WebIdentityTrust;
 import io.watchkeeper.core.config.aws.IamRoleConfig;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.EntityClass;
 import io.watchkeeper.core.finding.Evidence;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Who outside the account a role's trust policy lets assume the role, through
- * {@link ResourcePolicies#externalGrants} (so {@code *} pinned by an account, organisation or
- * network condition is classified by that condition). Only statements that allow an
- * {@code sts:AssumeRole*} action count. Condition values are normalised to strings first: AWS
- * accepts numbers and booleans there, and the grant analysis reads strings. A principal shown as a
- * unique id (AROA…, AIDA…) is one that was deleted: it can never be used again and is not reported.
+ * Who outside the account a role's trust policy lets assume the role, through the
+ * {@link PolicyEvaluator} limited to the {@code sts:AssumeRole*} actions (so {@code *} pinned by an
+ * account, organisation or network condition is classified by that condition, and a Deny that
+ * lets only pinned callers through narrows the grant). Shared web-identity providers trusted
+ * without a subject pin ({@link WebIdentityTrust}) let anyone in too. A principal shown as a unique
+ * id (AROA…, AIDA…) is one that was deleted: it can never be used again and is not reported.
  */
 final class TrustGrants {
 
@@ -39,45 +34,21 @@ final class TrustGrants {
         if (!parsed.ok()) {
             return List.of();
         }
-        List<Statement> assuming = parsed.statements().stream().filter(TrustGrants::assumes)
-                .map(TrustGrants::normalised).toList();
-        return IdentityStatements.distinct(ResourcePolicies.externalGrants(assuming, context).stream()
-                .filter(g -> g.entity() == entity && !DELETED.matcher(g.principal()).matches())
-                .map(g -> new Evidence(IdentityStatements.key(g.key()), IdentityStatements.oneLine(
+        List<Evidence> out = new ArrayList<>();
+        for (PolicyEvaluator.Grant g : PolicyEvaluator.grants(parsed.statements(), context, ASSUME)) {
+            if (g.entity() == entity && !DELETED.matcher(g.principal()).matches()) {
+                out.add(new Evidence(IdentityStatements.key(g.key()), IdentityStatements.oneLine(
                         "Trust policy statement " + g.statement().key() + " lets " + g.principal() + " assume the role"),
-                        entity.exposure(), g.statement().raw()))
-                .toList());
-    }
-
-    private static boolean assumes(Statement s) {
-        if (!s.allow()) {
-            return false;
-        }
-        return s.notActions().isEmpty()
-                ? s.actions().stream().anyMatch(a -> ASSUME.stream().anyMatch(x -> Wildcards.matches(a, x)))
-                : ASSUME.stream().anyMatch(x -> s.notActions().stream().noneMatch(n -> Wildcards.matches(n, x)));
-    }
-
-    /** The statement with condition values as strings or lists of strings; other shapes are dropped. */
-    private static Statement normalised(Statement s) {
-        ObjectNode conditions = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, JsonNode> operator : s.conditions().properties()) {
-            ObjectNode keys = conditions.putObject(operator.getKey());
-            for (Map.Entry<String, JsonNode> key : operator.getValue().properties()) {
-                JsonNode value = key.getValue();
-                if (value.isValueNode() && !value.isNull()) {
-                    keys.put(key.getKey(), value.asString());
-                } else if (value.isArray()) {
-                    ArrayNode values = keys.putArray(key.getKey());
-                    value.forEach(v -> {
-                        if (v.isValueNode() && !v.isNull()) {
-                            values.add(v.asString());
-                        }
-                    });
-                }
+                        entity.exposure(), g.statement().raw()));
             }
         }
-        return new Statement(s.index(), s.sid(), s.allow(), s.principals(), s.notPrincipals(), s.actions(),
-                s.notActions(), s.resources(), s.notResources(), conditions, s.raw());
+        if (entity == EntityClass.INTERNET) {
+            for (WebIdentityTrust.Unpinned u : WebIdentityTrust.unpinned(parsed.statements())) {
+                out.add(new Evidence(IdentityStatements.key(u.key()), IdentityStatements.oneLine("Trust policy statement "
+                        + u.statement().key() + " lets anyone with a " + u.issuer() + " token assume the role (no "
+                        + u.claim() + " condition pins the caller)"), entity.exposure(), u.statement().raw()));
+            }
+        }
+        return IdentityStatements.distinct(out);
     }
 }

@@ -2,7 +2,7 @@ package io.watchkeeper.auditors.aws.resourcepolicy;
 
 import io.watchkeeper.auditors.policy.Policies;
 import io.watchkeeper.auditors.policy.ResourcePolicies;
-import io.watchkeeper.auditors.policy.ResourcePolicies.Grant;
+import io.watchkeeper.auditors.policy.PolicyEvaluator.Grant;
 import io.watchkeeper.auditors.policy.Statement;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.EntityClass;
@@ -95,7 +95,7 @@ public final class ResourcePolicyEvidence {
         List<String> actions = grant.actions();
         String shownActions = actions.isEmpty() ? "no actions" : actions.size() <= 3 ? String.join(", ", actions)
                 : String.join(", ", actions.subList(0, 3)) + " and " + (actions.size() - 3) + " more";
-        String message = grant.statement().key() + " allows " + grant.principal() + " (" + describe(grant.entity())
+        String message = grant.statement().key() + " allows " + grant.principal() + " (" + describe(grant)
                 + "): " + shownActions;
         Exposure exposure = grant.entity().exposure();
         return new Evidence(key(grant.key()), line(message), exposure == null ? Exposure.INTERNAL : exposure, details);
@@ -134,6 +134,15 @@ public final class ResourcePolicyEvidence {
             return "";
         }
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Who the grant reaches, in words: the evaluator's class when it says more than the entity. */
+    private static String describe(Grant grant) {
+        return switch (grant.reach()) {
+            case ANY_AUTHENTICATED -> grant.reach().words();
+            case IP_RESTRICTED -> grant.entity() == EntityClass.UNKNOWN ? "unknown network" : describe(grant.entity());
+            default -> describe(grant.entity());
+        };
     }
 
     private static String describe(EntityClass entity) {

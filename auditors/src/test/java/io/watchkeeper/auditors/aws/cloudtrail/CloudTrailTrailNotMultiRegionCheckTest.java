@@ -27,6 +27,21 @@ class CloudTrailTrailNotMultiRegionCheckTest {
         assertThat(evidence.getFirst().exposure()).isEqualTo(Exposure.INTERNAL);
     }
 
+    /** A regional trail next to a multi-region trail that logs management events is a choice (it was reported as 3.1). */
+    @Test
+    void aSingleRegionTrailNextToAGoodMultiRegionTrailIsNotReported() {
+        CloudTrailTrailConfig regional = trail("'name':'regional','trailArn':'arn:aws:cloudtrail:us-east-1:111111111111:trail/regional',"
+                + "'isMultiRegionTrail':false");
+        CloudTrailTrailConfig main = trail("'trailArn':'arn:aws:cloudtrail:us-east-1:111111111111:trail/main'");
+        TestContext context = new TestContext().with("aws.cloudtrail.trail", "us-east-1", "regional", regional)
+                .with("aws.cloudtrail.trail", "us-east-1", "main", main);
+        assertThat(check.evaluate(regional, context)).isEmpty();
+        CloudTrailTrailConfig stopped = trail("'trailArn':'arn:aws:cloudtrail:us-east-1:111111111111:trail/main','isLogging':false");
+        assertThat(check.evaluate(regional, new TestContext().with("aws.cloudtrail.trail", "us-east-1", "regional", regional)
+                .with("aws.cloudtrail.trail", "us-east-1", "main", stopped))).as("the other trail is stopped").hasSize(1);
+        assertThat(check.controls()).doesNotContain("CIS-AWS-3.0:3.1");
+    }
+
     @Test
     void aHealthyMultiRegionLoggingTrailIsFine() {
         for (String fields : new String[] {"", "'isLogging':false,'kmsKeyId':null"}) {

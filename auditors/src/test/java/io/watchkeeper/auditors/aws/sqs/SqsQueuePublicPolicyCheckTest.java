@@ -10,6 +10,8 @@ import io.watchkeeper.auditors.aws.resourcepolicy.ResourcePolicyChecks;
 import io.watchkeeper.auditors.aws.resourcepolicy.PublicPolicyCheckContract;
 import io.watchkeeper.core.config.aws.SqsQueueConfig;
 import io.watchkeeper.core.finding.Check;
+import io.watchkeeper.core.finding.Evidence;
+import io.watchkeeper.core.finding.Exposure;
 import io.watchkeeper.core.model.PolicyDocument;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +35,14 @@ class SqsQueuePublicPolicyCheckTest extends PublicPolicyCheckContract<SqsQueueCo
     void aTopicOfTheAccountSendingToTheQueueIsNotPublic() {
         assertThat(evaluate(policy(allow("FromTopic", "'*'",
                 condition("ArnEquals", "aws:SourceArn", "arn:aws:sns:us-east-1:111111111111:t"))))).isEmpty();
+    }
+
+    /** Was reported as an unknown account: a wildcard on the account of aws:SourceArn matches every topic named t. */
+    @Test
+    void aSourceArnWildcardOnEveryAccountIsPublic() {
+        var evidence = evaluate(policy(allow("FromAnyTopic", "'*'", condition("ArnLike", "aws:SourceArn", "arn:aws:sns:*:*:t"))));
+        assertThat(evidence).extracting(Evidence::key).containsExactly("sid:FromAnyTopic:* if aws:SourceArn arn:aws:sns:*:*:t");
+        assertThat(evidence.getFirst().exposure()).isEqualTo(Exposure.INTERNET);
+        assertThat(evidence.getFirst().message()).contains("any AWS principal");
     }
 }

@@ -31,8 +31,15 @@ class SqsQueueUnknownAccountPolicyCheckTest extends UnknownAccountPolicyCheckCon
     }
 
     @Test
-    void aSourceArnWildcardOnTheAccountIsUnknown() {
+    void aSourceArnWildcardOnSomeAccountsIsUnknown() {
+        assertThat(evaluate(policy(allow("FromSomeTopics", "'*'", condition("ArnLike", "aws:SourceArn", "arn:aws:sns:*:9*:t")))))
+                .extracting(Evidence::key).containsExactly("sid:FromSomeTopics:* if aws:SourceArn arn:aws:sns:*:9*:t");
+    }
+
+    /** A wildcard matching every account pins nobody: the grant is public (SqsQueuePublicPolicyCheckTest), not unknown. */
+    @Test
+    void aSourceArnWildcardOnEveryAccountIsNotAnUnknownAccount() {
         assertThat(evaluate(policy(allow("FromAnyTopic", "'*'", condition("ArnLike", "aws:SourceArn", "arn:aws:sns:*:*:t")))))
-                .extracting(Evidence::key).containsExactly("sid:FromAnyTopic:* if aws:SourceArn arn:aws:sns:*:*:t");
+                .isEmpty();
     }
 }

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param latestDeliveryTime last successful delivery to S3, or null
  * @param latestDeliveryError last S3 delivery error, or null
  * @param tags tags
+ * @param advancedSelectors advanced event selectors with their field selectors, in the trail's
+ *     order; null when it has none (so the stored form of trails without them is unchanged)
  */
 public record CloudTrailTrailConfig(
         String name,
@@ -46,7 +48,35 @@ public record CloudTrailTrailConfig(
         List<String> advancedEventSelectors,
         @Ephemeral Instant latestDeliveryTime,
         @Ephemeral String latestDeliveryError,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        List<AdvancedSelector> advancedSelectors) {
+
+    /** A trail as read before advanced selectors were kept in full. */
+    public CloudTrailTrailConfig(String name, String trailArn, String homeRegion, Boolean isMultiRegionTrail,
+                                 Boolean isOrganizationTrail, String s3BucketName, String s3KeyPrefix,
+                                 Boolean includeGlobalServiceEvents, Boolean logFileValidationEnabled, String kmsKeyId,
+                                 String cloudWatchLogsLogGroupArn, String snsTopicArn, Boolean isLogging,
+                                 List<EventSelector> eventSelectors, List<String> advancedEventSelectors,
+                                 Instant latestDeliveryTime, String latestDeliveryError, Map<String, String> tags) {
+        this(name, trailArn, homeRegion, isMultiRegionTrail, isOrganizationTrail, s3BucketName, s3KeyPrefix,
+                includeGlobalServiceEvents, logFileValidationEnabled, kmsKeyId, cloudWatchLogsLogGroupArn, snsTopicArn,
+                isLogging, eventSelectors, advancedEventSelectors, latestDeliveryTime, latestDeliveryError, tags, null);
+    }
+
+    /**
+     * One advanced event selector: the events matching all of its field selectors are logged.
+     *
+     * @param name its name ("" when unnamed)
+     * @param fieldSelectors its conditions, sorted by field
+     */
+    public record AdvancedSelector(String name, List<FieldSelector> fieldSelectors) {}
+
+    /**
+     * One condition on an event field (eventCategory, resources.type, readOnly, eventName, …); each
+     * operator's values are sorted, and an operator not used is empty.
+     */
+    public record FieldSelector(String field, List<String> equalTo, List<String> startsWith, List<String> endsWith,
+                                List<String> notEquals, List<String> notStartsWith, List<String> notEndsWith) {}
 
     /**
      * One basic event selector.

@@ -2,7 +2,9 @@ package io.watchkeeper.watchers.aws.cloudtrail;
 
 import com.google.auto.service.AutoService;
 import io.watchkeeper.core.config.aws.CloudTrailTrailConfig;
+import io.watchkeeper.core.config.aws.CloudTrailTrailConfig.AdvancedSelector;
 import io.watchkeeper.core.config.aws.CloudTrailTrailConfig.DataResource;
+import io.watchkeeper.core.config.aws.CloudTrailTrailConfig.FieldSelector;
 import io.watchkeeper.core.config.aws.CloudTrailTrailConfig.EventSelector;
 import io.watchkeeper.core.watch.Observation;
 import io.watchkeeper.core.watch.ScopeKind;
@@ -13,6 +15,7 @@ import io.watchkeeper.watchers.aws.AwsWatcher;
 import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.AdvancedEventSelector;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 
 /**
@@ -56,6 +59,23 @@ public final class CloudTrailTrailWatcher extends AwsWatcher<CloudTrailTrailConf
                         .map(a -> a.name() == null ? "" : a.name()).toList(), Comparator.naturalOrder()),
                 status.latestDeliveryTime(),
                 status.latestDeliveryError(),
-                tags(tags, tag -> tag.key(), tag -> tag.value()));
+                tags(tags, tag -> tag.key(), tag -> tag.value()),
+                advanced(selectors.advancedEventSelectors()));
+    }
+
+    /** Advanced selectors in full (CIS 3.8/3.9 read their S3 data event conditions), or null when there are none. */
+    private static List<AdvancedSelector> advanced(List<AdvancedEventSelector> selectors) {
+        if (selectors == null || selectors.isEmpty()) {
+            return null;
+        }
+        return selectors.stream().map(a -> new AdvancedSelector(a.name() == null ? "" : a.name(),
+                sorted(a.fieldSelectors().stream().map(f -> new FieldSelector(f.field(), values(f.equalsValue()),
+                        values(f.startsWith()), values(f.endsWith()), values(f.notEquals()), values(f.notStartsWith()),
+                        values(f.notEndsWith()))).toList(), Comparator.comparing(FieldSelector::field,
+                        Comparator.nullsFirst(Comparator.naturalOrder()))))).toList();
+    }
+
+    private static List<String> values(List<String> values) {
+        return sorted(values, Comparator.naturalOrder());
     }
 }

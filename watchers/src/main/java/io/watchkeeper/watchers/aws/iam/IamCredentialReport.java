@@ -35,10 +35,26 @@ final class IamCredentialReport {
     record Row(String user, String arn, Instant userCreationTime, boolean passwordEnabled, Instant passwordLastUsed,
                Instant passwordLastChanged, boolean mfaActive, List<AccessKey> accessKeys) {}
 
+    /**
+     * The root user's row: its password columns say {@code not_supported} except the last use.
+     *
+     * @param arn {@code arn:<partition>:iam::<account>:root}
+     * @param creationTime when the account was created
+     * @param passwordLastUsed last console sign-in, or null when never or unknown
+     * @param mfaActive whether an MFA device (virtual or hardware) is enabled for the root user
+     * @param accessKeys the root user's access keys by slot; empty when none
+     * @param activeSigningCertificates how many X.509 signing certificates of the root user are active
+     */
+    record RootRow(String arn, Instant creationTime, Instant passwordLastUsed, boolean mfaActive,
+                   List<AccessKey> accessKeys, int activeSigningCertificates) {}
+
+    /** The whole report: users by ARN, and the root user's row (null when the report has none, as in moto). */
+    record Report(Map<String, Row> users, RootRow root) {}
+
     private IamCredentialReport() {}
 
-    /** Generates the report, waits (bounded) until it is complete, and returns its rows by ARN. */
-    static Map<String, Row> fetch(IamClient iam) {
+    /** Generates the report, waits (bounded) until it is complete, and returns its rows. */
+    static Report fetch(IamClient iam) {
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         long pause = 250;
         ReportStateType state;
@@ -55,11 +71,16 @@ final class IamCredentialReport {
             }
             pause = Math.min(pause * 2, 2000);
         }
-        return parse(iam.getCredentialReport().content().asUtf8String());
+        return read(iam.getCredentialReport().content().asUtf8String());
     }
 
     /** Rows by user ARN, the root account's row left out. */
     static Map<String, Row> parse(String csv) {
+        return read(csv).users();
+    }
+
+    /** The users' rows by ARN and the root user's row. */
+    static Report read(String csv) {
         String[] lines = csv.replace("\uFEFF", "").split("\r?\n");
         if (lines.length == 0 || lines[0].isBlank()) {
             throw invalid("it is empty");
@@ -71,30 +92,43 @@ final class IamCredentialReport {
             }
         }
         Map<String, Row> rows = new HashMap<>();
+        RootRow root = null;
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
             }
             Map<String, String> values = values(header, fields(lines[i]), i + 1);
+            List<AccessKey> keys = accessKeys(header, values);
             if (ROOT.equals(values.get("user"))) {
-                continue;
-            }
-            List<AccessKey> keys = new ArrayList<>();
-            for (int slot = 1; header.contains("access_key_" + slot + "_active"); slot++) {
-                String k = "access_key_" + slot + "_";
-                boolean active = bool(values, k + "active");
-                Instant rotated = time(values, k + "last_rotated");
-                if (active || rotated != null) {
-                    keys.add(new AccessKey(slot, active, rotated, time(values, k + "last_used_date"),
-                            text(values, k + "last_used_region"), text(values, k + "last_used_service")));
+                int certificates = 0;
+                for (int slot = 1; header.contains("cert_" + slot + "_active"); slot++) {
+                    certificates += bool(values, "cert_" + slot + "_active") ? 1 : 0;
                 }
+                root = new RootRow(values.get("arn"), time(values, "user_creation_time"),
+                        time(values, "password_last_used"), bool(values, "mfa_active"), keys, certificates);
+                continue;
             }
             boolean password = bool(values, "password_enabled");
             rows.put(values.get("arn"), new Row(values.get("user"), values.get("arn"), time(values, "user_creation_time"),
                     password, password ? time(values, "password_last_used") : null,
                     password ? time(values, "password_last_changed") : null, bool(values, "mfa_active"), keys));
         }
-        return rows;
+        return new Report(rows, root);
+    }
+
+    /** The access-key slots that are active or were ever used, in slot order. */
+    private static List<AccessKey> accessKeys(List<String> header, Map<String, String> values) {
+        List<AccessKey> keys = new ArrayList<>();
+        for (int slot = 1; header.contains("access_key_" + slot + "_active"); slot++) {
+            String k = "access_key_" + slot + "_";
+            boolean active = bool(values, k + "active");
+            Instant rotated = time(values, k + "last_rotated");
+            if (active || rotated != null) {
+                keys.add(new AccessKey(slot, active, rotated, time(values, k + "last_used_date"),
+                        text(values, k + "last_used_region"), text(values, k + "last_used_service")));
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /**

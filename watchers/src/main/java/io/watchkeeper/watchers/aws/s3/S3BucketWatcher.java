@@ -14,9 +14,18 @@ import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
 
-/** S3 buckets with policy, ACL, Block Public Access, encryption, versioning, logging, ownership and tags. */
+/**
+ * S3 buckets with policy, ACL, Block Public Access, encryption, versioning, logging, ownership and
+ * tags. AWS has no batch read of bucket configuration, so each bucket costs up to nine calls; two are
+ * skipped when their answer is already known: the location when ListBuckets names the bucket's
+ * region (it does when the request carries a parameter, here max-buckets), and the ACL when Object
+ * Ownership is BucketOwnerEnforced (ACLs are disabled and AWS documents that reading one "always
+ * returns a response that shows full control for the bucket owner", the owner ListBuckets names).
+ */
 @AutoService(Watcher.class)
 public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
 
@@ -29,37 +38,42 @@ public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
     @Override
     protected List<Observation<S3BucketConfig>> observe(WatchScope scope, AwsSession aws) {
         S3Client s3 = aws.s3();
-        List<Bucket> buckets = s3.listBucketsPaginator().buckets().stream().toList();
+        List<ListBucketsResponse> pages = s3.listBucketsPaginator(r -> r.maxBuckets(1000)).stream().toList();
+        String owner = pages.stream().map(ListBucketsResponse::owner).filter(o -> o != null && o.id() != null)
+                .map(o -> o.id()).findFirst().orElse(null);
+        List<Bucket> buckets = pages.stream().flatMap(p -> p.buckets().stream()).toList();
         return describeEach(buckets, b -> "arn:aws:s3:::" + b.name(), Bucket::name, b -> {
-            S3BucketConfig config = describe(s3, b);
+            S3BucketConfig config = describe(s3, b, owner);
             return new Observation.Observed<>("arn:aws:s3:::" + b.name(), b.name(), config.region(), config);
         });
     }
 
-    private static S3BucketConfig describe(S3Client s3, Bucket bucket) {
+    private static S3BucketConfig describe(S3Client s3, Bucket bucket, String listedOwner) {
         String name = bucket.name();
-        String location = s3.getBucketLocation(r -> r.bucket(name)).locationConstraintAsString();
-        String region = location == null || location.isEmpty() ? "us-east-1" : "EU".equals(location) ? "eu-west-1" : location;
+        String region = bucket.bucketRegion() != null && !bucket.bucketRegion().isBlank() ? bucket.bucketRegion()
+                : region(s3.getBucketLocation(r -> r.bucket(name)).locationConstraintAsString());
         var policy = orNull(() -> s3.getBucketPolicy(r -> r.bucket(name)).policy(), "NoSuchBucketPolicy");
-        var acl = s3.getBucketAcl(r -> r.bucket(name));
+        var ownership = orNull(() -> s3.getBucketOwnershipControls(r -> r.bucket(name)).ownershipControls(),
+                "OwnershipControlsNotFoundError");
+        String objectOwnership = ownership == null || ownership.rules().isEmpty() ? null
+                : ownership.rules().getFirst().objectOwnershipAsString();
+        Acl acl = "BucketOwnerEnforced".equals(objectOwnership) && listedOwner != null
+                ? new Acl(listedOwner, List.of(new S3BucketConfig.Grant("CanonicalUser", listedOwner, "FULL_CONTROL")))
+                : Acl.of(s3.getBucketAcl(r -> r.bucket(name)));
         var pab = orNull(() -> s3.getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration(),
                 "NoSuchPublicAccessBlockConfiguration");
         var encryption = orNull(() -> s3.getBucketEncryption(r -> r.bucket(name)).serverSideEncryptionConfiguration(),
                 "ServerSideEncryptionConfigurationNotFoundError");
         var versioning = s3.getBucketVersioning(r -> r.bucket(name));
         var logging = s3.getBucketLogging(r -> r.bucket(name)).loggingEnabled();
-        var ownership = orNull(() -> s3.getBucketOwnershipControls(r -> r.bucket(name)).ownershipControls(),
-                "OwnershipControlsNotFoundError");
         var tagSet = orNull(() -> s3.getBucketTagging(r -> r.bucket(name)).tagSet(), "NoSuchTagSet");
         return new S3BucketConfig(
                 name,
                 region,
                 bucket.creationDate(),
                 PolicyDocument.parse(policy),
-                acl.owner() == null ? null : acl.owner().id(),
-                sorted(acl.grants().stream().map(S3BucketWatcher::grant).toList(),
-                        Comparator.comparing(S3BucketConfig.Grant::grantee, Comparator.nullsFirst(Comparator.naturalOrder()))
-                                .thenComparing(S3BucketConfig.Grant::permission)),
+                acl.owner(),
+                acl.grants(),
                 pab == null ? null : new PublicAccessBlock(pab.blockPublicAcls(), pab.ignorePublicAcls(),
                         pab.blockPublicPolicy(), pab.restrictPublicBuckets()),
                 encryption == null ? List.of() : encryption.rules().stream()
@@ -73,8 +87,23 @@ public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
                 versioning.statusAsString(),
                 versioning.mfaDeleteAsString(),
                 logging == null ? null : new S3BucketConfig.Logging(logging.targetBucket(), logging.targetPrefix()),
-                ownership == null || ownership.rules().isEmpty() ? null : ownership.rules().getFirst().objectOwnershipAsString(),
+                objectOwnership,
                 tags(tagSet, t -> t.key(), t -> t.value()));
+    }
+
+    /** A location constraint as a region: empty is us-east-1, the legacy EU is eu-west-1. */
+    private static String region(String location) {
+        return location == null || location.isEmpty() ? "us-east-1" : "EU".equals(location) ? "eu-west-1" : location;
+    }
+
+    /** The bucket ACL as stored: its owner's canonical id and its grants, sorted. */
+    private record Acl(String owner, List<S3BucketConfig.Grant> grants) {
+        static Acl of(GetBucketAclResponse acl) {
+            return new Acl(acl.owner() == null ? null : acl.owner().id(),
+                    sorted(acl.grants().stream().map(S3BucketWatcher::grant).toList(),
+                            Comparator.comparing(S3BucketConfig.Grant::grantee, Comparator.nullsFirst(Comparator.naturalOrder()))
+                                    .thenComparing(S3BucketConfig.Grant::permission)));
+        }
     }
 
     private static S3BucketConfig.Grant grant(Grant g) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.watchkeeper.core.config.aws.CloudTrailTrailConfig;
 import io.watchkeeper.core.config.aws.CloudTrailTrailConfig.DataResource;
 import io.watchkeeper.core.config.aws.CloudTrailTrailConfig.EventSelector;
+import io.watchkeeper.core.json.CanonicalJson;
 import io.watchkeeper.core.json.EphemeralPaths;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.watch.Observation;
@@ -79,7 +80,8 @@ class CloudTrailTrailWatcherTest extends AwsWatcherTestSupport {
         cloudTrail.createTrail(r -> r.name("advanced").s3BucketName("trail-logs"));
         cloudTrail.startLogging(r -> r.name("advanced"));
         cloudTrail.putEventSelectors(r -> r.trailName("advanced").advancedEventSelectors(a -> a.name("s3 data events")
-                .fieldSelectors(f -> f.field("eventCategory").equalsValue("Data"))));
+                .fieldSelectors(f -> f.field("resources.type").equalsValue("AWS::S3::Object"),
+                        f -> f.field("eventCategory").equalsValue("Data"))));
         CloudTrailClient east = moto.client(CloudTrailClient.builder(), "us-east-1");
         east.createTrail(r -> r.name("east").s3BucketName("trail-logs"));
 
@@ -97,6 +99,16 @@ class CloudTrailTrailWatcherTest extends AwsWatcherTestSupport {
         assertThat(advanced.isLogging()).isTrue();
         assertThat(advanced.eventSelectors()).isEmpty();
         assertThat(advanced.advancedEventSelectors()).containsExactly("s3 data events");
+        // CIS 3.8/3.9 need the conditions, not only the names: kept in full, fields sorted
+        assertThat(advanced.advancedSelectors()).containsExactly(new CloudTrailTrailConfig.AdvancedSelector(
+                "s3 data events", List.of(
+                        new CloudTrailTrailConfig.FieldSelector("eventCategory", List.of("Data"), List.of(), List.of(),
+                                List.of(), List.of(), List.of()),
+                        new CloudTrailTrailConfig.FieldSelector("resources.type", List.of("AWS::S3::Object"), List.of(),
+                                List.of(), List.of(), List.of(), List.of()))));
+        // a trail without advanced selectors is stored as before they were read: its hash does not move
+        assertThat(quiet.advancedSelectors()).isNull();
+        assertThat(CanonicalJson.of(quiet).fullText()).doesNotContain("advancedSelectors");
         assertThat(configs(watcher, "us-east-1")).containsOnlyKeys("east");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.core.config.aws.S3BucketConfig;
 import io.watchkeeper.watchers.testing.AwsWatcherTestSupport;
+import io.watchkeeper.watchers.testing.WireStub;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -63,5 +64,84 @@ class S3BucketWatcherTest extends AwsWatcherTestSupport {
         assertThat(c.tags()).isEmpty();
         assertThat(c.aclGrants()).extracting(S3BucketConfig.Grant::grantee)
                 .noneMatch(g -> g.contains("AllUsers") || g.contains("AuthenticatedUsers"));
+    }
+
+    private static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private static final String OWNER = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+
+    /**
+     * What ListBuckets and Object Ownership already say is not asked again: no GetBucketLocation
+     * when the listing names the region, no GetBucketAcl when ACLs are disabled (BucketOwnerEnforced:
+     * AWS answers owner FULL_CONTROL, the owner ListBuckets names). moto sends no BucketRegion and
+     * different owner ids in ListBuckets and GetBucketAcl, so S3 is a wire stub here.
+     */
+    @Test
+    void skipsOnlyTheCallsWhoseAnswerIsImplied() {
+        try (WireStub stub = WireStub.start(S3BucketWatcherTest::s3)) {
+            serveFrom("S3", stub);
+            Map<String, S3BucketConfig> byName = configs(watcher, "us-east-1");
+            assertThat(byName).containsOnlyKeys("enforced", "legacy");
+
+            S3BucketConfig enforced = byName.get("enforced");
+            assertThat(enforced.region()).isEqualTo("eu-west-1");
+            assertThat(enforced.objectOwnership()).isEqualTo("BucketOwnerEnforced");
+            assertThat(enforced.aclOwner()).isEqualTo(OWNER);
+            assertThat(enforced.aclGrants()).containsExactly(new S3BucketConfig.Grant("CanonicalUser", OWNER, "FULL_CONTROL"));
+
+            S3BucketConfig legacy = byName.get("legacy");
+            assertThat(legacy.region()).isEqualTo("us-west-2");
+            assertThat(legacy.objectOwnership()).isEqualTo("ObjectWriter");
+            assertThat(legacy.aclGrants()).containsExactly(
+                    new S3BucketConfig.Grant("CanonicalUser", OWNER, "FULL_CONTROL"),
+                    new S3BucketConfig.Grant("Group", "http://acs.amazonaws.com/groups/global/AllUsers", "READ"));
+
+            var requests = stub.requests().stream().map(r -> r.path() + "?" + r.query()).toList();
+            assertThat(requests).noneMatch(r -> r.contains("location"));
+            assertThat(requests).filteredOn(r -> r.contains("?acl")).containsExactly("/legacy?acl");
+            assertThat(requests).filteredOn(r -> r.startsWith("/?")).singleElement().asString().contains("max-buckets=1000");
+        }
+    }
+
+    private static WireStub.Reply s3(WireStub.Request r) {
+        String bucket = r.path().replaceAll("^/|/$", "");
+        String query = r.query() == null ? "" : r.query();
+        if (bucket.isEmpty()) {
+            return xml("<ListAllMyBucketsResult xmlns=\"" + NS + "\"><Owner><ID>" + OWNER + "</ID></Owner><Buckets>"
+                    + "<Bucket><Name>enforced</Name><CreationDate>2024-01-02T03:04:05.000Z</CreationDate>"
+                    + "<BucketRegion>eu-west-1</BucketRegion></Bucket>"
+                    + "<Bucket><Name>legacy</Name><CreationDate>2019-01-02T03:04:05.000Z</CreationDate>"
+                    + "<BucketRegion>us-west-2</BucketRegion></Bucket></Buckets></ListAllMyBucketsResult>");
+        }
+        String sub = query.replaceAll("[=&].*", "");
+        return switch (sub) {
+            case "ownershipControls" -> xml("<OwnershipControls xmlns=\"" + NS + "\"><Rule><ObjectOwnership>"
+                    + ("enforced".equals(bucket) ? "BucketOwnerEnforced" : "ObjectWriter")
+                    + "</ObjectOwnership></Rule></OwnershipControls>");
+            case "acl" -> xml("<AccessControlPolicy xmlns=\"" + NS + "\"><Owner><ID>" + OWNER + "</ID></Owner>"
+                    + "<AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                    + "xsi:type=\"CanonicalUser\"><ID>" + OWNER + "</ID></Grantee><Permission>FULL_CONTROL</Permission>"
+                    + "</Grant><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"Group\">"
+                    + "<URI>http://acs.amazonaws.com/groups/global/AllUsers</URI></Grantee><Permission>READ</Permission>"
+                    + "</Grant></AccessControlList></AccessControlPolicy>");
+            case "versioning" -> xml("<VersioningConfiguration xmlns=\"" + NS + "\"/>");
+            case "logging" -> xml("<BucketLoggingStatus xmlns=\"" + NS + "\"/>");
+            case "policy" -> s3Error("NoSuchBucketPolicy");
+            case "publicAccessBlock" -> s3Error("NoSuchPublicAccessBlockConfiguration");
+            case "encryption" -> xml("<ServerSideEncryptionConfiguration xmlns=\"" + NS + "\"><Rule>"
+                    + "<ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm>"
+                    + "</ApplyServerSideEncryptionByDefault><BucketKeyEnabled>false</BucketKeyEnabled></Rule>"
+                    + "</ServerSideEncryptionConfiguration>");
+            case "tagging" -> s3Error("NoSuchTagSet");
+            default -> null;
+        };
+    }
+
+    private static WireStub.Reply xml(String body) {
+        return new WireStub.Reply(200, "application/xml", body);
+    }
+
+    private static WireStub.Reply s3Error(String code) {
+        return new WireStub.Reply(404, "application/xml", "<Error><Code>" + code + "</Code><Message>not found</Message>"
+                + "<RequestId>stub</RequestId></Error>");
     }
 }

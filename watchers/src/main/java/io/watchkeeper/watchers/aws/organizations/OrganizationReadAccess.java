@@ -1,0 +1,42 @@
+package io.watchkeeper.watchers.aws.organizations;
+
+import io.watchkeeper.aws.AwsErrors;
+import io.watchkeeper.aws.AwsSession;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.organizations.model.Organization;
+
+/**
+ * Whether an account may read its organization's policies and delegations: the management account
+ * always may (a refusal there is an error); a member may only when it is a delegated administrator,
+ * so a member's refusal, like an account outside any organization, means "not applicable": no items,
+ * not a failure.
+ */
+final class OrganizationReadAccess {
+
+    private OrganizationReadAccess() {}
+
+    /** {@code read}'s result, or an empty list where the organization's data is not the account's to read. */
+    static <T> List<T> readOrNotApplicable(AwsSession aws, Supplier<List<T>> read) {
+        Organization organization;
+        try {
+            organization = aws.organizations().describeOrganization().organization();
+        } catch (RuntimeException e) {
+            if (AwsErrors.isNotFound(e, "AWSOrganizationsNotInUseException")) {
+                return List.of();
+            }
+            throw e;
+        }
+        if (aws.accountId().equals(organization.masterAccountId())) {
+            return read.get();
+        }
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            if (AwsErrors.isNotFound(e, "AccessDeniedException", "AccessDenied")) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.watchkeeper.web.tuner;
+
+import io.watchkeeper.core.tuner.TunerChange;
+import io.watchkeeper.iamtuner.plan.ActionDecision;
+import io.watchkeeper.iamtuner.plan.Decision;
+import io.watchkeeper.iamtuner.plan.PrincipalPlan;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A plan as the CLI's {@code --format json} and the API show it: per principal its ARN, eligibility (with
+ * the reason when not eligible), and the actions removed, kept, used and unknown, with the proof.
+ */
+public record PlanReport(long id, String account, String status, int windowDays, String principalFilter,
+                         String evidenceNote, String catalogSource, String createdBy, Instant createdAt, Instant applyAfter,
+                         JsonNode summary, List<Principal> principals, List<TunerChange> changes) {
+
+    /**
+     * One principal (or a shared customer-managed policy, type {@code POLICY}).
+     *
+     * @param kept every granted action the plan keeps (used, unknown, and unused ones it may not remove)
+     */
+    public record Principal(String arn, String type, boolean eligible, String reason, String owner, int granted,
+                            List<String> removed, List<String> kept, List<String> used, List<String> unknown,
+                            Boolean proofHolds, String proof, List<String> denied, List<String> notes) {
+
+        static Principal of(PrincipalPlan p) {
+            List<ActionDecision> a = p.actions();
+            return new Principal(p.arn(), p.type().name(), p.eligible(), p.reason(), p.owner(), p.granted(), p.removed(),
+                    a.stream().filter(d -> !d.removed()).map(ActionDecision::action).toList(),
+                    a.stream().filter(d -> d.decision() == Decision.USED).map(ActionDecision::action).toList(),
+                    a.stream().filter(d -> d.decision() == Decision.UNKNOWN).map(ActionDecision::action).toList(),
+                    p.proof() == null ? null : p.proof().holds(), p.proof() == null ? null : p.proof().summary(),
+                    p.denied(), p.notes());
+        }
+    }
+
+    public static PlanReport of(TunerService.PlanView v) {
+        var p = v.plan();
+        return new PlanReport(p.id(), v.account(), p.status().name(), p.windowDays(), p.principalFilter(), p.evidenceNote(),
+                p.catalogSource(), p.createdBy(), p.createdAt(), p.applyAfter(), p.summary(),
+                v.principals().stream().map(Principal::of).toList(), v.changes());
+    }
+}
