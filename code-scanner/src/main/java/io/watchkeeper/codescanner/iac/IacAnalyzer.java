@@ -115,6 +115,15 @@ public final class IacAnalyzer {
         return new Analysis(hits, unparsed, count[0]);
     }
 
+    /**
+     * A conclusion about the whole account ("no alarm on root usage", "no support role"), keyed
+     * {@code account} or {@code account:...} by the checks: a file shows only its own resources, the rest of
+     * the account is unknown, so such a conclusion is never drawn from code.
+     */
+    static boolean accountWide(Evidence e) {
+        return e.key().equals("account") || e.key().startsWith("account:");
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void judge(List<IacResource> resources, List<Planned> planned, Map<String, IacFile> files, List<Hit> hits, int[] count) {
         count[0] += resources.size();
@@ -135,6 +144,9 @@ public final class IacAnalyzer {
                     continue; // a check must not throw; if one does, the rest still judge
                 }
                 for (Evidence e : found) {
+                    if (accountWide(e)) {
+                        continue;
+                    }
                     IacResource at = Aspects.locate(check.id().id(), e.key(), p);
                     IacFile file = files.getOrDefault(at.path(), files.get(p.origin().path()));
                     hits.add(new Hit(check, e, p, at, file, match == null ? null : match.withToday(live.today(check, e, match, context))));

@@ -117,6 +117,8 @@ class TerraformEvaluationTest {
                   publicly_accessible = var.public
                   storage_encrypted   = var.encrypted
                   deletion_protection = var.protect
+                  multi_az            = var.multi_az
+                  iam_database_authentication_enabled = var.iam_auth
                 }
                 resource "aws_kms_key" "k" {
                   enable_key_rotation = var.rotate
@@ -148,6 +150,8 @@ class TerraformEvaluationTest {
                   publicly_accessible = true
                   storage_encrypted   = true
                   deletion_protection = true
+                  multi_az            = true
+                  iam_database_authentication_enabled = true
                 }
                 resource "aws_kms_key" "k" {
                   enable_key_rotation = false
@@ -156,7 +160,7 @@ class TerraformEvaluationTest {
         assertThat(IacTestSupport.rules(findings)).containsExactly(
                 "aws.ec2.security-group/admin-port-open@main.tf:1",
                 "aws.iam.role/trust-everyone@main.tf:10",
-                "aws.kms.key/rotation-disabled@main.tf:22",
+                "aws.kms.key/rotation-disabled@main.tf:24",
                 "aws.rds.instance/public@main.tf:16");
         Finding sg = findings.stream().filter(f -> f.ruleId().endsWith("admin-port-open")).findFirst().orElseThrow();
         // same id, severity and CIS controls as the live check
@@ -271,5 +275,26 @@ class TerraformEvaluationTest {
                         + "resource \"aws_security_group\" \"none\" {\n  for_each = {}\n" + open
                         + "resource \"aws_security_group\" \"maybe\" {\n  count = var.unknown ? 1 : 0\n" + open);
         assertThat(findings).extracting(f -> f.iac().address()).containsExactly("aws_security_group.maybe");
+    }
+
+    @Test
+    void conclusionsAboutTheWholeAccountAreNeverDrawnFromAFile() {
+        // a file does not show the account's alarms, metric filters or support role: only the trail itself is judged
+        List<Finding> findings = IacTestSupport.scan("trail.tf", """
+                resource "aws_cloudtrail" "main" {
+                  name                       = "main"
+                  s3_bucket_name             = "logs"
+                  is_multi_region_trail      = true
+                  enable_log_file_validation = true
+                  kms_key_id                 = "arn:aws:kms:eu-west-1:123456789012:key/k"
+                  cloud_watch_logs_group_arn = "arn:aws:logs:eu-west-1:123456789012:log-group:trail:*"
+                }
+                resource "aws_iam_role" "app" {
+                  name               = "app"
+                  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole",
+                                                    Principal = { Service = "ec2.amazonaws.com" } }] })
+                }
+                """);
+        assertThat(findings).isEmpty();
     }
 }

@@ -100,7 +100,7 @@ public final class CloudFormationMapping {
                             a.bool(r.get("IncludeGlobalServiceEvents"), "IncludeGlobalServiceEvents", true, true),
                             a.bool(r.get("EnableLogFileValidation"), "EnableLogFileValidation", false, true),
                             a.str(r.get("KMSKeyId"), "KMSKeyId", null, "planned-kms-key"),
-                            a.str(r.get("CloudWatchLogsLogGroupArn"), "CloudWatchLogsLogGroupArn", null, null),
+                            a.str(r.get("CloudWatchLogsLogGroupArn"), "CloudWatchLogsLogGroupArn", null, "planned-log-group"),
                             a.str(r.get("SnsTopicName"), "SnsTopicName", null, null),
                             a.bool(r.get("IsLogging"), "IsLogging", true, true), List.of(), List.of(), null, null,
                             Attrs.tags(r.get("Tags"))), r, Map.of(), a.unknown(), Set.of("all")));
