@@ -41,6 +41,15 @@ public final class JooqLiveConfigDirectory implements LiveConfigDirectory {
     }
 
     @Override
+    public List<LiveItem> inAccount(String accountId, String type, int limit) {
+        ResourceType.of(type); // validates
+        if (accountId == null || accountId.isBlank() || limit < 1) {
+            return List.of();
+        }
+        return query(type, ACCOUNT.EXTERNAL_ID.eq(accountId), Math.min(limit, 10_000));
+    }
+
+    @Override
     public List<LiveItem> find(String type, Collection<String> namesOrIds) {
         ResourceType.of(type); // validates
         Set<String> wanted = new TreeSet<>();
@@ -52,6 +61,10 @@ public final class JooqLiveConfigDirectory implements LiveConfigDirectory {
         if (wanted.isEmpty()) {
             return List.of();
         }
+        return query(type, ITEM.NAME.in(wanted).or(ITEM.RESOURCE_ID.in(wanted)), MAX_NAMES * 4);
+    }
+
+    private List<LiveItem> query(String type, org.jooq.Condition which, int limit) {
         Table<?> latest = lateral(select(LATEST.CONFIG.as(LATEST_CONFIG.getName()), LATEST.OBSERVED_AT.as(LATEST_OBSERVED.getName()))
                 .from(LATEST)
                 .where(LATEST.ITEM_ID.eq(ITEM.ID))
@@ -65,8 +78,9 @@ public final class JooqLiveConfigDirectory implements LiveConfigDirectory {
                 .join(latest).on(trueCondition())
                 .where(ITEM.RESOURCE_TYPE.eq(type))
                 .and(ITEM.DELETED.isFalse())
-                .and(ITEM.NAME.in(wanted).or(ITEM.RESOURCE_ID.in(wanted)))
+                .and(which)
                 .orderBy(ITEM.ID)
+                .limit(limit)
                 .fetch()) {
             JSONB config = r.get(LATEST_CONFIG);
             if (config == null) {

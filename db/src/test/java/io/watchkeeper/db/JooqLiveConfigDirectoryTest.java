@@ -59,5 +59,10 @@ class JooqLiveConfigDirectoryTest {
         assertThat(directory.find("aws.s3.bucket", List.of("web"))).isEmpty();
         assertThat(directory.find("aws.ec2.security-group", List.of())).isEmpty();
         assertThatThrownBy(() -> directory.find("not a type!", List.of("web"))).isInstanceOf(InvalidInputException.class);
+
+        // every live item of a type in one account, bounded
+        assertThat(directory.inAccount("123456789012", "aws.ec2.security-group", 10)).extracting(LiveItem::name).containsExactly("web", "db");
+        assertThat(directory.inAccount("123456789012", "aws.ec2.security-group", 1)).extracting(LiveItem::name).containsExactly("web");
+        assertThat(directory.inAccount("999999999999", "aws.ec2.security-group", 10)).isEmpty();
     }
 }

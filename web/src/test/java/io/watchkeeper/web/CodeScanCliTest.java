@@ -184,7 +184,7 @@ class CodeScanCliTest {
         ConfigurableApplicationContext context = WatchkeeperApplication.startForCliInTests(new String[] {
                 "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=postgres", "--watchkeeper.aws.max-attempts=2"});
         try {
-            software.amazon.awssdk.services.s3.S3Client s3 = moto.client(software.amazon.awssdk.services.s3.S3Client.builder());
+            software.amazon.awssdk.services.s3.S3Client s3 = moto.client(software.amazon.awssdk.services.s3.S3Client.builder().forcePathStyle(true));
             s3.createBucket(r -> r.bucket("billing-exports"));
             assertThat(run(() -> context, "accounts", "add", "aws", "--name", "prod", "--account-id", Moto.ACCOUNT_ID,
                     "--regions", "us-east-1").exit()).isZero();

@@ -34,13 +34,14 @@ public record IacDetail(String resourceType, String address, String declaredType
      * @param accountId its account's id
      * @param resourceId its ARN
      * @param today whether the live configuration has the same problem today
+     * @param context what else is live around it (a security group's running instances), or null
      */
-    public record Live(long itemId, String accountName, String accountId, String resourceId, boolean today) {
+    public record Live(long itemId, String accountName, String accountId, String resourceId, boolean today, String context) {
 
         /** "public today: no; after this change: yes" in the check's words. */
         public String change() {
             return "live in account " + accountName + " (" + accountId + ") as " + resourceId + ": today "
-                    + (today ? "yes" : "no") + "; after this change: yes";
+                    + (today ? "yes" : "no") + "; after this change: yes" + (context == null ? "" : "; " + context);
         }
     }
 }

@@ -24,7 +24,15 @@ final class Aspects {
         };
     }
 
-    static IacResource locate(String checkId, Planned p) {
+    static IacResource locate(String checkId, String evidenceKey, Planned p) {
+        // a security-group rule declared on its own: the declaration that opened it
+        for (var e : p.parts().entrySet()) {
+            String rule = e.getKey().startsWith("rule:") ? e.getKey().substring(5) : null;
+            if (rule != null && evidenceKey.startsWith(rule)
+                    && (evidenceKey.length() == rule.length() || evidenceKey.charAt(rule.length()) == ':')) {
+                return e.getValue();
+            }
+        }
         IacResource part = p.parts().get(of(checkId));
         return part != null ? part : p.origin();
     }

@@ -55,8 +55,14 @@ public final class IacAnalyzer {
         this.live = new LiveComparison(live == null ? LiveConfigDirectory.NONE : live);
     }
 
-    /** Whether a path may hold IaC (by name; the content decides for YAML and JSON). */
+    /**
+     * Whether a path may hold IaC (by name; the content decides for YAML and JSON). Terraform's own
+     * working folder ({@code .terraform/}: downloaded modules and providers) is not the repository's code.
+     */
     public static boolean candidate(String path) {
+        if (path.startsWith(".terraform/") || path.contains("/.terraform/")) {
+            return false;
+        }
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         return TerraformModule.isTerraform(name) || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
                 || name.endsWith(".template");
@@ -109,6 +115,15 @@ public final class IacAnalyzer {
         return new Analysis(hits, unparsed, count[0]);
     }
 
+    /**
+     * A conclusion about the whole account ("no alarm on root usage", "no support role"), keyed
+     * {@code account} or {@code account:...} by the checks: a file shows only its own resources, the rest of
+     * the account is unknown, so such a conclusion is never drawn from code.
+     */
+    static boolean accountWide(Evidence e) {
+        return e.key().equals("account") || e.key().startsWith("account:");
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void judge(List<IacResource> resources, List<Planned> planned, Map<String, IacFile> files, List<Hit> hits, int[] count) {
         count[0] += resources.size();
@@ -129,7 +144,10 @@ public final class IacAnalyzer {
                     continue; // a check must not throw; if one does, the rest still judge
                 }
                 for (Evidence e : found) {
-                    IacResource at = Aspects.locate(check.id().id(), p);
+                    if (accountWide(e)) {
+                        continue;
+                    }
+                    IacResource at = Aspects.locate(check.id().id(), e.key(), p);
                     IacFile file = files.getOrDefault(at.path(), files.get(p.origin().path()));
                     hits.add(new Hit(check, e, p, at, file, match == null ? null : match.withToday(live.today(check, e, match, context))));
                 }

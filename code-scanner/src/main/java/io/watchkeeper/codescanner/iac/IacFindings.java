@@ -41,7 +41,7 @@ public final class IacFindings {
             }
             orderOf.put(fingerprint, order);
             IacDetail.Live live = h.live() == null ? null : new IacDetail.Live(h.live().item().itemId(), h.live().item().accountName(),
-                    h.live().item().accountId(), h.live().item().resourceId(), h.live().today());
+                    h.live().item().accountId(), h.live().item().resourceId(), h.live().today(), h.live().context());
             List<String> unknown = h.planned().unknown();
             String note = unknown.isEmpty() ? null : "known only at apply (judged as benign): "
                     + String.join(", ", unknown.subList(0, Math.min(MAX_UNKNOWN_NOTED, unknown.size())))

@@ -32,15 +32,19 @@ final class LiveComparison {
             "acl", List.of("aclOwner", "aclGrants"), "versioning", List.of("versioning", "mfaDelete"),
             "encryption", List.of("encryption"), "logging", List.of("logging"), "ownership", List.of("objectOwnership"));
 
+    /** At most this many instances are read to count a security group's attachments. */
+    static final int MAX_INSTANCES = 10_000;
+
     /**
      * @param item the live item
      * @param before its live configuration as the check's record
      * @param after the planned resource with the live state where the change leaves it alone
      * @param today whether the problem exists live (set per finding)
+     * @param context what else is live around it, or null
      */
-    record Match(LiveItem item, Record before, Planned after, boolean today) {
+    record Match(LiveItem item, Record before, Planned after, boolean today, String context) {
         Match withToday(boolean t) {
-            return new Match(item, before, after, t);
+            return new Match(item, before, after, t, context);
         }
     }
 
@@ -77,12 +81,34 @@ final class LiveComparison {
                 Record before = Json.mapper().treeToValue(item.config(), p.config().getClass());
                 Record after = Json.mapper().treeToValue(overlay(p, item.config()), p.config().getClass());
                 out.put(p, new Match(item, before, new Planned(p.type(), p.name(), after, p.origin(), p.parts(), p.unknown(),
-                        p.declared()), false));
+                        p.declared()), false, context(item)));
             } catch (RuntimeException e) {
                 // a live configuration that does not decode is no evidence either way
             }
         }
         return out;
+    }
+
+    /** "security group attached to 12 running instances" for a live security group, else null. */
+    private String context(LiveItem item) {
+        if (!item.type().equals("aws.ec2.security-group")) {
+            return null;
+        }
+        String groupId = item.config().path("groupId").asString(null);
+        if (groupId == null) {
+            return null;
+        }
+        int running = 0;
+        for (LiveItem i : directory.inAccount(item.accountId(), "aws.ec2.instance", MAX_INSTANCES)) {
+            boolean uses = false;
+            for (JsonNode g : i.config().path("securityGroupIds")) {
+                uses |= groupId.equals(g.asString(null));
+            }
+            if (uses && "running".equals(i.config().path("state").asString(null)) && java.util.Objects.equals(i.region(), item.region())) {
+                running++;
+            }
+        }
+        return "security group attached to " + running + (running == 1 ? " running instance" : " running instances");
     }
 
     /** The planned configuration over the live one. */

@@ -120,6 +120,7 @@ public final class ScanReports {
             l.put("resourceId", d.live().resourceId());
             l.put("today", d.live().today());
             l.put("afterThisChange", true);
+            putIfSet(l, "context", d.live().context());
             l.put("change", d.live().change());
         }
     }

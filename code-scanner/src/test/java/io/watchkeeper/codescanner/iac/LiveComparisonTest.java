@@ -33,6 +33,12 @@ class LiveComparisonTest {
             asked.add(type + " " + names);
             return items.stream().filter(i -> i.type().equals(type) && (names.contains(i.name()) || names.contains(i.resourceId()))).toList();
         }
+
+        @Override
+        public List<LiveItem> inAccount(String accountId, String type, int limit) {
+            asked.add(type + " in " + accountId);
+            return items.stream().filter(i -> i.type().equals(type) && i.accountId().equals(accountId)).limit(limit).toList();
+        }
     }
 
     private static final S3BucketConfig PRIVATE_BUCKET = new S3BucketConfig("billing-exports", "eu-west-1", null,
@@ -108,7 +114,10 @@ class LiveComparisonTest {
         SecurityGroupConfig liveSg = new SecurityGroupConfig("sg-0123", "web", "web", "vpc-1", "123456789012", List.of(), List.of(), Map.of());
         LiveItem item = new LiveItem(7, "aws.ec2.security-group", "prod", "123456789012", "eu-west-1",
                 "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0123", "web", Json.tree(liveSg), null);
-        List<Finding> findings = IacTestSupport.scan(new Items(item), "sg.tf", """
+        Items live = new Items(item, instance(1, "running", "sg-0123", "123456789012"), instance(2, "running", "sg-0123", "123456789012"),
+                instance(3, "stopped", "sg-0123", "123456789012"), instance(4, "running", "sg-9999", "123456789012"),
+                instance(5, "running", "sg-0123", "999999999999"));
+        List<Finding> findings = IacTestSupport.scan(live, "sg.tf", """
                 resource "aws_security_group" "web" {
                   name = "web"
                   ingress {
@@ -123,6 +132,16 @@ class LiveComparisonTest {
             assertThat(f.ruleId()).isEqualTo("aws.ec2.security-group/admin-port-open");
             assertThat(f.iac().live().resourceId()).endsWith("sg-0123");
             assertThat(f.iac().live().today()).isFalse();
+            assertThat(f.iac().live().context()).isEqualTo("security group attached to 2 running instances");
+            assertThat(f.message()).contains("after this change: yes; security group attached to 2 running instances");
         });
+        assertThat(live.asked).contains("aws.ec2.instance in 123456789012");
+    }
+
+    private static LiveItem instance(int n, String state, String group, String account) {
+        var config = new io.watchkeeper.core.config.aws.Ec2InstanceConfig("i-" + n, "t3.micro", "ami-1", state, "vpc-1", "subnet-1",
+                "10.0.0." + n, false, null, null, List.of(group), null, null, null, Map.of());
+        return new LiveItem(100 + n, "aws.ec2.instance", "acct", account, "eu-west-1",
+                "arn:aws:ec2:eu-west-1:" + account + ":instance/i-" + n, "i-" + n, Json.tree(config), null);
     }
 }

@@ -117,6 +117,8 @@ class TerraformEvaluationTest {
                   publicly_accessible = var.public
                   storage_encrypted   = var.encrypted
                   deletion_protection = var.protect
+                  multi_az            = var.multi_az
+                  iam_database_authentication_enabled = var.iam_auth
                 }
                 resource "aws_kms_key" "k" {
                   enable_key_rotation = var.rotate
@@ -148,6 +150,8 @@ class TerraformEvaluationTest {
                   publicly_accessible = true
                   storage_encrypted   = true
                   deletion_protection = true
+                  multi_az            = true
+                  iam_database_authentication_enabled = true
                 }
                 resource "aws_kms_key" "k" {
                   enable_key_rotation = false
@@ -156,7 +160,7 @@ class TerraformEvaluationTest {
         assertThat(IacTestSupport.rules(findings)).containsExactly(
                 "aws.ec2.security-group/admin-port-open@main.tf:1",
                 "aws.iam.role/trust-everyone@main.tf:10",
-                "aws.kms.key/rotation-disabled@main.tf:22",
+                "aws.kms.key/rotation-disabled@main.tf:24",
                 "aws.rds.instance/public@main.tf:16");
         Finding sg = findings.stream().filter(f -> f.ruleId().endsWith("admin-port-open")).findFirst().orElseThrow();
         // same id, severity and CIS controls as the live check
@@ -205,5 +209,92 @@ class TerraformEvaluationTest {
         List<Finding> findings = IacTestSupport.scan("main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n");
         assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder(
                 "aws.s3.bucket/access-logging-off", "aws.s3.bucket/insecure-transport", "aws.s3.bucket/versioning-off");
+    }
+
+    @Test
+    void aFindingOnASplitSecurityGroupRulePointsAtTheRuleThatOpenedIt() {
+        List<Finding> findings = IacTestSupport.scan(
+                "sg/group.tf", "resource \"aws_security_group\" \"db\" {\n  name = \"db\"\n}\n",
+                "sg/rules.tf", """
+                        resource "aws_security_group_rule" "from_vpc" {
+                          type              = "ingress"
+                          security_group_id = aws_security_group.db.id
+                          from_port         = 5432
+                          to_port           = 5432
+                          protocol          = "tcp"
+                          cidr_blocks       = ["10.0.0.0/8"]
+                        }
+                        resource "aws_vpc_security_group_ingress_rule" "world" {
+                          security_group_id = aws_security_group.db.id
+                          cidr_ipv4         = "0.0.0.0/0"
+                          from_port         = 3306
+                          to_port           = 3306
+                          ip_protocol       = "tcp"
+                        }
+                        """);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("aws.ec2.security-group/database-port-open");
+            assertThat(f.path()).isEqualTo("sg/rules.tf");
+            assertThat(f.startLine()).isEqualTo(9);
+            assertThat(f.endLine()).isEqualTo(15);
+            assertThat(f.iac().declaredType()).isEqualTo("aws_vpc_security_group_ingress_rule");
+            assertThat(f.iac().address()).isEqualTo("aws_security_group.db");
+        });
+    }
+
+    @Test
+    void candidatesAreTerraformFilesAndYamlOrJsonButNotTerraformsWorkingFolder() {
+        assertThat(IacAnalyzer.candidate("infra/main.tf")).isTrue();
+        assertThat(IacAnalyzer.candidate("infra/prod.auto.tfvars")).isTrue();
+        assertThat(IacAnalyzer.candidate("infra/terraform.tfvars")).isTrue();
+        assertThat(IacAnalyzer.candidate("cfn/stack.yaml")).isTrue();
+        assertThat(IacAnalyzer.candidate("plan.json")).isTrue();
+        assertThat(IacAnalyzer.candidate("infra/.terraform/modules/vpc/main.tf")).isFalse();
+        assertThat(IacAnalyzer.candidate(".terraform/modules/vpc/main.tf")).isFalse();
+        assertThat(IacAnalyzer.candidate("infra/prod.tfvars")).isFalse(); // not auto-loaded: which one applies is unknown
+        assertThat(IacAnalyzer.candidate("src/App.java")).isFalse();
+        assertThat(IacAnalyzer.interesting("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\n")).isFalse();
+        assertThat(IacAnalyzer.interesting("package.json", "{\"name\": \"x\"}")).isFalse();
+        assertThat(IacAnalyzer.interesting("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n")).isTrue();
+    }
+
+    @Test
+    void aResourceThatCountOrForEachKnowsToCreateNothingIsNotJudged() {
+        String open = """
+                  ingress {
+                    from_port   = 22
+                    to_port     = 22
+                    protocol    = "tcp"
+                    cidr_blocks = ["0.0.0.0/0"]
+                  }
+                }
+                """;
+        List<Finding> findings = IacTestSupport.scan("main.tf",
+                "variable \"enabled\" { default = false }\n"
+                        + "resource \"aws_security_group\" \"off\" {\n  count = var.enabled ? 1 : 0\n" + open
+                        + "resource \"aws_security_group\" \"none\" {\n  for_each = {}\n" + open
+                        + "resource \"aws_security_group\" \"maybe\" {\n  count = var.unknown ? 1 : 0\n" + open);
+        assertThat(findings).extracting(f -> f.iac().address()).containsExactly("aws_security_group.maybe");
+    }
+
+    @Test
+    void conclusionsAboutTheWholeAccountAreNeverDrawnFromAFile() {
+        // a file does not show the account's alarms, metric filters or support role: only the trail itself is judged
+        List<Finding> findings = IacTestSupport.scan("trail.tf", """
+                resource "aws_cloudtrail" "main" {
+                  name                       = "main"
+                  s3_bucket_name             = "logs"
+                  is_multi_region_trail      = true
+                  enable_log_file_validation = true
+                  kms_key_id                 = "arn:aws:kms:eu-west-1:123456789012:key/k"
+                  cloud_watch_logs_group_arn = "arn:aws:logs:eu-west-1:123456789012:log-group:trail:*"
+                }
+                resource "aws_iam_role" "app" {
+                  name               = "app"
+                  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole",
+                                                    Principal = { Service = "ec2.amazonaws.com" } }] })
+                }
+                """);
+        assertThat(findings).isEmpty();
     }
 }

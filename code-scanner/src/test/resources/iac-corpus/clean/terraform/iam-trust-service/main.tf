@@ -9,7 +9,7 @@ resource "aws_iam_role" "ci" {
     name = "deploy"
     policy = jsonencode({
       Version   = "2012-10-17"
-      Statement = [{ Effect = "Allow", Action = ["lambda:UpdateFunctionCode"], Resource = "*" }]
+      Statement = [{ Effect = "Allow", Action = ["lambda:UpdateFunctionCode"], Resource = "arn:aws:lambda:eu-west-1:123456789012:function:ci-target" }]
     })
   }
 }

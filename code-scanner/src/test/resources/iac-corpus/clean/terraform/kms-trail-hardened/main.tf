@@ -15,6 +15,7 @@ resource "aws_cloudtrail" "main" {
   is_multi_region_trail      = true
   enable_log_file_validation = true
   kms_key_id                 = aws_kms_key.trail.arn
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
 }
 
 resource "aws_sqs_queue" "jobs" {

@@ -7,6 +7,8 @@ resource "aws_db_instance" "orders" {
   storage_encrypted       = true
   backup_retention_period = 7
   deletion_protection     = true
+  multi_az                = true
+  iam_database_authentication_enabled = true
   username                = "app"
   manage_master_user_password = true
 }

@@ -16,6 +16,14 @@ public interface LiveConfigDirectory {
     /** The live items of {@code type} whose name or resource id is one of {@code namesOrIds}. */
     List<LiveItem> find(String type, Collection<String> namesOrIds);
 
+    /**
+     * Up to {@code limit} live items of {@code type} in the account with provider id {@code accountId}
+     * (for context such as the instances a security group is attached to). None by default.
+     */
+    default List<LiveItem> inAccount(String accountId, String type, int limit) {
+        return List.of();
+    }
+
     /** A directory that knows nothing (no database, or the join turned off). */
     LiveConfigDirectory NONE = (type, names) -> List.of();
 }

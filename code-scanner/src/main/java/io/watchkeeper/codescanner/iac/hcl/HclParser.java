@@ -15,7 +15,7 @@ import java.util.Set;
  * binary operators). {@code for} expressions and template directives are parsed past and left
  * unevaluated. Written here because no maintained Java HCL2 parser fits (see docs/architecture.md):
  * bounded nesting ({@link #MAX_DEPTH}) and token count, so a hostile file fails with an
- * {@link HclException} instead of exhausting the stack.
+ * {@link HclException} instead of exhausting the stack. One grammar, one class (a little over 400 lines).
  */
 public final class HclParser {
 

@@ -100,7 +100,7 @@ public final class CloudFormationMapping {
                             a.bool(r.get("IncludeGlobalServiceEvents"), "IncludeGlobalServiceEvents", true, true),
                             a.bool(r.get("EnableLogFileValidation"), "EnableLogFileValidation", false, true),
                             a.str(r.get("KMSKeyId"), "KMSKeyId", null, "planned-kms-key"),
-                            a.str(r.get("CloudWatchLogsLogGroupArn"), "CloudWatchLogsLogGroupArn", null, null),
+                            a.str(r.get("CloudWatchLogsLogGroupArn"), "CloudWatchLogsLogGroupArn", null, "planned-log-group"),
                             a.str(r.get("SnsTopicName"), "SnsTopicName", null, null),
                             a.bool(r.get("IsLogging"), "IsLogging", true, true), List.of(), List.of(), null, null,
                             Attrs.tags(r.get("Tags"))), r, Map.of(), a.unknown(), Set.of("all")));
@@ -130,8 +130,7 @@ public final class CloudFormationMapping {
                     if (p != null && p.builder() instanceof Group g) {
                         boolean ingress = r.type().endsWith("Ingress");
                         List<Rule> into = ingress ? g.ingress() : g.egress();
-                        rule(p.attrs(), r.attributes(), into, ingress);
-                        p.parts().putIfAbsent(ingress ? "ingress" : "egress", r);
+                        SgRules.origin(p.parts(), ingress ? "ingress" : "egress", rule(p.attrs(), r.attributes(), into, ingress), r);
                     }
                 }
                 case "AWS::IAM::Policy" -> {
@@ -239,10 +238,10 @@ public final class CloudFormationMapping {
         return s3;
     }
 
-    private static void rule(Attrs a, Value.Obj x, List<Rule> into, boolean ingress) {
+    private static List<Rule> rule(Attrs a, Value.Obj x, List<Rule> into, boolean ingress) {
         String sg = a.str(x.get(ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"), "security group", null, null);
         String pl = a.str(x.get(ingress ? "SourcePrefixListId" : "DestinationPrefixListId"), "prefix list", null, null);
-        SgRules.add(into, SgRules.protocol(a.str(x.get("IpProtocol"), "IpProtocol", null, null)),
+        return SgRules.add(into, SgRules.protocol(a.str(x.get("IpProtocol"), "IpProtocol", null, null)),
                 a.integer(x.get("FromPort"), "FromPort", null, SgRules.UNKNOWN_PORT), a.integer(x.get("ToPort"), "ToPort", null, SgRules.UNKNOWN_PORT),
                 a.strings(x.get(ingress ? "CidrIp" : "CidrIp"), "CidrIp"), a.strings(x.get("CidrIpv6"), "CidrIpv6"),
                 sg == null ? List.of() : List.of(sg), pl == null ? List.of() : List.of(pl),

@@ -30,16 +30,31 @@ final class SgRules {
      * Adds the rules of one declaration: a rule per IPv4 CIDR, IPv6 CIDR, group and prefix list.
      * All-protocol rules carry no ports (AWS reports none).
      */
-    static void add(List<Rule> out, String protocol, Integer from, Integer to, List<String> cidr4, List<String> cidr6,
+    static List<Rule> add(List<Rule> out, String protocol, Integer from, Integer to, List<String> cidr4, List<String> cidr6,
                     List<String> groups, List<String> prefixLists, String description) {
         if (protocol == null || UNKNOWN_PORT.equals(from) || UNKNOWN_PORT.equals(to)) {
-            return;
+            return List.of();
         }
+        int before = out.size();
         Integer f = "-1".equals(protocol) ? null : from;
         Integer t = "-1".equals(protocol) ? null : to;
         cidr4.forEach(c -> out.add(new Rule(protocol, f, t, "cidr4", c, description)));
         cidr6.forEach(c -> out.add(new Rule(protocol, f, t, "cidr6", c, description)));
         groups.forEach(g -> out.add(new Rule(protocol, f, t, "security-group", g, description)));
         prefixLists.forEach(p -> out.add(new Rule(protocol, f, t, "prefix-list", p, description)));
+        return List.copyOf(out.subList(before, out.size()));
     }
+
+    /**
+     * Records which declaration made each rule ({@code parts} key {@code rule:<evidence key prefix>}, as
+     * the security-group checks key their evidence), so a finding points at the rule resource that opened it.
+     */
+    static void origin(java.util.Map<String, io.watchkeeper.codescanner.iac.IacResource> parts, String direction, List<Rule> rules,
+                       io.watchkeeper.codescanner.iac.IacResource declaredBy) {
+        for (Rule r : rules) {
+            parts.putIfAbsent(RULE + direction + ":" + r.protocol() + ":" + r.fromPort() + "-" + r.toPort() + ":" + r.source(), declaredBy);
+        }
+    }
+
+    static final String RULE = "rule:";
 }

@@ -68,11 +68,11 @@ final class TerraformNetwork {
                         if (Boolean.TRUE.equals(a.bool(r.get("self"), "self", false, false))) {
                             groupsFrom.add("self");
                         }
-                        SgRules.add(ingress ? g.ingress : g.egress, SgRules.protocol(a.str(r.get("protocol"), "protocol", null, null)),
+                        List<Rule> added = SgRules.add(ingress ? g.ingress : g.egress, SgRules.protocol(a.str(r.get("protocol"), "protocol", null, null)),
                                 a.integer(r.get("from_port"), "from_port", null, SgRules.UNKNOWN_PORT), a.integer(r.get("to_port"), "to_port", null, SgRules.UNKNOWN_PORT),
                                 a.strings(r.get("cidr_blocks"), "cidr_blocks"), a.strings(r.get("ipv6_cidr_blocks"), "ipv6_cidr_blocks"),
                                 groupsFrom, a.strings(r.get("prefix_list_ids"), "prefix_list_ids"), a.str(r.get("description"), "description", null, null));
-                        g.parts.putIfAbsent(ingress ? "ingress" : "egress", r);
+                        SgRules.origin(g.parts, ingress ? "ingress" : "egress", added, r);
                     }
                 }
                 case "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule" -> {
@@ -81,12 +81,12 @@ final class TerraformNetwork {
                         Attrs a = g.attrs;
                         boolean ingress = r.type().contains("ingress");
                         String ref = a.str(r.get("referenced_security_group_id"), "referenced_security_group_id", null, null);
-                        SgRules.add(ingress ? g.ingress : g.egress, SgRules.protocol(a.str(r.get("ip_protocol"), "ip_protocol", null, null)),
+                        List<Rule> added = SgRules.add(ingress ? g.ingress : g.egress, SgRules.protocol(a.str(r.get("ip_protocol"), "ip_protocol", null, null)),
                                 a.integer(r.get("from_port"), "from_port", null, SgRules.UNKNOWN_PORT), a.integer(r.get("to_port"), "to_port", null, SgRules.UNKNOWN_PORT),
                                 a.strings(r.get("cidr_ipv4"), "cidr_ipv4"), a.strings(r.get("cidr_ipv6"), "cidr_ipv6"),
                                 ref == null ? List.of() : List.of(ref), a.strings(r.get("prefix_list_id"), "prefix_list_id"),
                                 a.str(r.get("description"), "description", null, null));
-                        g.parts.putIfAbsent(ingress ? "ingress" : "egress", r);
+                        SgRules.origin(g.parts, ingress ? "ingress" : "egress", added, r);
                     }
                 }
                 case "aws_instance" -> out.add(instance(r));

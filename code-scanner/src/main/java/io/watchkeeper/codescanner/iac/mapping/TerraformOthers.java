@@ -56,7 +56,7 @@ final class TerraformOthers {
                             a.bool(r.get("include_global_service_events"), "include_global_service_events", true, true),
                             a.bool(r.get("enable_log_file_validation"), "enable_log_file_validation", false, true),
                             a.str(r.get("kms_key_id"), "kms_key_id", null, "planned-kms-key"),
-                            a.str(r.get("cloud_watch_logs_group_arn"), "cloud_watch_logs_group_arn", null, null),
+                            a.str(r.get("cloud_watch_logs_group_arn"), "cloud_watch_logs_group_arn", null, "planned-log-group"),
                             a.str(r.get("sns_topic_name"), "sns_topic_name", null, null),
                             a.bool(r.get("enable_logging"), "enable_logging", true, true), List.of(), List.of(), null, null,
                             Attrs.tags(r.get("tags"))), r, Map.of(), a.unknown(), Set.of("all")));

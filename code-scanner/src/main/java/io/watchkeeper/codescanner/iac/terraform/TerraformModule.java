@@ -91,12 +91,25 @@ public final class TerraformModule {
                 if (b.type().equals("resource") && b.labels().size() == 2) {
                     String type = b.labels().getFirst();
                     String name = b.labels().get(1);
-                    resources.add(new IacResource("terraform", type, name, type + "." + name, m.object(b.body()),
-                            e.getKey().path(), b.line(), b.endLine()));
+                    Value.Obj attributes = m.object(b.body());
+                    if (!never(attributes)) {
+                        resources.add(new IacResource("terraform", type, name, type + "." + name, attributes,
+                                e.getKey().path(), b.line(), b.endLine()));
+                    }
                 }
             }
         }
         return new Result(resources, unparsed);
+    }
+
+    /** Whether {@code count} or {@code for_each} is known to create no instance (count 0, an empty collection). */
+    private static boolean never(Value.Obj attributes) {
+        Value count = attributes.get("count");
+        Value forEach = attributes.get("for_each");
+        return (count instanceof Value.Num n && n.value().signum() == 0)
+                || (count instanceof Value.Bool b && !b.value())
+                || (forEach instanceof Value.Lst l && l.items().isEmpty())
+                || (forEach instanceof Value.Obj o && o.fields().isEmpty());
     }
 
     /** A block's body as an object: arguments evaluated, nested blocks as lists of objects by type. */
