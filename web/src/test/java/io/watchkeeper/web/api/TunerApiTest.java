@@ -95,9 +95,13 @@ class TunerApiTest {
         app.user("scoped", Role.ADMIN, Set.of(otherAccount));
         WebApp.Session scoped = app.session();
         scoped.login("scoped", WebApp.ADMIN_PASSWORD);
-        problem(scoped.get("/api/v1/tuner/plans/" + id), 404);
+        WebApp.Session scopedApi = app.session().bearer(app.token("scoped", Role.ADMIN));
+        problem(scopedApi.get("/api/v1/tuner/plans/" + id), 404);
+        problem(scopedApi.json("POST", "/api/v1/tuner/plans/" + id + "/apply", "{\"now\":true}"), 404);
+        problem(scopedApi.json("POST", "/api/v1/tuner/plans", "{\"account\":\"tuned\"}"), 400);
+        assertThat(Json.parse(scopedApi.get("/api/v1/tuner/plans").body()).size()).isZero();
         assertThat(scoped.get("/tuner/plans/" + id).statusCode()).isEqualTo(404);
-        assertThat(Json.parse(scoped.get("/api/v1/tuner/plans").body()).size()).isZero();
+        assertThat(fixture.inline("app", "app-inline")).isEqualTo(APP_INLINE);
 
         HttpResponse<String> applied = admin.json("POST", "/api/v1/tuner/plans/" + id + "/apply", "{\"now\":true}");
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
