@@ -35,7 +35,8 @@ class CheckConformanceTest {
             assertThat(check.rationale()).as("rationale of %s", name).isNotBlank();
             assertThat(check.remediation()).as("remediation of %s", name).isNotBlank();
             assertThat(check.severity()).as(name).isNotNull();
-            assertThat(check.controls()).as("controls of %s", name).allMatch(c -> c.matches("CIS-AWS-3\\.0:\\d+(\\.\\d+){1,2}"));
+            assertThat(check.controls()).as("controls of %s", name)
+                    .allMatch(c -> c.matches("(CIS-AWS-3\\.0|CIS-GCP-3\\.0|CIS-GitHub-1\\.2\\.0):\\d+(\\.\\d+){1,2}"));
             assertThat(check.configType().isRecord()).as(name).isTrue();
             assertThat(check.configType().getPackageName()).startsWith("io.watchkeeper.core.config.");
             try {

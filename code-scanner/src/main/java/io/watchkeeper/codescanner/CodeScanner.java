@@ -3,6 +3,10 @@ package io.watchkeeper.codescanner;
 import io.watchkeeper.codescanner.finding.Finding;
 import io.watchkeeper.codescanner.finding.SecretHasher;
 import io.watchkeeper.codescanner.finding.Verification;
+import io.watchkeeper.codescanner.iac.IacAnalyzer;
+import io.watchkeeper.codescanner.iac.IacFile;
+import io.watchkeeper.codescanner.iac.IacFindings;
+import io.watchkeeper.codescanner.iac.IacSources;
 import io.watchkeeper.codescanner.secrets.Candidate;
 import io.watchkeeper.codescanner.secrets.SecretDetector;
 import io.watchkeeper.codescanner.secrets.SkipPolicy;
@@ -51,9 +55,21 @@ public final class CodeScanner {
     private final ScanOptions options;
     private final AccessKeyDirectory inventory;
     private final Map<String, SecretVerifier> verifiers;
+    private final IacAnalyzer iac;
 
+    /** A scanner of secrets only. */
     public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
                        List<SecretVerifier> verifiers) {
+        this(detector, hasher, options, inventory, verifiers, null);
+    }
+
+    /**
+     * A scanner of secrets and, when {@code iac} is set, infrastructure as code (Terraform, plans,
+     * CloudFormation) judged by the checks of live configuration.
+     */
+    public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
+                       List<SecretVerifier> verifiers, IacAnalyzer iac) {
+        this.iac = iac;
         this.detector = detector;
         this.hasher = hasher;
         this.options = options;
@@ -78,12 +94,14 @@ public final class CodeScanner {
         Run run = new Run(progress);
         ScanResult.Target target;
         List<Hit> hits;
+        List<Finding> iacFindings;
         switch (request) {
             case ScanRequest.WorkingTree t -> {
                 Path root = realPath(path);
                 WorkingTree.Listing listing = WorkingTree.list(root, options.limits());
                 run.skipped(listing.skipped());
                 hits = run.scan(listing.files(), () -> ContentReader.files(options.limits()));
+                iacFindings = iacFindings(new ArrayList<>(run.iacFiles));
                 target = new ScanResult.Target(root.toString(), null, null, null);
             }
             case ScanRequest.Commit c -> {
@@ -91,6 +109,7 @@ public final class CodeScanner {
                     WorkingTree.Listing listing = GitSources.tree(repo, c.revision());
                     run.skipped(listing.skipped());
                     hits = run.scan(listing.files(), () -> ContentReader.blobs(repo, options.limits()));
+                    iacFindings = iacFindings(new ArrayList<>(run.iacFiles));
                     String commit = listing.files().isEmpty() ? c.revision() : listing.files().getFirst().commit();
                     target = new ScanResult.Target(path.toString(), commit, null, null);
                 }
@@ -99,6 +118,7 @@ public final class CodeScanner {
                 try (Repository repo = GitRepos.open(path)) {
                     GitSources.PullRequest pr = GitSources.pullRequest(repo, p.spec(), options.limits());
                     run.skipped(pr.skipped());
+                    run.collectIac = false;
                     Set<String> onBase = new HashSet<>();
                     for (Hit h : run.scan(pr.before(), () -> ContentReader.blobs(repo, options.limits()))) {
                         h.candidates().forEach(c -> onBase.add(hasher.hash(c.normalised())));
@@ -113,6 +133,7 @@ public final class CodeScanner {
                             hits.add(new Hit(h.ref(), added));
                         }
                     }
+                    iacFindings = iacPullRequest(repo, pr);
                     target = new ScanResult.Target(path.toString(), pr.head(), pr.base(), pr.mergeBase());
                 }
             }
@@ -123,11 +144,15 @@ public final class CodeScanner {
                         progress.walked(n);
                     });
                     hits = run.scan(listing.files(), () -> ContentReader.blobs(repo, options.limits()));
+                    iacFindings = iac == null ? List.of()
+                            : iacFindings(IacSources.historyModules(repo, new ArrayList<>(run.iacFiles), options.limits()));
                     target = new ScanResult.Target(path.toString(), null, null, null);
                 }
             }
         }
-        List<Finding> findings = findings(hits, request instanceof ScanRequest.History);
+        List<Finding> findings = new ArrayList<>(findings(hits, request instanceof ScanRequest.History));
+        findings.addAll(iacFindings);
+        findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::startLine).thenComparing(Finding::ruleId));
         return new ScanResult(request.mode(), target, findings, new ScanResult.Stats(run.files.get(), run.bytes.get(),
                 run.commits.get(), run.skippedByReason(), Duration.ofNanos(System.nanoTime() - started)));
     }
@@ -150,6 +175,8 @@ public final class CodeScanner {
         final AtomicLong bytes = new AtomicLong();
         final AtomicInteger commits = new AtomicInteger();
         final Map<SkipPolicy.Reason, AtomicLong> skipped = new EnumMap<>(SkipPolicy.Reason.class);
+        final ConcurrentLinkedQueue<IacFile> iacFiles = new ConcurrentLinkedQueue<>();
+        volatile boolean collectIac = true;
 
         Run(ScanProgress progress) {
             this.progress = progress;
@@ -228,6 +255,12 @@ public final class CodeScanner {
                 skipped.get(content.skipped()).incrementAndGet();
                 return;
             }
+            if (iac != null && collectIac) {
+                IacFile f = IacSources.decode(ref, content);
+                if (f != null) {
+                    iacFiles.add(f);
+                }
+            }
             List<Candidate> found = detector.detect(ref.path(), content.data(), content.length());
             long f = files.incrementAndGet();
             long b = bytes.addAndGet(content.length());
@@ -288,6 +321,39 @@ public final class CodeScanner {
         List<Finding> out = new ArrayList<>(byFingerprint.values());
         out.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::startLine).thenComparing(Finding::ruleId));
         return out;
+    }
+
+    private List<Finding> iacFindings(List<IacFile> files) {
+        if (iac == null || files.isEmpty()) {
+            return List.of();
+        }
+        return IacFindings.of(iac.analyze(files));
+    }
+
+    /** What the pull request adds: findings on the head's IaC that the merge base does not have. */
+    private List<Finding> iacPullRequest(Repository repo, GitSources.PullRequest pr) {
+        if (iac == null) {
+            return List.of();
+        }
+        Set<String> folders = new TreeSet<>();
+        Set<String> paths = new TreeSet<>();
+        for (List<io.watchkeeper.codescanner.source.FileRef> refs : List.of(pr.added(), pr.before())) {
+            for (io.watchkeeper.codescanner.source.FileRef r : refs) {
+                if (IacAnalyzer.candidate(r.path())) {
+                    paths.add(r.path());
+                    int slash = r.path().lastIndexOf('/');
+                    folders.add(slash < 0 ? "" : r.path().substring(0, slash));
+                }
+            }
+        }
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> head = IacFindings.of(iac.analyze(IacSources.read(repo, pr.head(), folders, paths, options.limits())));
+        Set<String> onBase = new HashSet<>();
+        IacFindings.of(iac.analyze(IacSources.read(repo, pr.mergeBase(), folders, paths, options.limits())))
+                .forEach(f -> onBase.add(f.fingerprint()));
+        return head.stream().filter(f -> !onBase.contains(f.fingerprint())).toList();
     }
 
     private static String join(String a, String b) {

@@ -88,6 +88,14 @@ public final class TestRepos {
         return new CodeScanner(DETECTOR, new SecretHasher(KEY), options, inventory, List.of());
     }
 
+    /** A scanner of secrets and infrastructure as code, the IaC joined to {@code live}. */
+    public static CodeScanner iacScanner(io.watchkeeper.core.inventory.LiveConfigDirectory live) {
+        return new CodeScanner(DETECTOR, new SecretHasher(KEY), ScanOptions.defaults().withThreads(2), AccessKeyDirectory.NONE,
+                List.of(), new io.watchkeeper.codescanner.iac.IacAnalyzer(CHECKS, live));
+    }
+
+    private static final io.watchkeeper.auditors.CheckRegistry CHECKS = io.watchkeeper.auditors.CheckRegistry.discover();
+
     public static SecretHasher hasher() {
         return new SecretHasher(KEY);
     }

@@ -196,15 +196,31 @@ public final class GitHubApi {
     }
 
     private Answer send(URL url, String path) {
-        ApiRequest request = new ApiRequest("GET", url, ApiRequest.headers("Accept", ACCEPT,
+        return send("GET", url, path, null);
+    }
+
+    /**
+     * A write (remediations): {@code method} (PUT, PATCH, POST or DELETE) on {@code path} with a JSON body
+     * (null for none), through the same connector chain as every read (endpoint pinning, limits, retries).
+     * Never throws for 4xx: callers decide.
+     */
+    public Answer write(String method, String path, JsonNode body) {
+        if (!java.util.Set.of("PUT", "PATCH", "POST", "DELETE").contains(method)) {
+            throw new IllegalArgumentException("not a write method: " + method);
+        }
+        return send(method, resolve(path), path, body == null ? null : Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Answer send(String method, URL url, String path, byte[] body) {
+        ApiRequest request = new ApiRequest(method, url, ApiRequest.headers("Accept", ACCEPT,
                 "X-GitHub-Api-Version", API_VERSION, "Authorization", authorization.get(), "Accept-Encoding", "gzip"),
-                null, null);
+                body, body == null ? null : "application/json");
         try {
             ApiResponse response = ApiResponse.read(connector.send(request));
             return new Answer(path, response.statusCode(), parse(response.body(), path, response.statusCode()),
                     response.header("Link"), response.header("ETag"));
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + path, e);
+            throw new UncheckedIOException(method + " " + path, e);
         }
     }
 

@@ -98,6 +98,16 @@ public final class GitHubSession implements CloudSession {
         return client;
     }
 
+    /**
+     * The current installation token or personal token, for git over HTTPS ({@code x-access-token} as the
+     * user name); never log or store it.
+     */
+    public String gitPassword() {
+        String header = authorization.get();
+        int space = header.indexOf(' ');
+        return space < 0 ? header : header.substring(space + 1);
+    }
+
     public CallUsage.Snapshot usage() {
         return usage.snapshot();
     }

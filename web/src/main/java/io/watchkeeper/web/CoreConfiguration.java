@@ -38,6 +38,15 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(WatchkeeperProperties.class)
 public class CoreConfiguration {
 
+    /**
+     * jOOQ's execute logging wraps every query in a listener that renders and formats the SQL for the
+     * debug log; the console's per-request queries do not need it.
+     */
+    @Bean
+    org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer jooqQuietExecution() {
+        return configuration -> configuration.settings().withExecuteLogging(false);
+    }
+
     @Bean
     AccountStore accountStore(DSLContext dsl) {
         return new JooqAccountStore(dsl);
@@ -51,6 +60,11 @@ public class CoreConfiguration {
     @Bean
     io.watchkeeper.core.inventory.AccessKeyDirectory accessKeyDirectory(DSLContext dsl) {
         return new io.watchkeeper.db.JooqAccessKeyDirectory(dsl);
+    }
+
+    @Bean
+    io.watchkeeper.core.inventory.LiveConfigDirectory liveConfigDirectory(DSLContext dsl) {
+        return new io.watchkeeper.db.JooqLiveConfigDirectory(dsl);
     }
 
     @Bean

@@ -174,4 +174,65 @@ class CodeScanCliTest {
             context.close();
         }
     }
+
+    @Test
+    void aPullRequestThatMakesAWatchedBucketPublicSaysWhatChangesComparedToTheLiveState() throws Exception {
+        Moto moto = Moto.get();
+        moto.reset();
+        Moto.pointProductAt(moto.endpoint());
+        TestDatabase db = TestDatabase.fresh();
+        ConfigurableApplicationContext context = WatchkeeperApplication.startForCliInTests(new String[] {
+                "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=postgres", "--watchkeeper.aws.max-attempts=2"});
+        try {
+            software.amazon.awssdk.services.s3.S3Client s3 = moto.client(software.amazon.awssdk.services.s3.S3Client.builder());
+            s3.createBucket(r -> r.bucket("billing-exports"));
+            assertThat(run(() -> context, "accounts", "add", "aws", "--name", "prod", "--account-id", Moto.ACCOUNT_ID,
+                    "--regions", "us-east-1").exit()).isZero();
+            Run watch = run(() -> context, "watch", "--account", "prod", "--type", "aws.s3.bucket");
+            assertThat(watch.exit()).as(watch.err() + watch.out()).isZero();
+            long itemId = db.dsl().fetchOne("select id from item where resource_type = 'aws.s3.bucket' and name = 'billing-exports'")
+                    .get(0, Long.class);
+
+            Path repo = Files.createDirectories(dir.resolve("infra"));
+            try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+                commit(git, Map.of("s3/main.tf", "resource \"aws_s3_bucket\" \"exports\" {\n  bucket = \"billing-exports\"\n}\n"), "base");
+                git.checkout().setName("feature").setCreateBranch(true).call();
+                commit(git, Map.of("s3/policy.tf", """
+                        resource "aws_s3_bucket_public_access_block" "exports" {
+                          bucket = aws_s3_bucket.exports.id
+                        }
+                        resource "aws_s3_bucket_policy" "exports" {
+                          bucket = aws_s3_bucket.exports.id
+                          policy = jsonencode({
+                            Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject",
+                                           Resource = "arn:aws:s3:::billing-exports/*" }]
+                          })
+                        }
+                        """), "share the exports");
+            }
+
+            Run scan = run(() -> context, "code", "scan", repo.toString(), "--diff", "main...feature", "--inventory", "on",
+                    "--format", "json", "--key-file", dir.resolve("k").toString());
+            assertThat(scan.exit()).as(scan.err()).isEqualTo(1);
+            JsonNode findings = Json.parse(scan.out()).path("findings");
+            JsonNode pub = findings.valueStream().filter(f -> f.path("rule").asString().equals("aws.s3.bucket/public-policy"))
+                    .findFirst().orElseThrow();
+            assertThat(pub.path("severity").asString()).isEqualTo("critical");
+            assertThat(pub.path("path").asString()).isEqualTo("s3/policy.tf");
+            assertThat(pub.path("startLine").asInt()).isEqualTo(4);
+            JsonNode live = pub.path("iac").path("live");
+            assertThat(live.path("item").asLong()).isEqualTo(itemId);
+            assertThat(live.path("account").asString()).isEqualTo("prod");
+            assertThat(live.path("today").asBoolean()).isFalse();
+            assertThat(pub.path("message").asString()).contains("today no; after this change: yes");
+            // what the base already declared (the bucket without versioning) is not the pull request's doing
+            assertThat(findings.valueStream().map(f -> f.path("rule").asString()).toList()).doesNotContain("aws.s3.bucket/versioning-off");
+
+            Run text = run(() -> context, "code", "scan", repo.toString(), "--diff", "main...feature", "--inventory", "on",
+                    "--key-file", dir.resolve("k").toString());
+            assertThat(text.out()).contains("CRITICAL", "s3/policy.tf:4", "aws.s3.bucket/public-policy", "live: item " + itemId);
+        } finally {
+            context.close();
+        }
+    }
 }

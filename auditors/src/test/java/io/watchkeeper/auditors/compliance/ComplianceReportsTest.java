@@ -99,7 +99,8 @@ class ComplianceReportsTest {
         assertThat(state(r, "5.2", "dev").state()).as("groups never watched in dev").isEqualTo(ControlState.NO_DATA);
         assertThat(state(r, "2.1.4", "prod").state()).as("the bucket was deleted").isEqualTo(ControlState.NOT_APPLICABLE);
         assertThat(control(r, "1.1").state()).isEqualTo(ControlState.MANUAL);
-        assertThat(control(r, "1.4").state()).isEqualTo(ControlState.NOT_DECIDED);
+        assertThat(control(r, "1.4").state()).as("decided by the root-account checks, a type never watched here")
+                .isEqualTo(ControlState.NO_DATA);
 
         List<ComplianceReport.TrendPoint> trail = control(r, "3.1").trend();
         assertThat(trail).hasSize(10);

@@ -82,8 +82,41 @@ class FrameworksTest {
         assertThat(cis.control("3.1").orElseThrow().whenNoResources()).isEqualTo(Framework.WhenNoResources.FAIL);
         assertThat(cis.control("1.18").orElseThrow().related()).containsExactly("aws.ec2.instance/no-instance-profile");
         assertThat(cis.controls().stream().filter(Framework.Control::undecided).map(Framework.Control::id))
-                .as("automated recommendations no check decides yet").contains("1.4", "2.2.1", "4.16", "5.1")
-                .doesNotContain("1.12", "3.1");
+                .as("automated recommendations no check decides yet").isEmpty();
+        for (String id : new String[] {"1.17", "3.8", "3.9", "4.1", "4.15"}) {
+            assertThat(cis.control(id).orElseThrow().whenNoResources()).as(id).isEqualTo(Framework.WhenNoResources.FAIL);
+        }
+    }
+
+    @Test
+    void cisGitHub120ListsTheHundredAndTwentyRecommendationsAndDecidesBranchControlsFromTheChecks() {
+        Framework cis = Frameworks.load().require("cis-github-1.2.0");
+        assertThat(cis.provider()).isEqualTo("github");
+        assertThat(cis.controls()).hasSize(120);
+        assertThat(cis.controls().stream().filter(c -> !c.manual()).map(Framework.Control::id))
+                .contains("1.1.3", "1.1.20", "1.3.5", "1.3.8", "1.4.4", "1.5.1", "3.1.1", "2.3.8")
+                .doesNotContain("1.1.1", "1.3.6", "5.2.4");
+        assertThat(cis.control("1.1.16").orElseThrow().checks()).containsExactlyInAnyOrder(
+                "github.branch-protection/unprotected", "github.branch-protection/force-push-allowed");
+        assertThat(cis.controls().stream().filter(Framework.Control::undecided).map(Framework.Control::id))
+                .as("CIS marks 2.3.8 Automated; no check decides it yet").containsExactly("2.3.8");
+    }
+
+    @Test
+    void cisGcp30ListsEveryRecommendationWithItsManualOnesAndAccountLevelControls() {
+        Framework cis = Frameworks.load().require("cis-gcp-3.0");
+        assertThat(cis.provider()).isEqualTo("gcp");
+        assertThat(cis.controls()).hasSize(85);
+        assertThat(cis.controls().stream().filter(Framework.Control::manual).map(Framework.Control::id))
+                .containsExactlyInAnyOrder("1.1", "1.2", "1.3", "1.13", "1.17", "2.14", "3.9", "3.10", "4.10", "4.12",
+                        "6.1.1", "7.4");
+        assertThat(cis.control("2.2").orElseThrow().checks()).containsExactly("gcp.project/no-all-entries-sink");
+        assertThat(cis.control("3.6").orElseThrow().checks())
+                .containsExactly("gcp.compute.firewall/ssh-open", "gcp.compute.firewall/all-ports-open");
+        assertThat(cis.control("1.1").orElseThrow().related()).contains("gcp.project.iam-policy/consumer-account-member");
+        assertThat(cis.controls().stream().filter(Framework.Control::undecided).map(Framework.Control::id))
+                .as("automated recommendations no check decides yet")
+                .containsExactlyInAnyOrder("1.16", "2.12", "2.15", "2.16", "4.7", "6.2.9", "6.3.3", "7.2", "8.1");
     }
 
     /** The framework file and the checks' controls() say the same thing, both ways. */

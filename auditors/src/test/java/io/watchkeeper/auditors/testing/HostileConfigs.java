@@ -120,6 +120,13 @@ public final class HostileConfigs {
         if (raw == Long.class) {
             return flavour == Flavour.HUGE ? Long.MIN_VALUE : -1L;
         }
+        if (raw == Double.class) {
+            return switch (flavour) {
+                case HUGE -> variant % 2 == 0 ? Double.MAX_VALUE : Double.NaN;
+                case EMPTY -> 0.0;
+                default -> -1.0;
+            };
+        }
         if (raw == Instant.class) {
             return flavour == Flavour.HUGE ? (variant % 2 == 0 ? Instant.MAX : Instant.MIN) : Instant.EPOCH;
         }

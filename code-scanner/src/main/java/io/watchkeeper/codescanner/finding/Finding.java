@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param commit the commit the finding is reported in (history: the first that introduced it), or null
  * @param verification live verification's verdict
  * @param owner the watched IAM user owning an AWS access key, or null
+ * @param iac what an infrastructure-as-code finding is about (family {@code iac}), or null for secrets
  */
 public record Finding(
         String ruleId,
@@ -39,7 +40,16 @@ public record Finding(
         String note,
         String commit,
         Verification verification,
-        AccessKeyOwner owner) {
+        AccessKeyOwner owner,
+        IacDetail iac) {
+
+    /** A secret finding. */
+    public Finding(String ruleId, String family, String title, Severity severity, String path, int startLine, int endLine,
+                   String masked, String secretHash, String fingerprint, String context, String note, String commit,
+                   Verification verification, AccessKeyOwner owner) {
+        this(ruleId, family, title, severity, path, startLine, endLine, masked, secretHash, fingerprint, context, note, commit,
+                verification, owner, null);
+    }
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -51,6 +61,16 @@ public record Finding(
 
     /** One line for people: what, masked value and why it ranks as it does. */
     public String message() {
+        if (iac != null) {
+            StringBuilder b = new StringBuilder(title).append(": ").append(iac.problem()).append(" (").append(iac.address()).append(')');
+            if (iac.live() != null) {
+                b.append("; ").append(iac.live().change());
+            }
+            if (note != null) {
+                b.append("; ").append(note);
+            }
+            return b.toString();
+        }
         StringBuilder b = new StringBuilder(title).append(": ").append(masked);
         if (owner != null) {
             b.append(owner.active() ? "; ACTIVE key of IAM user " : "; inactive key of IAM user ").append(owner.userName())

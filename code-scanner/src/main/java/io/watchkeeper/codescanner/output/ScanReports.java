@@ -2,6 +2,7 @@ package io.watchkeeper.codescanner.output;
 
 import io.watchkeeper.codescanner.ScanResult;
 import io.watchkeeper.codescanner.finding.Finding;
+import io.watchkeeper.codescanner.finding.IacDetail;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.inventory.AccessKeyOwner;
 import io.watchkeeper.core.json.Json;
@@ -19,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A scan as JSON (everything a finding carries) and as SARIF 2.1.0 (relative
  * {@code artifactLocation.uri} under {@code %SRCROOT%}, {@code region.startLine/endLine},
  * {@code partialFingerprints}, the driver's version and information URI). Neither ever holds a
- * secret in clear: the masked form and the keyed hash only.
+ * secret in clear: the masked form and the keyed hash only. IaC findings carry the resource address,
+ * the check's evidence, its controls and, when the resource is live, whether the problem exists today.
  */
 public final class ScanReports {
 
@@ -55,8 +57,8 @@ public final class ScanReports {
             o.put("path", f.path());
             o.put("startLine", f.startLine());
             o.put("endLine", f.endLine());
-            o.put("masked", f.masked());
-            o.put("secretHash", f.secretHash());
+            putIfSet(o, "masked", f.masked());
+            putIfSet(o, "secretHash", f.secretHash());
             o.put("fingerprint", f.fingerprint());
             o.put("context", f.context());
             putIfSet(o, "note", f.note());
@@ -64,6 +66,9 @@ public final class ScanReports {
             o.put("verification", f.verification().label());
             if (f.owner() != null) {
                 owner(o.putObject("inventory"), f.owner());
+            }
+            if (f.iac() != null) {
+                iac(o.putObject("iac"), f.iac());
             }
             o.put("message", f.message());
         }
@@ -86,6 +91,29 @@ public final class ScanReports {
         owner.groups().forEach(o.withArray("groups")::add);
         if (owner.observedAt() != null) {
             o.put("observedAt", owner.observedAt().toString());
+        }
+    }
+
+    private static void iac(ObjectNode o, IacDetail d) {
+        o.put("resourceType", d.resourceType());
+        o.put("address", d.address());
+        o.put("declaredType", d.declaredType());
+        o.put("source", d.source());
+        putIfSet(o, "name", d.name());
+        o.put("evidence", d.evidenceKey());
+        o.put("problem", d.problem());
+        o.put("exposure", d.exposure());
+        d.controls().forEach(o.withArray("controls")::add);
+        d.unknown().forEach(o.withArray("knownAfterApply")::add);
+        if (d.live() != null) {
+            ObjectNode l = o.putObject("live");
+            l.put("item", d.live().itemId());
+            l.put("account", d.live().accountName());
+            l.put("accountId", d.live().accountId());
+            l.put("resourceId", d.live().resourceId());
+            l.put("today", d.live().today());
+            l.put("afterThisChange", true);
+            l.put("change", d.live().change());
         }
     }
 
@@ -114,7 +142,12 @@ public final class ScanReports {
             r.putObject("shortDescription").put("text", f.title());
             r.putObject("defaultConfiguration").put("level", "error");
             ObjectNode props = r.putObject("properties");
-            props.putArray("tags").add("security").add("secret").add(f.family());
+            if (f.iac() != null) {
+                ArrayNode tags = props.putArray("tags").add("security").add("iac").add(f.iac().resourceType());
+                f.iac().controls().forEach(tags::add);
+            } else {
+                props.putArray("tags").add("security").add("secret").add(f.family());
+            }
         }
         run.putObject("originalUriBaseIds").putObject("%SRCROOT%").putObject("description")
                 .put("text", "The scanned repository's root");
@@ -133,13 +166,16 @@ public final class ScanReports {
             ObjectNode props = r.putObject("properties");
             props.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
             props.put("security-severity", securitySeverity(f.severity()));
-            props.put("masked", f.masked());
-            props.put("secretHash", f.secretHash());
+            putIfSet(props, "masked", f.masked());
+            putIfSet(props, "secretHash", f.secretHash());
             props.put("context", f.context());
             props.put("verification", f.verification().label());
             putIfSet(props, "commit", f.commit());
             if (f.owner() != null) {
                 owner(props.putObject("inventory"), f.owner());
+            }
+            if (f.iac() != null) {
+                iac(props.putObject("iac"), f.iac());
             }
         }
         return Json.pretty(log);

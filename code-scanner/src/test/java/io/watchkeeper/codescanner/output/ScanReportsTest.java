@@ -74,4 +74,44 @@ class ScanReportsTest {
         assertThat(first.path("secretHash").asString()).hasSize(64);
         assertThat(first.path("masked").asString()).contains("…");
     }
+
+    @Test
+    void iacFindingsAreValidSarifWithTheCheckTheResourceAndLines() throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                resource "aws_security_group" "web" {
+                  name = "web"
+                  ingress {
+                    from_port   = 22
+                    to_port     = 22
+                    protocol    = "tcp"
+                    cidr_blocks = ["0.0.0.0/0"]
+                  }
+                }
+                """);
+        ScanResult result = TestRepos.iacScanner(io.watchkeeper.core.inventory.LiveConfigDirectory.NONE)
+                .scan(new ScanRequest.WorkingTree(dir), ScanProgress.NONE);
+        assertThat(result.findings()).hasSize(1);
+
+        String sarif = ScanReports.sarif(result, ScannerVersion.get(), URI.create("https://watchkeeper.example/console"));
+        assertThat(sarifErrors(sarif)).isEmpty();
+        JsonNode run = Json.parse(sarif).path("runs").get(0);
+        JsonNode rule = run.path("tool").path("driver").path("rules").get(0);
+        assertThat(rule.path("id").asString()).isEqualTo("aws.ec2.security-group/admin-port-open");
+        assertThat(rule.path("properties").path("tags").valueStream().map(JsonNode::asString).toList())
+                .contains("iac", "aws.ec2.security-group").anyMatch(t -> t.startsWith("CIS-AWS"));
+        JsonNode r = run.path("results").get(0);
+        JsonNode location = r.path("locations").get(0).path("physicalLocation");
+        assertThat(location.path("artifactLocation").path("uri").asString()).isEqualTo("main.tf");
+        assertThat(location.path("region").path("startLine").asInt()).isEqualTo(1);
+        assertThat(location.path("region").path("endLine").asInt()).isEqualTo(9);
+        assertThat(r.path("level").asString()).isEqualTo("error");
+        assertThat(r.path("properties").path("iac").path("address").asString()).isEqualTo("aws_security_group.web");
+        assertThat(r.path("properties").has("masked")).isFalse();
+
+        JsonNode finding = Json.parse(ScanReports.json(result, ScannerVersion.get())).path("findings").get(0);
+        assertThat(finding.path("family").asString()).isEqualTo("iac");
+        assertThat(finding.path("iac").path("evidence").asString()).isEqualTo("ingress:tcp:22-22:0.0.0.0/0:22");
+        assertThat(finding.path("iac").path("resourceType").asString()).isEqualTo("aws.ec2.security-group");
+        assertThat(finding.has("secretHash")).isFalse();
+    }
 }

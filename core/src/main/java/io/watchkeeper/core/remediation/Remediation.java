@@ -35,6 +35,14 @@ public interface Remediation<C extends Record> {
     /** The calls that put back {@code before}, the configuration stored before {@code applied} ran. */
     RemediationPlan rollback(RemediationPlan applied, C before);
 
+    /**
+     * Whether it may run in automatic mode. Remediations that cut access (a deploy key) or that
+     * people must carry out themselves return false: their plans always wait for a person's approval.
+     */
+    default boolean automaticAllowed() {
+        return true;
+    }
+
     /** Runs one call of a plan this remediation produced (a plan or a rollback plan). */
     void execute(ApiCall call, CloudSession session);
 }

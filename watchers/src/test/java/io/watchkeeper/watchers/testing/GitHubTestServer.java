@@ -35,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * in their own bucket), an exhausted primary limit, 403/404 per endpoint, "not offered by the plan"
  * answers, secondary limits with {@code Retry-After}, the App flow (RS256 JWT → installation tokens
  * with an expiry; expired tokens get 401), personal access tokens, and a record of every request
- * (method, path, query, Authorization, body) for tests to assert on. Write endpoints are added by
- * tests with {@link #route}. Nothing here reaches beyond loopback.
+ * (method, path, query, Authorization, body) for tests to assert on. Write endpoints (and extra GET
+ * endpoints) are added by tests with {@link #route}; {@link GitHubTestPullRequests} adds check runs,
+ * reviews and comments. Nothing here reaches beyond loopback.
  */
 public final class GitHubTestServer implements AutoCloseable {
 
@@ -76,6 +77,7 @@ public final class GitHubTestServer implements AutoCloseable {
         endpoint = "http://127.0.0.1:" + http.getAddress().getPort();
         org = new GitHubTestOrg(endpoint);
         routes = new GitHubTestRoutes(org);
+        GitHubTestWrites.install(this, org);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         http.createContext("/", this::serve);
         http.start();
@@ -219,7 +221,7 @@ public final class GitHubTestServer implements AutoCloseable {
                             "X-RateLimit-Limit", "" + RATE_LIMIT, "X-RateLimit-Used", "" + RATE_LIMIT));
             return;
         }
-        if (!method.equals("GET")) {
+        if (!method.equals("GET") || writes.stream().anyMatch(w -> w.method().equals("GET") && w.path().matcher(path).matches())) {
             write(exchange, method, path, body, kind, bucket);
             return;
         }

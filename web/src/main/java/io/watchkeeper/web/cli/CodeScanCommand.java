@@ -13,7 +13,10 @@ import io.watchkeeper.codescanner.secrets.SecretRules;
 import io.watchkeeper.codescanner.source.ScanLimits;
 import io.watchkeeper.codescanner.verify.HttpVerifiers;
 import io.watchkeeper.core.finding.Severity;
+import io.watchkeeper.auditors.CheckRegistry;
+import io.watchkeeper.codescanner.iac.IacAnalyzer;
 import io.watchkeeper.core.inventory.AccessKeyDirectory;
+import io.watchkeeper.core.inventory.LiveConfigDirectory;
 import io.watchkeeper.core.model.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,13 +36,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code watchkeeper code scan [PATH] [--diff BASE...HEAD | --history | --commit REV]}: scans for
- * secrets and prints text, JSON or SARIF; exit 1 when a finding is at or above {@code --fail-on},
- * 2 on bad input. Needs no database: AWS keys are joined to the watched IAM users only when a
- * Watchkeeper database is configured or exists ({@code --inventory auto}), and Spring starts only
- * then, for the lookup.
+ * secrets and infrastructure-as-code misconfigurations (Terraform, plans, CloudFormation, judged by
+ * the checks of live configuration) and prints text, JSON or SARIF; exit 1 when a finding is at or
+ * above {@code --fail-on}, 2 on bad input. Needs no database: AWS keys are joined to the watched IAM
+ * users, and IaC resources to the watched ones, only when a Watchkeeper database is configured or
+ * exists ({@code --inventory auto}), and Spring starts only then, for the lookup.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan a folder (default: the current one), a commit's tree, a pull request's diff or the whole history for secrets.")
+        description = "Scan a folder (default: the current one), a commit's tree, a pull request's diff or the whole history "
+                + "for secrets and infrastructure-as-code misconfigurations.")
 public final class CodeScanCommand implements Callable<Integer> {
 
     enum Format { TEXT, JSON, SARIF }
@@ -99,8 +104,12 @@ public final class CodeScanCommand implements Callable<Integer> {
     List<String> verify = List.of();
 
     @Option(names = "--inventory", paramLabel = "MODE", defaultValue = "auto",
-            description = "join AWS keys to watched IAM users: auto (when a Watchkeeper database exists), on, off")
+            description = "join AWS keys to watched IAM users and IaC resources to watched resources: auto (when a Watchkeeper "
+                    + "database exists), on, off")
     Inventory inventory;
+
+    @Option(names = "--no-iac", description = "secrets only: skip Terraform, plan and CloudFormation files")
+    boolean noIac;
 
     CodeScanCommand(Cli cli) {
         this.cli = cli;
@@ -122,7 +131,8 @@ public final class CodeScanCommand implements Callable<Integer> {
                 includeVendored, includeGenerated, threads(), new LinkedHashSet<>(verify.stream()
                         .map(v -> v.trim().toLowerCase(Locale.ROOT)).toList()));
         CodeScanner scanner = new CodeScanner(new SecretDetector(rules(), options.limits().maxLineLength()), hasher(), options,
-                directory(), options.verify().isEmpty() ? List.of() : HttpVerifiers.defaults());
+                directory(), options.verify().isEmpty() ? List.of() : HttpVerifiers.defaults(),
+                noIac ? null : new IacAnalyzer(CheckRegistry.discover(), liveConfigs()));
         CodeScanProgress progress = cli.terminal() ? new CodeScanProgress(cli.err()) : null;
         ScanResult result = scanner.scan(request, progress == null ? ScanProgress.NONE : progress);
         if (progress != null) {
@@ -207,15 +217,23 @@ public final class CodeScanCommand implements Callable<Integer> {
         return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".watchkeeper");
     }
 
-    private AccessKeyDirectory directory() {
-        boolean use = switch (inventory) {
+    private boolean useInventory() {
+        return switch (inventory) {
             case OFF -> false;
             case ON -> true;
             case AUTO -> (System.getenv("WATCHKEEPER_DB_URL") != null && !System.getenv("WATCHKEEPER_DB_URL").isBlank())
                     || Files.isDirectory(home().resolve("pgdata"));
         };
+    }
+
+    private AccessKeyDirectory directory() {
         // Spring (and the database) start only if an AWS key id was found
-        return use ? ids -> cli.bean(AccessKeyDirectory.class).owners(ids) : AccessKeyDirectory.NONE;
+        return useInventory() ? ids -> cli.bean(AccessKeyDirectory.class).owners(ids) : AccessKeyDirectory.NONE;
+    }
+
+    private LiveConfigDirectory liveConfigs() {
+        // Spring (and the database) start only if an IaC resource with a static name was found
+        return useInventory() ? (type, names) -> cli.bean(LiveConfigDirectory.class).find(type, names) : LiveConfigDirectory.NONE;
     }
 
     private static URI consoleUrl() {

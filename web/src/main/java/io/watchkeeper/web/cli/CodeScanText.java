@@ -21,6 +21,11 @@ final class CodeScanText {
                         .append(f.owner().groups().isEmpty() ? "" : ", groups " + Text.safe(String.join(", ", f.owner().groups())))
                         .append('\n');
             }
+            if (f.iac() != null && f.iac().live() != null) {
+                b.append("         live: item ").append(f.iac().live().itemId()).append(", ").append(Text.safe(f.iac().live().resourceId()))
+                        .append(" in ").append(Text.safe(f.iac().live().accountName())).append(f.iac().live().today()
+                                ? " (the same problem exists today)" : " (new: not so today)").append('\n');
+            }
             if (f.commit() != null && r.mode().equals("history")) {
                 b.append("         introduced by commit ").append(f.commit()).append('\n');
             }

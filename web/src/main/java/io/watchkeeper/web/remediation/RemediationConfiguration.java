@@ -2,17 +2,18 @@ package io.watchkeeper.web.remediation;
 
 import io.watchkeeper.auditors.AuditEngine;
 import io.watchkeeper.auditors.RemediationRegistry;
-import io.watchkeeper.aws.AwsSessionFactory;
 import io.watchkeeper.core.audit.AuditLog;
 import io.watchkeeper.core.finding.FindingReader;
 import io.watchkeeper.core.model.AccountStore;
 import io.watchkeeper.core.remediation.RemediationStore;
+import io.watchkeeper.core.watch.SessionFactory;
 import io.watchkeeper.db.JooqAuditStore;
 import io.watchkeeper.db.JooqRemediationStore;
 import io.watchkeeper.watchers.WatchRunner;
 import io.watchkeeper.watchers.WatcherRegistry;
 import io.watchkeeper.web.WatchkeeperProperties;
 import io.watchkeeper.web.notify.Notifier;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,11 +45,12 @@ public class RemediationConfiguration {
     @Bean
     RemediationService remediationService(RemediationRegistry registry, RemediationStore store,
                                           RemediationSettings settings, DSLContext dsl, FindingReader findings,
-                                          AccountStore accounts, AwsSessionFactory aws, WatchRunner runner,
+                                          AccountStore accounts, List<SessionFactory> sessionFactories, WatchRunner runner,
                                           WatcherRegistry watchers, AuditEngine engine, AuditLog auditLog,
                                           PlatformTransactionManager transactions, Notifier notifier) {
         ResourceWatch resources = new ResourceWatch(new JooqAuditStore(dsl), accounts, runner, watchers, engine);
-        RemediationSteps steps = new RemediationSteps(store, auditLog, new TransactionTemplate(transactions), accounts, aws);
+        RemediationSteps steps = new RemediationSteps(store, auditLog, new TransactionTemplate(transactions), accounts,
+                sessionFactories);
         return new RemediationService(registry, store, settings, findings, resources, accounts, steps,
                 notifier::awaitingApproval);
     }

@@ -53,7 +53,9 @@ public final class RemediationSettings {
 
     /** The mode that applies to {@code remediationId} in an account (dry-run unless set). */
     public RemediationMode mode(String remediationId, long accountId) {
-        return store.mode(remediationId, accountId);
+        RemediationMode mode = store.mode(remediationId, accountId);
+        return mode == RemediationMode.AUTOMATIC && !registry.require(remediationId).automaticAllowed()
+                ? RemediationMode.APPROVAL : mode;
     }
 
     /** Sets a mode for one account, or for every account ({@code accountId} null). */
@@ -63,6 +65,9 @@ public final class RemediationSettings {
             throw new InvalidInputException("'remediationId' and 'mode' are required");
         }
         String id = registry.require(remediationId.strip()).id();
+        if (mode == RemediationMode.AUTOMATIC && !registry.require(id).automaticAllowed()) {
+            throw new InvalidInputException(id + " never runs automatically: its plans wait for approval (mode approval)");
+        }
         if (accountId == null) {
             requireEveryAccount(caller, "a mode for every account; choose one of your accounts");
         } else {

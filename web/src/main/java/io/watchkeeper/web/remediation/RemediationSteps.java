@@ -39,15 +39,15 @@ final class RemediationSteps {
     private final AuditLog auditLog;
     private final TransactionOperations tx;
     private final AccountStore accounts;
-    private final SessionFactory sessions;
+    private final List<SessionFactory> sessions;
 
     RemediationSteps(RemediationStore store, AuditLog auditLog, TransactionOperations tx, AccountStore accounts,
-                     SessionFactory sessions) {
+                     List<SessionFactory> sessions) {
         this.store = store;
         this.auditLog = auditLog;
         this.tx = tx;
         this.accounts = accounts;
-        this.sessions = sessions;
+        this.sessions = List.copyOf(sessions);
     }
 
     <T> T inTx(Supplier<T> work) {
@@ -95,7 +95,10 @@ final class RemediationSteps {
     /** Makes the calls of {@code plan} in the remediation's account, in order; {@code done} collects the finished ones. */
     void run(RemediationView r, Remediation<?> remediation, RemediationPlan plan, List<String> done) {
         Account account = accounts.findById(r.accountId()).orElseThrow();
-        try (CloudSession session = sessions.open(account)) {
+        SessionFactory factory = sessions.stream().filter(f -> f.provider() == account.provider()).findFirst()
+                .orElseThrow(() -> new InvalidInputException("no session factory for " + account.provider()
+                        + " accounts: remediations cannot run there"));
+        try (CloudSession session = factory.open(account)) {
             for (ApiCall call : plan.calls()) {
                 remediation.execute(call, session);
                 done.add(call.operation());

@@ -81,6 +81,9 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenFilter(tokens, users, cache), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    // authenticated by its HMAC signature (GitHubWebhookApi), not by a session or token
+                    a.requestMatchers(org.springframework.http.HttpMethod.POST,
+                            io.watchkeeper.web.api.GitHubWebhookApi.PATH).permitAll();
                     if (settings.publicMetrics()) {
                         a.requestMatchers("/actuator/prometheus").permitAll();
                     }

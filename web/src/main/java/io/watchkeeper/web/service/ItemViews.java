@@ -70,6 +70,9 @@ public class ItemViews {
     /** The item, when the caller may see it (404 otherwise). */
     public ItemSummary visible(long id, Caller caller) {
         ItemSummary item = items.find(id).orElseThrow(Caller.NotVisibleException::new);
+        if (caller.scope().unrestricted()) {
+            return item; // every account is visible: no need to look the account up
+        }
         long accountId = accounts.findByName(item.account()).orElseThrow(Caller.NotVisibleException::new).id();
         caller.requireAccount(accountId);
         return item;

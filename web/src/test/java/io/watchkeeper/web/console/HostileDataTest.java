@@ -72,6 +72,9 @@ class HostileDataTest {
             seenEscaped |= response.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         }
         assertThat(seenEscaped).as("the payload is shown, as text").isTrue();
+        // literal substitutions (|…|) render as the old concatenations did
+        assertThat(session.get("/").body()).containsPattern("viewBox=\"0 0 \\d+ \\d+\"");
+        assertThat(session.get("/findings").body()).containsPattern("id=\"pick-\\d+\"");
 
         String token = app.token("admin", Role.VIEWER);
         HttpResponse<String> api = app.session().bearer(token).get("/api/v1/items/" + itemId);

@@ -36,7 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class RouteSecurityTest {
 
     private static final Pattern ROLE = Pattern.compile("hasRole\\('([A-Z]+)'\\)( and .+)?");
-    private static final Set<Class<?>> PUBLIC = Set.of(LoginPage.class);
+    /** Public routes: the login page; the GitHub webhook, authenticated by its signature (tested below). */
+    private static final Set<Class<?>> PUBLIC = Set.of(LoginPage.class, io.watchkeeper.web.api.GitHubWebhookApi.class);
 
     private static WebApp app;
     private static final Map<Role, String> tokens = new EnumMap<>(Role.class);
@@ -170,9 +171,44 @@ class RouteSecurityTest {
                 .anyMatch(r -> r.path().startsWith("/api/v1/teams"))
                 .anyMatch(r -> r.path().startsWith("/compliance/")).anyMatch(r -> r.path().startsWith("/api/v1/compliance/"))
                 .anyMatch(r -> r.path().startsWith("/api/v1/tuner/") && r.role() == Role.ADMIN)
-                .anyMatch(r -> r.path().startsWith("/tuner/") && r.method().equals("POST"));
+                .anyMatch(r -> r.path().startsWith("/tuner/") && r.method().equals("POST"))
+                .anyMatch(r -> r.path().startsWith("/api/v1/code/")).anyMatch(r -> r.path().startsWith("/code"));
         assertThat(routes).filteredOn(Route::global).extracting(Route::path)
-                .contains("/users", "/api/v1/users", "/api/v1/users/987654", "/api/v1/users/987654/password");
+                .contains("/users", "/api/v1/users", "/api/v1/users/987654", "/api/v1/users/987654/password",
+                        "/api/v1/code/github/webhook-secret");
+    }
+
+    @Test
+    void theGitHubWebhookRefusesUnsignedAndBadlySignedDeliveriesAndWritesNothing() throws Exception {
+        var dsl = app.bean(org.jooq.DSLContext.class);
+        String body = "{\"action\":\"opened\",\"zen\":\"x\"}";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, Integer> deliver = signature -> {
+            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base + "/api/v1/github/webhook"))
+                    .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "route-test")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            if (signature != null) {
+                b.header("X-Hub-Signature-256", signature);
+            }
+            try {
+                return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // no secret configured yet: nothing is accepted
+        assertThat(deliver.apply(null)).isEqualTo(503);
+        app.bean(io.watchkeeper.web.service.CodeReviews.class).setWebhookSecret(
+                "route-security-webhook-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8), WebApp.SYSTEM_ADMIN);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("another-secret-entirely".getBytes(), "HmacSHA256"));
+        String wrongKey = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes()));
+        for (String signature : java.util.Arrays.asList(null, "", "sha256=", "sha1=abcd", "sha256=" + "0".repeat(64),
+                "sha256=" + "z".repeat(64), wrongKey)) {
+            assertThat(deliver.apply(signature)).as(String.valueOf(signature)).isEqualTo(401);
+        }
+        assertThat(dsl.fetchCount(io.watchkeeper.db.jooq.Tables.CODE_WEBHOOK_DELIVERY)).isZero();
+        assertThat(dsl.fetchCount(io.watchkeeper.db.jooq.Tables.CODE_JOB)).isZero();
     }
 
     @Test

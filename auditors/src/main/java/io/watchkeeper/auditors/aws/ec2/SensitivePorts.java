@@ -17,6 +17,16 @@ final class SensitivePorts {
     static final Map<Integer, String> DATABASE = new TreeMap<>(Map.of(3306, "MySQL", 5432, "PostgreSQL",
             1433, "SQL Server", 1521, "Oracle", 27017, "MongoDB", 6379, "Redis", 9200, "Elasticsearch",
             5439, "Redshift", 11211, "Memcached", 9042, "Cassandra"));
+    /**
+     * Plaintext or unauthenticated-by-default services and cluster control planes: never meant for
+     * the internet (file sharing, directory, brokers, dashboards, container and cluster APIs).
+     */
+    static final Map<Integer, String> SERVICE = new TreeMap<>(Map.ofEntries(Map.entry(21, "FTP"), Map.entry(23, "Telnet"),
+            Map.entry(445, "SMB"), Map.entry(139, "NetBIOS"), Map.entry(389, "LDAP"), Map.entry(636, "LDAPS"),
+            Map.entry(9092, "Kafka"), Map.entry(5601, "Kibana"), Map.entry(9300, "Elasticsearch transport"),
+            Map.entry(5900, "VNC"), Map.entry(5985, "WinRM"), Map.entry(5986, "WinRM over TLS"),
+            Map.entry(2375, "Docker API"), Map.entry(2379, "etcd"), Map.entry(6443, "Kubernetes API"),
+            Map.entry(10250, "Kubelet"), Map.entry(2049, "NFS"), Map.entry(111, "RPC portmapper")));
     /** Memcached also answers over UDP (and is abused for amplification); the others are TCP only. */
     static final int MEMCACHED = 11211;
 
@@ -24,6 +34,11 @@ final class SensitivePorts {
 
     /** Whether {@code rule} exposes administration port {@code port} (TCP). */
     static boolean exposesAdmin(Rule rule, int port) {
+        return Rules.tcp(rule) && rule.covers(port);
+    }
+
+    /** Whether {@code rule} exposes service port {@code port} (TCP). */
+    static boolean exposesService(Rule rule, int port) {
         return Rules.tcp(rule) && rule.covers(port);
     }
 

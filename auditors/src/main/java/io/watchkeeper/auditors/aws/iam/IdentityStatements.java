@@ -35,7 +35,10 @@ final class IdentityStatements {
         IAM_STAR("allows every IAM action"),
         PASS_ROLE_STAR("allows iam:PassRole on every role"),
         NOT_ACTION("allows with NotAction (every action except the listed ones)"),
-        NOT_RESOURCE("allows with NotResource (every resource except the listed ones)");
+        NOT_RESOURCE("allows with NotResource (every resource except the listed ones)"),
+        CLOUDTRAIL_STAR("allows every CloudTrail action"),
+        KMS_STAR("allows every KMS action on every key"),
+        ASSUME_ANY_ROLE("allows sts:AssumeRole on every role");
 
         final String description;
 
@@ -59,8 +62,24 @@ final class IdentityStatements {
                         && s.resources().stream().anyMatch(r -> everyRole(r, owner));
                 case NOT_ACTION -> !s.notActions().isEmpty();
                 case NOT_RESOURCE -> !s.notResources().isEmpty();
+                case CLOUDTRAIL_STAR -> serviceStar(s, "cloudtrail", "trail/", owner);
+                case KMS_STAR -> serviceStar(s, "kms", "key/", owner);
+                case ASSUME_ANY_ROLE -> !fullAdmin(s) && s.notActions().isEmpty() && s.allowsAction("sts:AssumeRole")
+                        && s.resources().stream().anyMatch(r -> Wildcards.matches(samePartition(r),
+                        "arn:aws:iam::" + ODD + ODD + ":role/" + ODD));
             };
         }
+    }
+
+    /**
+     * Every action of {@code service} (not through NotAction, reported on its own) on every resource of
+     * its kind in the account (a region's, at least: {@code us-east-1} stands for any).
+     */
+    private static boolean serviceStar(Statement s, String service, String kind, String owner) {
+        String sample = "arn:aws:" + service + ":us-east-1:" + owner + ":" + kind + ODD;
+        return !fullAdmin(s) && s.notActions().isEmpty()
+                && s.actions().stream().anyMatch(a -> Wildcards.matches(a, service + ":" + ODD + ODD))
+                && s.resources().stream().anyMatch(r -> Wildcards.matches(samePartition(r), sample));
     }
 
     private static boolean fullAdmin(Statement s) {

@@ -1,9 +1,12 @@
 package io.watchkeeper.auditors.aws.resourcepolicy;
 
 import io.watchkeeper.auditors.aws.s3.S3BlockPublicAccess;
+import io.watchkeeper.core.config.aws.EcrRepositoryConfig;
+import io.watchkeeper.core.config.aws.EfsFileSystemConfig;
 import io.watchkeeper.core.config.aws.KmsKeyConfig;
 import io.watchkeeper.core.config.aws.LambdaFunctionConfig;
 import io.watchkeeper.core.config.aws.S3BucketConfig;
+import io.watchkeeper.core.config.aws.SecretsManagerSecretConfig;
 import io.watchkeeper.core.config.aws.SnsTopicConfig;
 import io.watchkeeper.core.config.aws.SqsQueueConfig;
 import io.watchkeeper.core.finding.Severity;
@@ -42,7 +45,20 @@ public final class ResourcePolicyTypes {
             PolicyResource.of("aws.kms.key", KmsKeyConfig.class, KmsKeyConfig::policy, "KmsKey", "KMS key", "key",
                     "decrypt data and sign with the key", Severity.CRITICAL,
                     "Name the principals that need the key, or pin Principal * with kms:CallerAccount or "
-                            + "aws:PrincipalOrgID."));
+                            + "aws:PrincipalOrgID."),
+            PolicyResource.of("aws.ecr.repository", EcrRepositoryConfig.class, EcrRepositoryConfig::policy,
+                    "EcrRepository", "ECR repository", "repository", "pull (or push) its images", Severity.CRITICAL,
+                    "Name the accounts that pull the images, or pin Principal * with aws:PrincipalOrgID; remove "
+                            + "ecr:Put* and ecr:Upload* grants to other accounts."),
+            PolicyResource.of("aws.secretsmanager.secret", SecretsManagerSecretConfig.class,
+                    SecretsManagerSecretConfig::policy, "SecretsManagerSecret", "secret", "secret",
+                    "read the secret's value", Severity.CRITICAL,
+                    "Remove the statement, or name the principals that need the secret; pin Principal * with "
+                            + "aws:PrincipalOrgID or aws:SourceVpce."),
+            PolicyResource.of("aws.efs.file-system", EfsFileSystemConfig.class, EfsFileSystemConfig::policy,
+                    "EfsFileSystem", "EFS file system", "file system", "mount, read or write it", Severity.CRITICAL,
+                    "Name the principals that mount the file system, or pin Principal * with aws:SourceVpc / "
+                            + "aws:PrincipalOrgID; mount targets stay reachable only from their security groups."));
 
     private ResourcePolicyTypes() {}
 }

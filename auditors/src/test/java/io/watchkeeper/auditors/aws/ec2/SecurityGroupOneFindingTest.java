@@ -22,6 +22,7 @@ class SecurityGroupOneFindingTest {
     private static final String ALL_PORTS = "aws.ec2.security-group/all-ports-open";
     private static final String ADMIN = "aws.ec2.security-group/admin-port-open";
     private static final String DATABASE = "aws.ec2.security-group/database-port-open";
+    private static final String SERVICE = "aws.ec2.security-group/service-port-open";
 
     /** "check id → evidence key" of every finding every registered security-group check makes. */
     @SuppressWarnings("unchecked")
@@ -85,6 +86,10 @@ class SecurityGroupOneFindingTest {
                 ADMIN + " ingress:tcp:3000-6000:0.0.0.0/0:3389",
                 DATABASE + " ingress:tcp:3000-6000:0.0.0.0/0:3306",
                 DATABASE + " ingress:tcp:3000-6000:0.0.0.0/0:5432",
-                DATABASE + " ingress:tcp:3000-6000:0.0.0.0/0:5439");
+                DATABASE + " ingress:tcp:3000-6000:0.0.0.0/0:5439",
+                SERVICE + " ingress:tcp:3000-6000:0.0.0.0/0:5601",
+                SERVICE + " ingress:tcp:3000-6000:0.0.0.0/0:5900",
+                SERVICE + " ingress:tcp:3000-6000:0.0.0.0/0:5985",
+                SERVICE + " ingress:tcp:3000-6000:0.0.0.0/0:5986");
     }
 }

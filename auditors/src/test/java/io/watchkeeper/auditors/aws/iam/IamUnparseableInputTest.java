@@ -62,7 +62,9 @@ class IamUnparseableInputTest {
         List<IamInlinePolicy> badInline = List.of(new IamInlinePolicy("bad", bad));
         TestContext context = new TestContext()
                 .with("aws.iam.policy", "global", "god", policy("god", bad))
-                .with("aws.iam.group", "global", "admins", group("admins", badInline, List.of(GOD_ARN)));
+                .with("aws.iam.group", "global", "admins", group("admins", badInline, List.of(GOD_ARN)))
+                .with("aws.iam.role", "global", "support", role(null, List.of(),
+                        List.of("arn:aws:iam::aws:policy/AWSSupportAccess")));
 
         assertThat(evaluate("aws.iam.policy/unparseable", policy("god", bad), context))
                 .extracting(Evidence::key, e -> e.message().contains(problem)).containsExactly(

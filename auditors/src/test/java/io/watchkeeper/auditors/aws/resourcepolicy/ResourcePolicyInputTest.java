@@ -40,7 +40,7 @@ class ResourcePolicyInputTest {
                     + "'keySpec':'SYMMETRIC_DEFAULT','origin':'AWS_KMS','rotationEnabled':true}", p),
             "aws.sqs.queue", p -> PolicyFixtures.withPolicy(SqsQueueConfig.class, "{'arn':'q','sqsManagedSseEnabled':true}", p),
             "aws.sns.topic", p -> PolicyFixtures.withPolicy(SnsTopicConfig.class,
-                    "{'topicArn':'t','owner':'111111111111','subscriptions':[]}", p),
+                    "{'topicArn':'t','owner':'111111111111','subscriptions':[],'kmsMasterKeyId':'alias/aws/sns'}", p),
             "aws.lambda.function", p -> PolicyFixtures.withPolicy(LambdaFunctionConfig.class, "{'functionName':'f'}", p));
 
     static List<PolicyDocument> hostile() {

@@ -23,7 +23,10 @@ class RemediationConformanceTest {
         assertThat(remediations).containsKeys("aws.s3.bucket/block-public-access", "aws.s3.bucket/remove-public-acl-grants",
                 "aws.ec2.security-group/revoke-open-ingress", "aws.iam.user/deactivate-unused-access-key",
                 "aws.kms.key/enable-rotation", "aws.ec2.snapshot/make-private", "aws.ec2.image/make-private",
-                "aws.cloudtrail.trail/start-logging", "aws.ec2.instance/require-imdsv2");
+                "aws.cloudtrail.trail/start-logging", "aws.ec2.instance/require-imdsv2",
+                "github.branch-protection/protect", "github.actions-permissions/read-only-token",
+                "github.actions-permissions/forbid-pull-request-approval", "github.webhook/enable-tls-verification",
+                "github.deploy-key/delete-write-key", "github.organization/require-two-factor");
         Map<String, Check> checks = CheckRegistry.discover().all().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.id().id(), c -> (Check) c));
         for (Remediation<?> remediation : remediations.values()) {
@@ -40,7 +43,8 @@ class RemediationConformanceTest {
             assertThat(remediation.configType().isRecord()).as(name).isTrue();
             assertThat(remediation.configType().getPackageName()).startsWith("io.watchkeeper.core.config.");
             assertThat(remediation.requiredPermissions()).as("permissions of %s", name).isNotEmpty()
-                    .allMatch(p -> p.matches("[a-z0-9-]+:[A-Z][A-Za-z0-9]+"));
+                    .allMatch(p -> type.id().startsWith("github.") ? p.matches("[a-z_]+:(read|write)")
+                            : p.matches("[a-z0-9-]+:[A-Z][A-Za-z0-9]+"));
             assertThat(remediation.description()).as("description of %s", name).isNotBlank().hasSizeLessThan(120);
             try {
                 Class.forName(name + "Test");

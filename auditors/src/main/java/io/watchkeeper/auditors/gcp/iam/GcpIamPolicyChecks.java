@@ -1,0 +1,37 @@
+package io.watchkeeper.auditors.gcp.iam;
+
+import com.google.auto.service.AutoService;
+import io.watchkeeper.core.finding.Check;
+import io.watchkeeper.core.finding.CheckSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** The member checks of every type in {@link PolicyTypes}: public, consumer-account and unknown-domain members. */
+@AutoService(CheckSet.class)
+public final class GcpIamPolicyChecks implements CheckSet {
+
+    @Override
+    public List<Check<?>> checks() {
+        List<Check<?>> out = new ArrayList<>();
+        for (PolicyType<?> type : PolicyTypes.ALL) {
+            add(type, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private static <C extends Record> void add(PolicyType<C> type, List<Check<?>> out) {
+        if (type.publicSeverity() != null) {
+            out.add(new PublicMemberCheck<>(type));
+        }
+        out.add(new ConsumerAccountMemberCheck<>(type));
+        out.add(new UnknownDomainMemberCheck<>(type));
+    }
+
+    /** The check with this id (tests and tools); throws when there is none. */
+    @SuppressWarnings("unchecked")
+    public static <C extends Record> Check<C> get(String id) {
+        return (Check<C>) new GcpIamPolicyChecks().checks().stream().filter(c -> c.id().id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no GCP IAM policy check " + id));
+    }
+}

@@ -1,0 +1,100 @@
+package io.watchkeeper.web.code;
+
+import io.watchkeeper.certmanager.keys.KeySealer;
+import io.watchkeeper.codescanner.CodeScanner;
+import io.watchkeeper.codescanner.ScanOptions;
+import io.watchkeeper.codescanner.finding.SecretHasher;
+import io.watchkeeper.codescanner.secrets.SecretDetector;
+import io.watchkeeper.codescanner.secrets.SecretRules;
+import io.watchkeeper.core.code.CodeReviewStore;
+import io.watchkeeper.core.inventory.AccessKeyDirectory;
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.core.model.AccountStore;
+import io.watchkeeper.db.JooqCodeReviewStore;
+import io.watchkeeper.github.GitHubSessionFactory;
+import io.watchkeeper.web.WatchkeeperProperties;
+import io.watchkeeper.web.service.CodeReviews;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires pull-request scanning: the store, the sealed webhook secret, the queue (worked on by every
+ * server node), the fetcher and the scanner (same rules and hash key as {@code code scan}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CodeReviewProperties.class)
+public class CodeReviewConfiguration {
+
+    @Bean
+    CodeReviewStore codeReviewStore(DSLContext dsl) {
+        return new JooqCodeReviewStore(dsl);
+    }
+
+    @Bean
+    WebhookSecrets webhookSecrets(CodeReviewStore store, KeySealer sealer) {
+        return new WebhookSecrets(store, sealer);
+    }
+
+    @Bean
+    WebhookIntake webhookIntake(CodeReviewStore store, PlatformTransactionManager transactions,
+                                ObjectProvider<CodeJobWorker> worker) {
+        return new WebhookIntake(store, transactions, () -> worker.ifAvailable(CodeJobWorker::nudge));
+    }
+
+    @Bean
+    GitHubAccountsByOrg gitHubAccountsByOrg(AccountStore accounts, GitHubSessionFactory sessions) {
+        return new GitHubAccountsByOrg(accounts, sessions);
+    }
+
+    @Bean
+    PullRequestReviewer pullRequestReviewer(CodeReviewStore store, GitHubAccountsByOrg accounts,
+                                            WatchkeeperProperties properties, CodeReviewProperties review,
+                                            AccessKeyDirectory inventory) {
+        Path home = properties.home();
+        // built at the first pull request: command-line runs never make the hash key or compile the rules
+        java.util.function.Supplier<CodeScanner> scanner = new java.util.function.Supplier<>() {
+            private CodeScanner built;
+
+            @Override
+            public synchronized CodeScanner get() {
+                if (built == null) {
+                    built = new CodeScanner(new SecretDetector(SecretRules.builtIn(), 4096),
+                            SecretHasher.fromFile(home.resolve(SecretHasher.KEY_FILE), true),
+                            ScanOptions.defaults().withThreads(Math.max(1, Math.min(4,
+                                    Runtime.getRuntime().availableProcessors()))), inventory, List.of());
+                }
+                return built;
+            }
+        };
+        return new PullRequestReviewer(store, accounts, new RepoFetcher(home.resolve("code-repos"), review.cloneUrl()),
+                scanner, review);
+    }
+
+    @Bean
+    CommentCommands commentCommands(CodeReviewStore store, GitHubAccountsByOrg accounts, CodeReviews reviews,
+                                    CodeReviewProperties review) {
+        return new CommentCommands(store, accounts, reviews, review.roles());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    CodeJobWorker codeJobWorker(CodeReviewStore store, PullRequestReviewer reviewer, CommentCommands commands,
+                                CodeReviewProperties review) {
+        return new CodeJobWorker(store, job -> {
+            switch (job.kind()) {
+                case "pull-request" -> reviewer.review(Json.read(job.payload(), WebhookEvent.PullRequestEvent.class));
+                case "command" -> commands.handle(Json.read(job.payload(), WebhookEvent.CommandEvent.class));
+                default -> throw new IllegalStateException("unknown job kind " + job.kind());
+            }
+        }, ManagementFactory.getRuntimeMXBean().getName(), review.threads(), review.poll(), review.stale(),
+                review.maxAttempts());
+    }
+}
