@@ -80,7 +80,7 @@ public class TunerApi {
     @GetMapping("/plans/{id}")
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(summary = "One plan with every principal's decisions, removals, proof and changes")
-    public PlanReport plan(@PathVariable long id) {
+    public PlanReport show(@PathVariable long id) {
         return PlanReport.of(tuner.show(id, Callers.current()));
     }
 

@@ -20,10 +20,12 @@ public record PlanReport(long id, String account, String status, int windowDays,
      * One principal (or a shared customer-managed policy, type {@code POLICY}).
      *
      * @param kept every granted action the plan keeps (used, unknown, and unused ones it may not remove)
+     * @param evidence the used and unused actions with the evidence that decided them and their last known use
      */
     public record Principal(String arn, String type, boolean eligible, String reason, String owner, int granted,
                             List<String> removed, List<String> kept, List<String> used, List<String> unknown,
-                            Boolean proofHolds, String proof, List<String> denied, List<String> notes) {
+                            Boolean proofHolds, String proof, List<String> denied, List<String> notes,
+                            List<ActionDecision> evidence) {
 
         static Principal of(PrincipalPlan p) {
             List<ActionDecision> a = p.actions();
@@ -32,7 +34,7 @@ public record PlanReport(long id, String account, String status, int windowDays,
                     a.stream().filter(d -> d.decision() == Decision.USED).map(ActionDecision::action).toList(),
                     a.stream().filter(d -> d.decision() == Decision.UNKNOWN).map(ActionDecision::action).toList(),
                     p.proof() == null ? null : p.proof().holds(), p.proof() == null ? null : p.proof().summary(),
-                    p.denied(), p.notes());
+                    p.denied(), p.notes(), a.stream().filter(d -> d.decision() != Decision.UNKNOWN).toList());
         }
     }
 

@@ -86,6 +86,16 @@ class TunerApiTest {
         assertThat(app0.get("arn").asString()).isEqualTo(APP);
         assertThat(app0.get("removed").size()).isEqualTo(4);
         assertThat(plan.get("principals")).as("only the principal asked for").hasSize(1);
+        JsonNode sendMessage = null;
+        for (JsonNode d : app0.get("evidence")) {
+            if (d.get("action").asString().equals("sqs:SendMessage")) {
+                sendMessage = d;
+            }
+        }
+        assertThat(sendMessage).as("used actions carry their evidence").isNotNull();
+        assertThat(sendMessage.get("decision").asString()).isEqualTo("USED");
+        assertThat(sendMessage.get("reason").asString()).contains("CloudTrail");
+        assertThat(sendMessage.get("lastUsed").isNull()).isFalse();
 
         problem(justifier.json("POST", "/api/v1/tuner/plans/" + id + "/apply", "{\"now\":true}"), 403);
         problem(admin.json("POST", "/api/v1/tuner/plans/" + id + "/apply", "{}"), 400);
@@ -95,9 +105,13 @@ class TunerApiTest {
         app.user("scoped", Role.ADMIN, Set.of(otherAccount));
         WebApp.Session scoped = app.session();
         scoped.login("scoped", WebApp.ADMIN_PASSWORD);
-        problem(scoped.get("/api/v1/tuner/plans/" + id), 404);
+        WebApp.Session scopedApi = app.session().bearer(app.token("scoped", Role.ADMIN));
+        problem(scopedApi.get("/api/v1/tuner/plans/" + id), 404);
+        problem(scopedApi.json("POST", "/api/v1/tuner/plans/" + id + "/apply", "{\"now\":true}"), 404);
+        problem(scopedApi.json("POST", "/api/v1/tuner/plans", "{\"account\":\"tuned\"}"), 400);
+        assertThat(Json.parse(scopedApi.get("/api/v1/tuner/plans").body()).size()).isZero();
         assertThat(scoped.get("/tuner/plans/" + id).statusCode()).isEqualTo(404);
-        assertThat(Json.parse(scoped.get("/api/v1/tuner/plans").body()).size()).isZero();
+        assertThat(fixture.inline("app", "app-inline")).isEqualTo(APP_INLINE);
 
         HttpResponse<String> applied = admin.json("POST", "/api/v1/tuner/plans/" + id + "/apply", "{\"now\":true}");
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
@@ -110,7 +124,8 @@ class TunerApiTest {
         console.login("admin", WebApp.ADMIN_PASSWORD);
         HttpResponse<String> page = console.get("/tuner/plans/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(APP).contains("holds: no new access").contains("APPLIED").contains("dynamodb:DeleteTable");
+        assertThat(page.body()).contains(APP).contains("holds: no new access").contains("APPLIED").contains("dynamodb:DeleteTable")
+                .contains("sqs:SendMessage");
         assertThat(console.get("/tuner").body()).contains("plan-" + id);
 
         HttpResponse<String> rolledBack = justifier.json("POST", "/api/v1/tuner/changes/" + change.get("id").asLong()
