@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -65,9 +64,7 @@ class CertificatesBrowserTest {
     }
 
     private void go(WebElement element) {
-        WebElement old = browser.driver.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(ExpectedConditions.stalenessOf(old));
+        browser.clickAndWaitForNextPage(element);
         assertThat(browser.alertOpen()).as("a script ran on " + browser.driver.getCurrentUrl()).isFalse();
     }
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -76,9 +75,7 @@ class ConsoleBrowserTest {
 
     /** Clicks something that loads a new page and waits until the old page is gone. */
     private void go(WebElement element) {
-        WebElement old = browser.driver.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(ExpectedConditions.stalenessOf(old));
+        browser.clickAndWaitForNextPage(element);
         assertThat(browser.alertOpen()).as("a script ran on " + browser.driver.getCurrentUrl()).isFalse();
     }
 

@@ -8,9 +8,13 @@ import java.time.Duration;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.UnhandledAlertException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by its chromedriver (Selenium; Selenium Manager never runs).
@@ -45,6 +49,26 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(Path.of(chromedriver).toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Clicks something that loads a new page and waits (at most 120 s) until the old document is gone and the
+     * new one has loaded. The old document is marked before the click; staleness checks on its elements are not
+     * used because Chromium may answer them mid-navigation with an inspector error instead of "stale".
+     */
+    public void clickAndWaitForNextPage(WebElement element) {
+        driver.executeScript("document.documentElement.setAttribute('data-wk-old-page', '1')");
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(100)).until(d -> {
+            try {
+                return Boolean.TRUE.equals(driver.executeScript("return document.readyState === 'complete'"
+                        + " && !document.documentElement.hasAttribute('data-wk-old-page')"));
+            } catch (UnhandledAlertException alert) {
+                throw new AssertionError("a script opened a dialog on " + driver.getCurrentUrl(), alert);
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        });
     }
 
     /** Saves a screenshot as {@code target/screenshots/<name>.png} (kept as a test artifact). */
