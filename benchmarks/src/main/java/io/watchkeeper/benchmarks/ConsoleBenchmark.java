@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  * java -cp benchmarks/target/watchkeeper-benchmarks.jar io.watchkeeper.benchmarks.ConsoleBenchmark \
  *     [--items 200000] [--findings 1000000] [--clients 20] [--seconds 60] [--jar web/target/watchkeeper.jar]
  * </pre>
+ * {@code --hold-seconds N} seeds and keeps the database up (its URL is printed) for EXPLAIN sessions;
+ * {@code --database URL} measures against such a database again without seeding (the items option must match).
  */
 public final class ConsoleBenchmark {
 
@@ -84,6 +86,11 @@ public final class ConsoleBenchmark {
         if (!"false".equals(opts.get("embedded-starts"))) {
             report.append(embeddedStarts(jar));
         }
+        if (opts.containsKey("database")) { // a database seeded earlier (by --hold-seconds), reused as it is
+            report.append(measure(opts.get("database"), jar, opts, clients, seconds, items));
+            write(out, report);
+            return;
+        }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "512MB").setServerConfig("work_mem", "16MB")
                 .setServerConfig("max_wal_size", "4GB").start()) {
@@ -97,41 +104,54 @@ public final class ConsoleBenchmark {
                 Thread.sleep(1000L * Integer.parseInt(opts.get("hold-seconds")));
                 return;
             }
-            Path home = Files.createTempDirectory("wk-bench-home");
-            int port = 18700 + ThreadLocalRandom.current().nextInt(200);
-            long start = System.nanoTime();
-            List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
-            if (opts.containsKey("app-opts")) {
-                command.addAll(List.of(opts.get("app-opts").split(" ")));
-            }
-            command.addAll(List.of("-jar", jar.toString(), "serve", "--server.port=" + port,
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                    "--watchkeeper.admin-password=" + PASSWORD, "--watchkeeper.home=" + home,
-                    "--logging.level.root=WARN",
-                    // a console node: the scheduled watches of 200 fictitious accounts (and the catalogue re-audit
-                    // of 200k items they trigger) would run on worker nodes; --scheduler true measures them together
-                    "--watchkeeper.scheduler.enabled=" + opts.getOrDefault("scheduler", "false")));
-            Process app = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(home.resolve("app.log").toFile()).start();
-            try {
-                String base = "http://127.0.0.1:" + port;
-                waitHealthy(base, app);
-                double startSeconds = (System.nanoTime() - start) / 1e9;
-                insertToken(url);
-                Thread.sleep(idleMillis);
-                long idleRss = rssKb(app.pid());
-                report.append(String.format("App start against the seeded database: %.1f s; RSS after %d s idle: %d MB%n%n",
-                        startSeconds, idleMillis / 1000, idleRss / 1024));
-                report.append(load(base, clients, seconds, items));
-                report.append(String.format("%nRSS after the load: %d MB%n", rssKb(app.pid()) / 1024));
-            } finally {
-                app.destroy();
-                app.waitFor();
-            }
+            report.append(measure(url, jar, opts, clients, seconds, items));
         }
+        write(out, report);
+    }
+
+    private static void write(Path out, StringBuilder report) throws IOException {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
         System.out.println(report);
+    }
+
+    /** Starts the application on a seeded database, waits until it is idle, and drives the load. */
+    private static String measure(String url, Path jar, Map<String, String> opts, int clients, int seconds, int items)
+            throws Exception {
+        StringBuilder report = new StringBuilder();
+        Path home = Files.createTempDirectory("wk-bench-home");
+        int port = 18700 + ThreadLocalRandom.current().nextInt(200);
+        long start = System.nanoTime();
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
+        if (opts.containsKey("app-opts")) {
+            command.addAll(List.of(opts.get("app-opts").split(" ")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--server.port=" + port,
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--watchkeeper.admin-password=" + PASSWORD, "--watchkeeper.home=" + home,
+                "--logging.level.root=WARN",
+                // a console node: the scheduled watches of 200 fictitious accounts (and the catalogue re-audit
+                // of 200k items they trigger) would run on worker nodes; --scheduler true measures them together
+                "--watchkeeper.scheduler.enabled=" + opts.getOrDefault("scheduler", "false")));
+        Process app = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("app.log").toFile()).start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            waitHealthy(base, app);
+            double startSeconds = (System.nanoTime() - start) / 1e9;
+            insertToken(url);
+            Thread.sleep(idleMillis);
+            long idleRss = rssKb(app.pid());
+            report.append(String.format("App start against the seeded database: %.1f s; RSS after %d s idle: %d MB%n%n",
+                    startSeconds, idleMillis / 1000, idleRss / 1024));
+            long postmaster = postmasterPid(url);
+            report.append(load(base, clients, seconds, items, new long[] {app.pid(), postmaster}));
+            report.append(String.format("%nRSS after the load: %d MB%n", rssKb(app.pid()) / 1024));
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+        return report.toString();
     }
 
     private static String java() {
@@ -169,7 +189,7 @@ public final class ConsoleBenchmark {
 
     private static void waitHealthy(String base, Process app) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("the application exited with " + app.exitValue());
@@ -184,7 +204,7 @@ public final class ConsoleBenchmark {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the application did not become healthy in 120 s");
+        throw new IllegalStateException("the application did not become healthy in 300 s");
     }
 
     private static long rssKb(long pid) {
@@ -260,20 +280,30 @@ public final class ConsoleBenchmark {
         config.setUsername("postgres");
         config.setMaximumPoolSize(1);
         try (HikariDataSource ds = new HikariDataSource(config); Connection c = ds.getConnection();
+             var exists = c.prepareStatement("SELECT 1 FROM api_token WHERE secret_hash = ?");
              var ps = c.prepareStatement("INSERT INTO api_token (user_id, name, token_prefix, secret_hash, role) "
                      + "SELECT id, 'benchmark', ?, ?, 'ADMIN' FROM app_user WHERE username = 'admin'")) {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(TOKEN.getBytes(StandardCharsets.US_ASCII)));
+            exists.setString(1, hash);
+            if (exists.executeQuery().next()) {
+                return; // a reused database (--database) has it already
+            }
             ps.setString(1, TOKEN.substring(0, 10));
-            ps.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(TOKEN.getBytes(StandardCharsets.US_ASCII))));
+            ps.setString(2, hash);
             if (ps.executeUpdate() != 1) {
                 throw new IllegalStateException("no admin user to own the benchmark token");
             }
         }
     }
 
-    /** A console session for one client: GET /login, POST the form with its CSRF token. */
-    private static HttpClient consoleSession(String base) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    /**
+     * A console session for one client: GET /login, POST the form with its CSRF token; returns the
+     * session's {@code Cookie} header value.
+     */
+    private static String consoleSession(String base) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -289,10 +319,26 @@ public final class ConsoleBenchmark {
         if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("console login failed: " + login.statusCode());
         }
-        return http;
+        return cookies.getCookieStore().get(URI.create(base)).stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
-    private static String load(String base, int clients, int seconds, int items) throws Exception {
+    /** The PostgreSQL server process: the parent of this connection's backend. */
+    private static long postmasterPid(String url) throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", null);
+             Statement st = c.createStatement(); var rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return ProcessCpu.parent(rs.getInt(1));
+        }
+    }
+
+    /** CPU seconds of the application, PostgreSQL and this load generator at one moment. */
+    private static double[] cpu(long[] pids) {
+        return new double[] {ProcessCpu.treeSeconds(pids[0]), ProcessCpu.treeSeconds(pids[1]),
+            ProcessCpu.processSeconds(ProcessHandle.current().pid())};
+    }
+
+    private static String load(String base, int clients, int seconds, int items, long[] pids) throws Exception {
         // cursors for "second page" requests come from real first pages
         HttpClient probe = HttpClient.newHttpClient();
         String itemsNext = field(get(probe, base + "/api/v1/items?limit=50", true), "next");
@@ -322,15 +368,25 @@ public final class ConsoleBenchmark {
         List<String> names = new ArrayList<>(api.keySet());
         names.addAll(pages.keySet());
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
-        names.forEach(n -> latencies.put(n, new CopyOnWriteArrayList<>()));
+        names.forEach(n -> latencies.put(n, Collections.synchronizedList(new ArrayList<>())));
         AtomicLong errors = new AtomicLong();
         List<String> errorSamples = new CopyOnWriteArrayList<>();
         long warmupEnd = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
         List<Thread> threads = new ArrayList<>();
+        double[][] cpuAtStart = new double[1][];
+        threads.add(Thread.ofPlatform().name("cpu-meter").start(() -> {
+            try {
+                Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cpuAtStart[0] = cpu(pids);
+        }));
         for (int c = 0; c < clients; c++) {
-            HttpClient session = consoleSession(base);
-            HttpClient apiClient = HttpClient.newHttpClient();
+            URI server = URI.create(base);
+            LeanHttpClient session = new LeanHttpClient(server.getHost(), server.getPort(), "Cookie: " + consoleSession(base));
+            LeanHttpClient apiClient = new LeanHttpClient(server.getHost(), server.getPort(), "Authorization: Bearer " + TOKEN);
             int offset = c;
             threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
                 int i = offset;
@@ -340,17 +396,12 @@ public final class ConsoleBenchmark {
                     String path = (isApi ? api.get(name) : pages.get(name)).get();
                     long t0 = System.nanoTime();
                     try {
-                        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-                        if (isApi) {
-                            b.header("Authorization", "Bearer " + TOKEN);
-                        }
-                        HttpResponse<byte[]> response = (isApi ? apiClient : session).send(b.build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
+                        int status = (isApi ? apiClient : session).get(path, 30_000);
                         long micros = (System.nanoTime() - t0) / 1000;
-                        if (response.statusCode() != 200) {
+                        if (status != 200) {
                             errors.incrementAndGet();
                             if (errorSamples.size() < 5) {
-                                errorSamples.add(path + " → " + response.statusCode());
+                                errorSamples.add(path + " → " + status);
                             }
                         } else if (t0 > warmupEnd) {
                             latencies.get(name).add(micros);
@@ -362,13 +413,17 @@ public final class ConsoleBenchmark {
                         }
                     }
                 }
+                session.close();
+                apiClient.close();
             }));
         }
         for (Thread t : threads) {
             t.join();
         }
+        double[] cpuAtEnd = cpu(pids);
         StringBuilder sb = new StringBuilder(String.format(
-                "Load: %d clients, 10 s warm-up, %d s measured, each client cycling through every endpoint.%n%n", clients, seconds));
+                "Load: %d clients, 10 s warm-up, %d s measured, each client cycling through every endpoint "
+                + "(a blocking HTTP/1.1 client, one keep-alive connection per client for the API and one for the console).%n%n", clients, seconds));
         sb.append("| endpoint | requests | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
         List<Long> all = new ArrayList<>();
         for (String name : names) {
@@ -379,6 +434,13 @@ public final class ConsoleBenchmark {
         sb.append(row("**all**", all));
         sb.append(String.format("%nThroughput: %.0f requests/s; non-200 answers: %d %s%n", all.size() / (double) seconds,
                 errors.get(), errorSamples));
+        double requests = Math.max(1, all.size());
+        sb.append(String.format("CPU per request (measured window, /proc): application %.2f ms, PostgreSQL %.2f ms, "
+                + "load generator %.2f ms; machine CPU busy for these three: %.0f %% of %d cores%n",
+                1000 * (cpuAtEnd[0] - cpuAtStart[0][0]) / requests, 1000 * (cpuAtEnd[1] - cpuAtStart[0][1]) / requests,
+                1000 * (cpuAtEnd[2] - cpuAtStart[0][2]) / requests,
+                100 * (cpuAtEnd[0] + cpuAtEnd[1] + cpuAtEnd[2] - cpuAtStart[0][0] - cpuAtStart[0][1] - cpuAtStart[0][2])
+                        / seconds / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
         if (errors.get() > 0) {
             System.err.println("ERRORS: " + errorSamples);
         }
