@@ -5,6 +5,8 @@ import io.watchkeeper.core.watch.CloudSession;
 import io.watchkeeper.core.watch.WatchMetrics;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -29,43 +31,55 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Access to one AWS account: SDK clients per service and region, built on first use and shared by
- * the run's scopes. Every client uses the adaptive retry strategy, the shared connection pool,
- * the account's cap on calls in flight and the call metrics.
+ * the run's scopes. Every client uses the adaptive retry strategy, the shared connection pool and
+ * timer pool (no client owns a thread), the account's cap on calls in flight and the call metrics.
  */
 public final class AwsSession implements CloudSession {
 
     private final Account account;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
+    private final ScheduledExecutorService timers;
     private final AwsSettings settings;
     private final CallCap cap;
     private final CallMetrics callMetrics;
     private final Map<String, SdkClient> clients;
     /** Whether the clients are this session's own (closed with it) or the account's, shared across runs. */
     private final boolean ownsClients;
+    /** Gives the account's shared clients back (see {@link AccountClientCache}); once. */
+    private final Runnable release;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    AwsSession(Account account, AwsCredentialsProvider credentials, SdkHttpClient http, AwsSettings settings,
-               WatchMetrics metrics) {
+    AwsSession(Account account, AwsCredentialsProvider credentials, SdkHttpClient http, ScheduledExecutorService timers,
+               AwsSettings settings, WatchMetrics metrics) {
         this.account = account;
         this.credentials = credentials;
         this.http = http;
+        this.timers = timers;
         this.settings = settings;
         this.cap = new CallCap(settings.maxCallsInFlightPerAccount());
         this.callMetrics = new CallMetrics(metrics);
         this.clients = new ConcurrentHashMap<>();
         this.ownsClients = true;
+        this.release = () -> {};
     }
 
-    /** A session on the account's shared clients (see {@link AccountClients}); closing it leaves them open. */
-    AwsSession(Account account, AccountClients shared, SdkHttpClient http, AwsSettings settings, CallMetrics callMetrics) {
+    /**
+     * A session on the account's shared clients (see {@link AccountClients}); closing it leaves them
+     * open and runs {@code release} once.
+     */
+    AwsSession(Account account, AccountClients shared, SdkHttpClient http, ScheduledExecutorService timers,
+               AwsSettings settings, CallMetrics callMetrics, Runnable release) {
         this.account = account;
         this.credentials = shared.credentials;
         this.http = http;
+        this.timers = timers;
         this.settings = settings;
         this.cap = shared.cap;
         this.callMetrics = callMetrics;
         this.clients = shared.clients;
         this.ownsClients = false;
+        this.release = release;
     }
 
     @Override
@@ -214,6 +228,7 @@ public final class AwsSession implements CloudSession {
                     .credentialsProvider(credentials)
                     .httpClient(http)
                     .overrideConfiguration(o -> o
+                            .scheduledExecutorService(timers)
                             .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                                     .maxAttempts(settings.maxAttempts()).build())
                             .apiCallTimeout(settings.callTimeout())
@@ -231,9 +246,13 @@ public final class AwsSession implements CloudSession {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (ownsClients) {
             clients.values().forEach(SdkClient::close);
             clients.clear();
         }
+        release.run();
     }
 }
