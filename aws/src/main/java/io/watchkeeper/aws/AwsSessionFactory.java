@@ -22,12 +22,13 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /**
  * Opens AWS sessions. The hub credential is the default AWS credential chain; an account with a
- * role ARN is reached by assuming that role (with its external id) at every open. Every SDK client
- * shares one HTTP connection pool and one small timer pool (the call timeouts): a client owns no
- * thread, so thousands of clients (some 70 per account) cost no threads. An account's SDK clients
- * are kept across its sessions ({@link AccountClients}), signing with the credentials of the latest
- * open; beyond those in use, at most {@code cachedAccounts} accounts keep them
- * ({@link AccountClientCache}).
+ * role ARN is reached by assuming that role (with its external id) at every open. There is one SDK
+ * client per service and region for all accounts ({@link SharedClients}); they share one HTTP
+ * connection pool and one small timer pool (the call timeouts), so no client owns a thread. Each
+ * account sees them through views that sign with its credentials and count against its cap
+ * ({@link AccountBound}); an account's views and cap are kept across its sessions
+ * ({@link AccountClients}), signing with the credentials of the latest open, for the accounts in
+ * use plus at most {@code cachedAccounts} more ({@link AccountClientCache}).
  */
 public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
 
@@ -39,7 +40,9 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
     private final CallMetrics callMetrics;
     /** Runs the SDK's call-timeout tasks of every client (the SDK would start a pool per client). */
     private final ScheduledExecutorService timers;
-    /** SDK clients per account (id, role, external id), kept across runs: building them is costly. */
+    /** One SDK client per service and region for all accounts. */
+    private final SharedClients sharedClients;
+    /** Per account (id, role, external id): credentials, call cap and views of the shared clients. */
     private final AccountClientCache accountClients;
 
     /** Accounts whose clients are kept between runs beyond those in use, by default. */
@@ -75,6 +78,7 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
                 .httpClient(http)
                 .overrideConfiguration(o -> o.scheduledExecutorService(timers))
                 .build();
+        this.sharedClients = new SharedClients(http, timers, settings, callMetrics);
     }
 
     /**
@@ -132,7 +136,7 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
                 + System.getProperty("aws.endpointUrl") + "|" + System.getenv("AWS_ENDPOINT_URL");
         AccountClients shared = accountClients.lease(key, () -> new AccountClients(settings.maxCallsInFlightPerAccount()));
         shared.use(credentials);
-        AwsSession session = new AwsSession(account, shared, http, timers, settings, callMetrics,
+        AwsSession session = new AwsSession(account, shared, sharedClients, settings,
                 () -> accountClients.release(key, shared));
         try {
             proveIdentity(session);
@@ -182,17 +186,23 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
 
     /** The hub credential, for account discovery through AWS Organizations. */
     public AwsSession openHub(Account placeholder) {
-        return new AwsSession(placeholder, hub, http, timers, settings, metrics);
+        return new AwsSession(placeholder, hub, sharedClients, settings);
     }
 
-    /** Accounts whose SDK clients are open now (in use or kept), for tests and diagnostics. */
+    /** Accounts whose clients (views of the shared ones) are kept now, in use or not; for tests and diagnostics. */
     public int accountsWithOpenClients() {
         return accountClients.openAccounts();
+    }
+
+    /** SDK clients built so far, for all accounts together; for tests and diagnostics. */
+    public int sdkClients() {
+        return sharedClients.size() + 1;
     }
 
     @Override
     public void close() {
         accountClients.close();
+        sharedClients.close();
         hubSts.close();
         http.close();
         timers.shutdownNow();

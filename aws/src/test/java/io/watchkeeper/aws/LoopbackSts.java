@@ -28,6 +28,8 @@ final class LoopbackSts implements AutoCloseable {
 
     private final HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
+    /** For every request other than STS: the account of its signing key ("none" without one) and its target. */
+    final java.util.List<String> signedBy = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     LoopbackSts() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -64,6 +66,8 @@ final class LoopbackSts implements AutoCloseable {
                     + "</GetCallerIdentityResult><ResponseMetadata><RequestId>2</RequestId></ResponseMetadata>"
                     + "</GetCallerIdentityResponse>");
         } else {
+            signedBy.add((key.find(0) ? key.group(1) : "none") + " " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getPath() + " " + body);
             exchange.getResponseHeaders().add("x-amzn-ErrorType", "AccessDeniedException");
             reply(exchange, 403, "<ErrorResponse><Error><Code>AccessDenied</Code><Message>stub</Message></Error>"
                     + "<RequestId>3</RequestId></ErrorResponse>");
