@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The accounts whose SDK clients are kept between sessions, at most {@code capacity} of them
- * beyond those in use. A session leases its account's clients and releases them when it closes;
- * clients in use are never closed, and once more than {@code capacity} accounts are kept, the
- * least recently opened unused ones are closed. Memory for clients is thus bounded by the
- * accounts being watched at once plus {@code capacity}, not by every account ever opened.
+ * The accounts whose {@link AccountClients} (views of the shared SDK clients, call cap, credentials)
+ * are kept between sessions, at most {@code capacity} of them beyond those in use. A session leases
+ * its account's clients and releases them when it closes; clients in use are never dropped, and
+ * once more than {@code capacity} accounts are kept, the least recently opened unused ones are
+ * dropped. Memory is thus bounded by the accounts being watched at once plus {@code capacity}, not
+ * by every account ever opened.
  */
 final class AccountClientCache implements AutoCloseable {
 
