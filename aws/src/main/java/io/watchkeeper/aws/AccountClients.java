@@ -8,11 +8,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
 
 /**
- * What the sessions of one account (same id, role and external id) share across runs: the SDK
- * clients, which cost a millisecond or more each to build (one per service and region), and the
- * cap on calls in flight. Each {@link AwsSessionFactory#open} still assumes the role and proves the
- * account's identity; it hands its fresh credentials to {@link #use}, and every shared client signs
- * with the credentials of the latest open.
+ * What the sessions of one account (same id, role and external id) share across runs: the
+ * account's views of the shared SDK clients ({@link AccountBound}, one per service and region) and
+ * the cap on calls in flight. Each {@link AwsSessionFactory#open} still assumes the role and proves
+ * the account's identity; it hands its fresh credentials to {@link #use}, and every view signs with
+ * the credentials of the latest open.
  */
 final class AccountClients implements AutoCloseable {
 
@@ -29,9 +29,9 @@ final class AccountClients implements AutoCloseable {
         credentials.delegate = Objects.requireNonNull(fresh, "credentials");
     }
 
+    /** Drops the views (the shared clients stay open). */
     @Override
     public void close() {
-        clients.values().forEach(SdkClient::close);
         clients.clear();
     }
 

@@ -2,17 +2,13 @@ package io.watchkeeper.aws;
 
 import io.watchkeeper.core.model.Account;
 import io.watchkeeper.core.watch.CloudSession;
-import io.watchkeeper.core.watch.WatchMetrics;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -28,44 +24,40 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Access to one AWS account: SDK clients per service and region, built on first use and shared by
- * the run's scopes. Every client uses the adaptive retry strategy, the shared connection pool,
- * the account's cap on calls in flight and the call metrics.
+ * Access to one AWS account: per service and region, the account's view ({@link AccountBound}) of
+ * a client shared by all accounts ({@link SharedClients}), which signs every request with this
+ * account's credentials and counts it against the account's cap on calls in flight. The shared
+ * clients use the adaptive retry strategy, the shared connection pool and timer pool (no client
+ * owns a thread) and the call metrics.
  */
 public final class AwsSession implements CloudSession {
 
     private final Account account;
-    private final AwsCredentialsProvider credentials;
-    private final SdkHttpClient http;
     private final AwsSettings settings;
-    private final CallCap cap;
-    private final CallMetrics callMetrics;
-    private final Map<String, SdkClient> clients;
-    /** Whether the clients are this session's own (closed with it) or the account's, shared across runs. */
-    private final boolean ownsClients;
+    private final SharedClients shared;
+    private final AccountClients views;
+    /** Gives the account's views back (see {@link AccountClientCache}); once. */
+    private final Runnable release;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    AwsSession(Account account, AwsCredentialsProvider credentials, SdkHttpClient http, AwsSettings settings,
-               WatchMetrics metrics) {
-        this.account = account;
-        this.credentials = credentials;
-        this.http = http;
-        this.settings = settings;
-        this.cap = new CallCap(settings.maxCallsInFlightPerAccount());
-        this.callMetrics = new CallMetrics(metrics);
-        this.clients = new ConcurrentHashMap<>();
-        this.ownsClients = true;
+    /** A session of its own (the hub's), with its own cap and views. */
+    AwsSession(Account account, AwsCredentialsProvider credentials, SharedClients shared, AwsSettings settings) {
+        this(account, own(credentials, settings), shared, settings, () -> {});
     }
 
-    /** A session on the account's shared clients (see {@link AccountClients}); closing it leaves them open. */
-    AwsSession(Account account, AccountClients shared, SdkHttpClient http, AwsSettings settings, CallMetrics callMetrics) {
+    /** A session on the account's views (see {@link AccountClients}); {@code release} runs once on close. */
+    AwsSession(Account account, AccountClients views, SharedClients shared, AwsSettings settings, Runnable release) {
         this.account = account;
-        this.credentials = shared.credentials;
-        this.http = http;
+        this.views = views;
+        this.shared = shared;
         this.settings = settings;
-        this.cap = shared.cap;
-        this.callMetrics = callMetrics;
-        this.clients = shared.clients;
-        this.ownsClients = false;
+        this.release = release;
+    }
+
+    private static AccountClients own(AwsCredentialsProvider credentials, AwsSettings settings) {
+        AccountClients own = new AccountClients(settings.maxCallsInFlightPerAccount());
+        own.use(credentials);
+        return own;
     }
 
     @Override
@@ -83,157 +75,135 @@ public final class AwsSession implements CloudSession {
     }
 
     public IamClient iam() {
-        return client("iam", Region.AWS_GLOBAL.id(), IamClient::builder, b -> {});
+        return client(IamClient.class, "iam", Region.AWS_GLOBAL.id(), IamClient::builder, b -> {});
     }
 
     public S3Client s3() {
-        return client("s3", settings.homeRegion(), S3Client::builder, b -> b
+        return client(S3Client.class, "s3", settings.homeRegion(), S3Client::builder, b -> b
                 .crossRegionAccessEnabled(true)
                 .forcePathStyle(AwsEndpoints.configured("s3").isPresent()));
     }
 
     public S3ControlClient s3control() {
         java.util.Optional<java.net.URI> endpoint = AwsEndpoints.configured("s3Control");
-        return client("s3control", settings.homeRegion(), S3ControlClient::builder,
+        return client(S3ControlClient.class, "s3control", settings.homeRegion(), S3ControlClient::builder,
                 b -> endpoint.ifPresent(e -> b.endpointOverride(S3ControlHostFix.clientEndpoint(e))),
                 endpoint.map(S3ControlHostFix::new).orElse(null));
     }
 
     public Ec2Client ec2(String region) {
-        return client("ec2", region, Ec2Client::builder, b -> {});
+        return client(Ec2Client.class, "ec2", region, Ec2Client::builder, b -> {});
     }
 
     /** ACM in {@code region} (certificate destinations). */
     public software.amazon.awssdk.services.acm.AcmClient acm(String region) {
-        return client("acm", region, software.amazon.awssdk.services.acm.AcmClient::builder, b -> {});
+        return client(software.amazon.awssdk.services.acm.AcmClient.class, "acm", region, software.amazon.awssdk.services.acm.AcmClient::builder, b -> {});
     }
 
     public KmsClient kms(String region) {
-        return client("kms", region, KmsClient::builder, b -> {});
+        return client(KmsClient.class, "kms", region, KmsClient::builder, b -> {});
     }
 
     public SqsClient sqs(String region) {
-        return client("sqs", region, SqsClient::builder, b -> {});
+        return client(SqsClient.class, "sqs", region, SqsClient::builder, b -> {});
     }
 
     public SnsClient sns(String region) {
-        return client("sns", region, SnsClient::builder, b -> {});
+        return client(SnsClient.class, "sns", region, SnsClient::builder, b -> {});
     }
 
     public LambdaClient lambda(String region) {
-        return client("lambda", region, LambdaClient::builder, b -> {});
+        return client(LambdaClient.class, "lambda", region, LambdaClient::builder, b -> {});
     }
 
     public RdsClient rds(String region) {
-        return client("rds", region, RdsClient::builder, b -> {});
+        return client(RdsClient.class, "rds", region, RdsClient::builder, b -> {});
     }
 
     public CloudTrailClient cloudTrail(String region) {
-        return client("cloudtrail", region, CloudTrailClient::builder, b -> {});
+        return client(CloudTrailClient.class, "cloudtrail", region, CloudTrailClient::builder, b -> {});
     }
 
     public StsClient sts() {
-        return client("sts", settings.homeRegion(), StsClient::builder, b -> {});
+        return client(StsClient.class, "sts", settings.homeRegion(), StsClient::builder, b -> {});
     }
 
     public OrganizationsClient organizations() {
-        return client("organizations", settings.homeRegion(), OrganizationsClient::builder, b -> {});
+        return client(OrganizationsClient.class, "organizations", settings.homeRegion(), OrganizationsClient::builder, b -> {});
     }
 
     // Services added for issue 14 (one client per service and region, same shared settings).
 
     public software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient logs(String region) {
-        return client("logs", region, software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient::builder, b -> {});
+        return client(software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.class, "logs", region, software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch(String region) {
-        return client("cloudwatch", region, software.amazon.awssdk.services.cloudwatch.CloudWatchClient::builder, b -> {});
+        return client(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class, "cloudwatch", region, software.amazon.awssdk.services.cloudwatch.CloudWatchClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.config.ConfigClient config(String region) {
-        return client("config", region, software.amazon.awssdk.services.config.ConfigClient::builder, b -> {});
+        return client(software.amazon.awssdk.services.config.ConfigClient.class, "config", region, software.amazon.awssdk.services.config.ConfigClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.guardduty.GuardDutyClient guardDuty(String region) {
-        return client("guardduty", region, software.amazon.awssdk.services.guardduty.GuardDutyClient::builder, b -> {});
+        return client(software.amazon.awssdk.services.guardduty.GuardDutyClient.class, "guardduty", region, software.amazon.awssdk.services.guardduty.GuardDutyClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient accessAnalyzer(String region) {
-        return client("access-analyzer", region,
+        return client(software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient.class, "access-analyzer", region,
                 software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.securityhub.SecurityHubClient securityHub(String region) {
-        return client("securityhub", region, software.amazon.awssdk.services.securityhub.SecurityHubClient::builder, b -> {});
+        return client(software.amazon.awssdk.services.securityhub.SecurityHubClient.class, "securityhub", region, software.amazon.awssdk.services.securityhub.SecurityHubClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client elbv2(String region) {
-        return client("elbv2", region,
+        return client(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.class, "elbv2", region,
                 software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient elb(String region) {
-        return client("elb", region,
+        return client(software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient.class, "elb", region,
                 software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager(String region) {
-        return client("secretsmanager", region,
+        return client(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class, "secretsmanager", region,
                 software.amazon.awssdk.services.secretsmanager.SecretsManagerClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.eks.EksClient eks(String region) {
-        return client("eks", region, software.amazon.awssdk.services.eks.EksClient::builder, b -> {});
+        return client(software.amazon.awssdk.services.eks.EksClient.class, "eks", region, software.amazon.awssdk.services.eks.EksClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.ecr.EcrClient ecr(String region) {
-        return client("ecr", region, software.amazon.awssdk.services.ecr.EcrClient::builder, b -> {});
+        return client(software.amazon.awssdk.services.ecr.EcrClient.class, "ecr", region, software.amazon.awssdk.services.ecr.EcrClient::builder, b -> {});
     }
 
     public software.amazon.awssdk.services.efs.EfsClient efs(String region) {
-        return client("efs", region, software.amazon.awssdk.services.efs.EfsClient::builder, b -> {});
+        return client(software.amazon.awssdk.services.efs.EfsClient.class, "efs", region, software.amazon.awssdk.services.efs.EfsClient::builder, b -> {});
     }
 
-    @SuppressWarnings("unchecked")
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
-            String service, String region, Supplier<B> builder, Consumer<B> customise) {
-        return client(service, region, builder, customise, null);
+            Class<C> type, String service, String region, Supplier<B> builder, Consumer<B> customise) {
+        return client(type, service, region, builder, customise, null);
     }
 
-    /**
-     * A cached client with the shared settings. {@code extra} is added to the same override
-     * configuration: a second {@code overrideConfiguration} call would replace the first (retry,
-     * cap and metrics would be lost).
-     */
+    /** The account's view of the shared client, the same view for every session of the account. */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
-            String service, String region, Supplier<B> builder, Consumer<B> customise,
+            Class<C> type, String service, String region, Supplier<B> builder, Consumer<B> customise,
             software.amazon.awssdk.core.interceptor.ExecutionInterceptor extra) {
-        return (C) clients.computeIfAbsent(service + "@" + region, key -> {
-            B b = builder.get()
-                    .region(Region.of(region))
-                    .credentialsProvider(credentials)
-                    .httpClient(http)
-                    .overrideConfiguration(o -> o
-                            .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                                    .maxAttempts(settings.maxAttempts()).build())
-                            .apiCallTimeout(settings.callTimeout())
-                            .addExecutionInterceptor(cap)
-                            .addMetricPublisher(callMetrics)
-                            .applyMutation(o2 -> {
-                                if (extra != null) {
-                                    o2.addExecutionInterceptor(extra);
-                                }
-                            }));
-            customise.accept(b);
-            return b.build();
-        });
+        C client = shared.get(service, region, builder, customise, extra);
+        return type.cast(views.clients.computeIfAbsent(service + "@" + region + "@" + System.identityHashCode(client),
+                k -> AccountBound.bind(type, client, views.credentials, views.cap)));
     }
 
     @Override
     public void close() {
-        if (ownsClients) {
-            clients.values().forEach(SdkClient::close);
-            clients.clear();
+        if (closed.compareAndSet(false, true)) {
+            release.run();
         }
     }
 }

@@ -8,9 +8,10 @@ import io.watchkeeper.core.watch.CloudSession;
 import io.watchkeeper.core.watch.SessionFactory;
 import io.watchkeeper.core.watch.WatchMetrics;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -21,9 +22,13 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /**
  * Opens AWS sessions. The hub credential is the default AWS credential chain; an account with a
- * role ARN is reached by assuming that role (with its external id) at every open. One HTTP
- * connection pool is shared by every client, and an account's SDK clients are kept across its
- * sessions ({@link AccountClients}), signing with the credentials of the latest open.
+ * role ARN is reached by assuming that role (with its external id) at every open. There is one SDK
+ * client per service and region for all accounts ({@link SharedClients}); they share one HTTP
+ * connection pool and one small timer pool (the call timeouts), so no client owns a thread. Each
+ * account sees them through views that sign with its credentials and count against its cap
+ * ({@link AccountBound}); an account's views and cap are kept across its sessions
+ * ({@link AccountClients}), signing with the credentials of the latest open, for the accounts in
+ * use plus at most {@code cachedAccounts} more ({@link AccountClientCache}).
  */
 public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
 
@@ -33,18 +38,35 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
     private final AwsCredentialsProvider hub;
     private final StsClient hubSts;
     private final CallMetrics callMetrics;
-    /** SDK clients per account (id, role, external id), kept across runs: building them is costly. */
-    private final Map<String, AccountClients> accountClients = new ConcurrentHashMap<>();
+    /** Runs the SDK's call-timeout tasks of every client (the SDK would start a pool per client). */
+    private final ScheduledExecutorService timers;
+    /** One SDK client per service and region for all accounts. */
+    private final SharedClients sharedClients;
+    /** Per account (id, role, external id): credentials, call cap and views of the shared clients. */
+    private final AccountClientCache accountClients;
+
+    /** Accounts whose clients are kept between runs beyond those in use, by default. */
+    public static final int DEFAULT_CACHED_ACCOUNTS = 64;
 
     public AwsSessionFactory(AwsSettings settings, WatchMetrics metrics) {
         this(settings, metrics, DefaultCredentialsProvider.builder().build());
     }
 
     public AwsSessionFactory(AwsSettings settings, WatchMetrics metrics, AwsCredentialsProvider hub) {
+        this(settings, metrics, hub, DEFAULT_CACHED_ACCOUNTS);
+    }
+
+    /**
+     * @param cachedAccounts accounts whose SDK clients stay open between their sessions, beyond the
+     *     accounts in use (the least recently opened are closed first)
+     */
+    public AwsSessionFactory(AwsSettings settings, WatchMetrics metrics, AwsCredentialsProvider hub, int cachedAccounts) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.hub = Objects.requireNonNull(hub, "hub");
         this.callMetrics = new CallMetrics(metrics);
+        this.accountClients = new AccountClientCache(cachedAccounts);
+        this.timers = timers();
         this.http = ApacheHttpClient.builder()
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(java.time.Duration.ofSeconds(10))
@@ -54,7 +76,25 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
                 .region(Region.of(settings.homeRegion()))
                 .credentialsProvider(hub)
                 .httpClient(http)
+                .overrideConfiguration(o -> o.scheduledExecutorService(timers))
                 .build();
+        this.sharedClients = new SharedClients(http, timers, settings, callMetrics);
+    }
+
+    /**
+     * Two daemon threads for every client's call timeouts. Each call schedules a timeout that is
+     * cancelled when the call ends; cancelled tasks leave the queue at once, so it holds only the
+     * calls in flight.
+     */
+    private static ScheduledExecutorService timers() {
+        AtomicInteger n = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, task -> {
+            Thread t = new Thread(task, "watchkeeper-aws-timer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     @Override
@@ -94,10 +134,10 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
         // clients resolve their endpoint when built: a changed endpoint setting gets new ones
         String key = account.externalId() + "|" + role + "|" + account.access().roleExternalId() + "|"
                 + System.getProperty("aws.endpointUrl") + "|" + System.getenv("AWS_ENDPOINT_URL");
-        AccountClients shared = accountClients.computeIfAbsent(key,
-                k -> new AccountClients(settings.maxCallsInFlightPerAccount()));
+        AccountClients shared = accountClients.lease(key, () -> new AccountClients(settings.maxCallsInFlightPerAccount()));
         shared.use(credentials);
-        AwsSession session = new AwsSession(account, shared, http, settings, callMetrics);
+        AwsSession session = new AwsSession(account, shared, sharedClients, settings,
+                () -> accountClients.release(key, shared));
         try {
             proveIdentity(session);
             return session;
@@ -146,15 +186,26 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
 
     /** The hub credential, for account discovery through AWS Organizations. */
     public AwsSession openHub(Account placeholder) {
-        return new AwsSession(placeholder, hub, http, settings, metrics);
+        return new AwsSession(placeholder, hub, sharedClients, settings);
+    }
+
+    /** Accounts whose clients (views of the shared ones) are kept now, in use or not; for tests and diagnostics. */
+    public int accountsWithOpenClients() {
+        return accountClients.openAccounts();
+    }
+
+    /** SDK clients built so far, for all accounts together; for tests and diagnostics. */
+    public int sdkClients() {
+        return sharedClients.size() + 1;
     }
 
     @Override
     public void close() {
-        accountClients.values().forEach(AccountClients::close);
-        accountClients.clear();
+        accountClients.close();
+        sharedClients.close();
         hubSts.close();
         http.close();
+        timers.shutdownNow();
     }
 
 }

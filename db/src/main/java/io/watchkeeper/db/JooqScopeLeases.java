@@ -16,8 +16,9 @@ import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 
 /**
- * Scope leases that die with their holder: PostgreSQL session-level advisory locks, taken on one
- * connection that this object keeps open while it holds any lease. When the holding process ends
+ * Scope leases that die with their holder: PostgreSQL session-level advisory locks, taken on a
+ * few lock connections (a scope's key always on the same one) that this object keeps open while
+ * they hold any lease. When the holding process ends
  * in any way (exit, crash, {@code kill -9}, a lost network), its connection closes and PostgreSQL
  * releases every lock it held at once, so the next run never waits for a dead holder. Inside one
  * process the holder names decide (a second holder of the same process cannot take a held scope;
@@ -30,86 +31,136 @@ import org.jooq.DSLContext;
  */
 public final class JooqScopeLeases implements ScopeLeases {
 
-    private final ConnectionProvider connections;
-    private final Map<String, String> held = new HashMap<>();
-    private Connection lockConnection;
+    /**
+     * Lock connections by default. Every claim and release is a round trip on its key's connection,
+     * made under that connection's monitor; with one connection, the scopes of a large run (20,000
+     * and more) queued on it. Each connection is held only while it holds a lease.
+     */
+    public static final int DEFAULT_CONNECTIONS = 4;
+
+    private final Shard[] shards;
 
     public JooqScopeLeases(DSLContext dsl) {
-        this.connections = Objects.requireNonNull(dsl, "dsl").configuration().connectionProvider();
+        this(dsl, DEFAULT_CONNECTIONS);
+    }
+
+    /** @param connections lock connections; a scope's key always uses the same one */
+    public JooqScopeLeases(DSLContext dsl, int connections) {
+        ConnectionProvider provider = Objects.requireNonNull(dsl, "dsl").configuration().connectionProvider();
+        if (connections < 1) {
+            throw new IllegalArgumentException("at least one lock connection");
+        }
+        this.shards = new Shard[connections];
+        for (int i = 0; i < connections; i++) {
+            shards[i] = new Shard(provider);
+        }
+    }
+
+    private Shard shard(long lockKey) {
+        return shards[(int) Math.floorMod(lockKey, (long) shards.length)];
     }
 
     @Override
-    public synchronized boolean tryAcquire(String key, String holder, Duration ttl) {
+    public boolean tryAcquire(String key, String holder, Duration ttl) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(holder, "holder");
-        String current = held.get(key);
-        if (current != null) {
-            return current.equals(holder);
-        }
-        try {
-            if (!call("SELECT pg_try_advisory_lock(?)", key)) {
-                return false;
-            }
-            held.put(key, holder);
-            return true;
-        } catch (SQLException e) {
-            lost();
-            throw new IllegalStateException("could not claim scope " + key + ": " + e.getMessage(), e);
-        } finally {
-            closeIfIdle();
-        }
+        long lockKey = lockKey(key);
+        return shard(lockKey).tryAcquire(key, lockKey, holder);
     }
 
     @Override
-    public synchronized void release(String key, String holder) {
-        if (!holder.equals(held.get(key))) {
-            return;
-        }
-        held.remove(key);
-        try {
-            call("SELECT pg_advisory_unlock(?)", key);
-        } catch (SQLException e) {
-            lost(); // the connection is gone, and with it every lock it held
-        } finally {
-            closeIfIdle();
-        }
+    public void release(String key, String holder) {
+        long lockKey = lockKey(key);
+        shard(lockKey).release(key, lockKey, holder);
     }
 
     /** Scopes this object holds now (for tests and diagnostics). */
-    public synchronized int heldCount() {
-        return held.size();
+    public int heldCount() {
+        int held = 0;
+        for (Shard shard : shards) {
+            held += shard.heldCount();
+        }
+        return held;
     }
 
-    private boolean call(String sql, String key) throws SQLException {
-        if (lockConnection == null || lockConnection.isClosed()) {
-            lockConnection = connections.acquire();
-            lockConnection.setAutoCommit(true);
+    /** The leases of the keys that map to one lock connection. */
+    private static final class Shard {
+        private final ConnectionProvider connections;
+        private final Map<String, String> held = new HashMap<>();
+        private Connection lockConnection;
+
+        Shard(ConnectionProvider connections) {
+            this.connections = connections;
         }
-        try (PreparedStatement statement = lockConnection.prepareStatement(sql)) {
-            statement.setLong(1, lockKey(key));
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+
+        synchronized boolean tryAcquire(String key, long lockKey, String holder) {
+            String current = held.get(key);
+            if (current != null) {
+                return current.equals(holder);
+            }
+            try {
+                if (!call("SELECT pg_try_advisory_lock(?)", lockKey)) {
+                    return false;
+                }
+                held.put(key, holder);
+                return true;
+            } catch (SQLException e) {
+                lost();
+                throw new IllegalStateException("could not claim scope " + key + ": " + e.getMessage(), e);
+            } finally {
+                closeIfIdle();
             }
         }
-    }
 
-    private void closeIfIdle() {
-        if (held.isEmpty() && lockConnection != null) {
-            Connection c = lockConnection;
-            lockConnection = null;
-            connections.release(c);
-        }
-    }
-
-    private void lost() {
-        held.clear();
-        if (lockConnection != null) {
-            Connection c = lockConnection;
-            lockConnection = null;
+        synchronized void release(String key, long lockKey, String holder) {
+            if (!holder.equals(held.get(key))) {
+                return;
+            }
+            held.remove(key);
             try {
+                call("SELECT pg_advisory_unlock(?)", lockKey);
+            } catch (SQLException e) {
+                lost(); // the connection is gone, and with it every lock it held
+            } finally {
+                closeIfIdle();
+            }
+        }
+
+        synchronized int heldCount() {
+            return held.size();
+        }
+
+        private boolean call(String sql, long lockKey) throws SQLException {
+            if (lockConnection == null || lockConnection.isClosed()) {
+                lockConnection = connections.acquire();
+                lockConnection.setAutoCommit(true);
+            }
+            try (PreparedStatement statement = lockConnection.prepareStatement(sql)) {
+                statement.setLong(1, lockKey);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        }
+
+        private void closeIfIdle() {
+            if (held.isEmpty() && lockConnection != null) {
+                Connection c = lockConnection;
+                lockConnection = null;
                 connections.release(c);
-            } catch (RuntimeException ignored) {
-                // already broken
+            }
+        }
+
+        private void lost() {
+            held.clear();
+            if (lockConnection != null) {
+                Connection c = lockConnection;
+                lockConnection = null;
+                try {
+                    connections.release(c);
+                } catch (RuntimeException ignored) {
+                    // already broken
+                }
             }
         }
     }

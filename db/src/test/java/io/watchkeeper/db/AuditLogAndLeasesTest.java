@@ -63,6 +63,33 @@ class AuditLogAndLeasesTest {
     }
 
     @Test
+    void leasesAreSpreadOverTheLockConnectionsSoClaimsDoNotQueueOnOne() {
+        JooqScopeLeases leases = new JooqScopeLeases(dsl, 4);
+        JooqScopeLeases other = new JooqScopeLeases(dsl, 3);
+        List<String> scopes = java.util.stream.IntStream.range(0, 100).mapToObj(i -> i + "/eu-west-1/aws.ec2.volume").toList();
+        for (String scope : scopes) {
+            assertThat(leases.tryAcquire(scope, "run-1", Duration.ofMinutes(5))).isTrue();
+        }
+        assertThat(leases.heldCount()).isEqualTo(100);
+        String here = " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+        String lockers = "SELECT count(DISTINCT pid) FROM pg_locks WHERE locktype = 'advisory' AND granted" + here;
+        assertThat(((Number) dsl.fetchValue(lockers)).longValue()).as("four lock connections hold them").isEqualTo(4L);
+        assertThat(((Number) dsl.fetchValue("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted" + here)).longValue())
+                .isEqualTo(100L);
+        // exclusive for another process whatever its number of connections, and for another holder here
+        for (String scope : scopes) {
+            assertThat(other.tryAcquire(scope, "run-2", Duration.ofMinutes(5))).isFalse();
+            assertThat(leases.tryAcquire(scope, "run-3", Duration.ofMinutes(5))).isFalse();
+            assertThat(leases.tryAcquire(scope, "run-1", Duration.ofMinutes(5))).isTrue();
+        }
+        scopes.forEach(scope -> leases.release(scope, "run-1"));
+        assertThat(leases.heldCount()).isZero();
+        assertThat(((Number) dsl.fetchValue(lockers)).longValue()).as("every lock connection given back").isZero();
+        assertThat(other.tryAcquire(scopes.getFirst(), "run-2", Duration.ofMinutes(5))).isTrue();
+        other.release(scopes.getFirst(), "run-2");
+    }
+
+    @Test
     void aLeaseDiesWithItsHoldersConnection() {
         String scope = "7/global/aws.iam.role";
         JooqScopeLeases holder = new JooqScopeLeases(dsl);
