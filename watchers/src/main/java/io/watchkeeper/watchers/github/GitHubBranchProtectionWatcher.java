@@ -31,6 +31,10 @@ public final class GitHubBranchProtectionWatcher extends GitHubWatcher<GitHubBra
         List<JsonNode> withBranch = repositories(github).stream()
                 .filter(r -> Fields.text(r, "default_branch") != null && !Long.valueOf(0).equals(Fields.number(r, "size")))
                 .toList();
+        // one conditional request per watch: whether the organisation protects with rulesets (remediations read it)
+        List<JsonNode> orgRulesets = github.api().listUnless(orgPath(github) + "/rulesets", null,
+                GitHubApi.Answer::notOffered);
+        Boolean organizationRulesets = orgRulesets != null && !orgRulesets.isEmpty() ? Boolean.TRUE : null;
         return describeEach(withBranch, r -> path(github, r), r -> name(r), r -> {
             String branch = Fields.text(r, "default_branch");
             String branchPath = repoPath(github, r) + "/branches/" + GitHubApi.segment(branch);
@@ -71,7 +75,7 @@ public final class GitHubBranchProtectionWatcher extends GitHubWatcher<GitHubBra
             Classic classicProtection = protection == null ? null : EffectiveProtection.classic(protection);
             GitHubBranchProtectionConfig config = new GitHubBranchProtectionConfig(Fields.text(r, "name"), branch,
                     Fields.isTrue(r, "archived"), classicProtection, branchRules,
-                    EffectiveProtection.of(classicProtection, branchRules), List.copyOf(notOffered));
+                    EffectiveProtection.of(classicProtection, branchRules), List.copyOf(notOffered), organizationRulesets);
             return observed(path(github, r), name(r), config);
         });
     }
