@@ -1,6 +1,8 @@
 package io.watchkeeper.auditors;
 
 import io.watchkeeper.core.finding.AuditContext;
+import io.watchkeeper.core.finding.CheckParameter;
+import io.watchkeeper.core.finding.ParameterSpec;
 import io.watchkeeper.core.finding.EntityClass;
 import io.watchkeeper.core.finding.ItemSnapshot;
 import io.watchkeeper.core.json.Json;
@@ -20,11 +22,34 @@ final class AccountAuditContext {
     private final Function<String, List<ItemSnapshot>> loader;
     private final Map<String, List<ItemSnapshot>> raw = new HashMap<>();
     private final Map<String, List<AuditContext.Related<?>>> decoded = new HashMap<>();
+    private final Map<String, Long> parameters;
 
     AccountAuditContext(Account account, EntityClassifier classifier, Function<String, List<ItemSnapshot>> loader) {
+        this(account, classifier, loader, Map.of());
+    }
+
+    AccountAuditContext(Account account, EntityClassifier classifier, Function<String, List<ItemSnapshot>> loader,
+                        Map<String, Long> parameters) {
         this.account = account;
         this.classifier = classifier;
         this.loader = loader;
+        this.parameters = Map.copyOf(parameters);
+    }
+
+    /** The parameter values in force for {@code account} ({@code checkId|name}): its own beat those for every account. */
+    static Map<String, Long> parameters(Account account, List<CheckParameter> all) {
+        Map<String, Long> out = new HashMap<>();
+        for (CheckParameter p : all) {
+            if (p.accountId() == null) {
+                out.putIfAbsent(p.checkId() + "|" + p.name(), p.value());
+            }
+        }
+        for (CheckParameter p : all) {
+            if (p.accountId() != null && p.accountId() == account.id()) {
+                out.put(p.checkId() + "|" + p.name(), p.value());
+            }
+        }
+        return out;
     }
 
     /** Seeds the related-item cache with items already loaded for auditing. */
@@ -47,6 +72,11 @@ final class AccountAuditContext {
             @Override
             public <T extends Record> List<Related<T>> related(ResourceType type, Class<T> configType) {
                 return AccountAuditContext.this.related(type.id(), configType);
+            }
+
+            @Override
+            public long parameter(String checkId, ParameterSpec spec) {
+                return spec.effective(parameters.get(checkId + "|" + spec.name()));
             }
 
             @Override

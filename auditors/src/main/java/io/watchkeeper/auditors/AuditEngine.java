@@ -6,6 +6,7 @@ import io.watchkeeper.core.finding.AuditStore;
 import io.watchkeeper.core.finding.AuditSummary;
 import io.watchkeeper.core.finding.Check;
 import io.watchkeeper.core.finding.CheckOverride;
+import io.watchkeeper.core.finding.CheckParameter;
 import io.watchkeeper.core.finding.Evidence;
 import io.watchkeeper.core.finding.FindingChanges;
 import io.watchkeeper.core.finding.ItemSnapshot;
@@ -100,12 +101,13 @@ public final class AuditEngine {
         long runId = store.startRun(trigger, actor);
         List<Account> accounts = store.accounts();
         List<CheckOverride> overrides = store.overrides();
+        List<CheckParameter> parameters = store.checkParameters();
         List<SuppressionRule> suppressions = store.activeSuppressions();
         Tally tally = new Tally();
         for (Account account : accounts) {
             List<ItemSnapshot> items = selection.items(account);
             if (!items.isEmpty()) {
-                auditAccount(account, accounts, items, overrides, suppressions, tally);
+                auditAccount(account, accounts, items, overrides, parameters, suppressions, tally);
             }
         }
         AuditSummary summary = new AuditSummary(runId, tally.items, tally.evaluations, tally.counts.opened(),
@@ -124,10 +126,11 @@ public final class AuditEngine {
     }
 
     private void auditAccount(Account account, List<Account> accounts, List<ItemSnapshot> items,
-                              List<CheckOverride> overrides, List<SuppressionRule> suppressions, Tally tally) {
+                              List<CheckOverride> overrides, List<CheckParameter> parameters,
+                              List<SuppressionRule> suppressions, Tally tally) {
         EntityClassifier classifier = new EntityClassifier(account.externalId(), accounts, trustedNetworks);
         AccountAuditContext context = new AccountAuditContext(account, classifier,
-                type -> store.items(account.id(), Set.of(type)));
+                type -> store.items(account.id(), Set.of(type)), AccountAuditContext.parameters(account, parameters));
         Map<String, Resolved> resolved = new HashMap<>();
         Map<String, AuditContext> regions = new HashMap<>();
         OffsetDateTime now = OffsetDateTime.now(clock);

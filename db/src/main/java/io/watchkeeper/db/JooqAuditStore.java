@@ -2,6 +2,7 @@ package io.watchkeeper.db;
 
 import static io.watchkeeper.db.jooq.Tables.AUDIT_RUN;
 import static io.watchkeeper.db.jooq.Tables.CHECK_OVERRIDE;
+import static io.watchkeeper.db.jooq.Tables.CHECK_PARAMETER;
 import static io.watchkeeper.db.jooq.Tables.FINDING;
 import static io.watchkeeper.db.jooq.Tables.FINDING_EVENT;
 import static io.watchkeeper.db.jooq.Tables.ITEM;
@@ -14,6 +15,7 @@ import static org.jooq.impl.DSL.trueCondition;
 import io.watchkeeper.core.finding.AuditStore;
 import io.watchkeeper.core.finding.AuditSummary;
 import io.watchkeeper.core.finding.CheckOverride;
+import io.watchkeeper.core.finding.CheckParameter;
 import io.watchkeeper.core.finding.FindingChanges;
 import io.watchkeeper.core.finding.FindingStatus;
 import io.watchkeeper.core.finding.ItemSnapshot;
@@ -97,6 +99,17 @@ public final class JooqAuditStore implements AuditStore {
     public List<CheckOverride> overrides() {
         return dsl.selectFrom(CHECK_OVERRIDE).fetch(r -> new CheckOverride(r.getCheckId(), r.getAccountId(),
                 r.getEnabled(), r.getSeverity() == null ? null : Severity.valueOf(r.getSeverity())));
+    }
+
+    @Override
+    public List<CheckParameter> checkParameters() {
+        return parameters(dsl);
+    }
+
+    static List<CheckParameter> parameters(DSLContext dsl) {
+        return dsl.selectFrom(CHECK_PARAMETER)
+                .orderBy(CHECK_PARAMETER.CHECK_ID, CHECK_PARAMETER.NAME, CHECK_PARAMETER.ACCOUNT_ID.nullsFirst())
+                .fetch(r -> new CheckParameter(r.getCheckId(), r.getAccountId(), r.getName(), r.getValue()));
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.watchkeeper.db;
 
 import static io.watchkeeper.db.jooq.Tables.CHECK_OVERRIDE;
+import static io.watchkeeper.db.jooq.Tables.CHECK_PARAMETER;
 import static io.watchkeeper.db.jooq.Tables.FINDING;
 import static io.watchkeeper.db.jooq.Tables.FINDING_EVENT;
 import static io.watchkeeper.db.jooq.Tables.SUPPRESSION_RULE;
 import static org.jooq.impl.DSL.excluded;
 
 import io.watchkeeper.core.finding.CheckOverride;
+import io.watchkeeper.core.finding.CheckParameter;
 import io.watchkeeper.core.finding.FindingStatus;
 import io.watchkeeper.core.finding.FindingTriage;
 import io.watchkeeper.core.finding.FindingView;
@@ -177,5 +179,34 @@ public final class JooqFindingTriage implements FindingTriage {
         return dsl.selectFrom(CHECK_OVERRIDE).orderBy(CHECK_OVERRIDE.CHECK_ID).fetch(r -> new CheckOverride(
                 r.getCheckId(), r.getAccountId(), r.getEnabled(),
                 r.getSeverity() == null ? null : Severity.valueOf(r.getSeverity())));
+    }
+
+    @Override
+    public void setParameter(String checkId, Long accountId, String name, long value, String by) {
+        dsl.insertInto(CHECK_PARAMETER)
+                .set(CHECK_PARAMETER.CHECK_ID, checkId)
+                .set(CHECK_PARAMETER.ACCOUNT_ID, accountId)
+                .set(CHECK_PARAMETER.NAME, name)
+                .set(CHECK_PARAMETER.VALUE, value)
+                .set(CHECK_PARAMETER.UPDATED_BY, by)
+                .onConflict(CHECK_PARAMETER.CHECK_ID, CHECK_PARAMETER.ACCOUNT_ID, CHECK_PARAMETER.NAME)
+                .doUpdate()
+                .set(CHECK_PARAMETER.VALUE, excluded(CHECK_PARAMETER.VALUE))
+                .set(CHECK_PARAMETER.UPDATED_BY, excluded(CHECK_PARAMETER.UPDATED_BY))
+                .set(CHECK_PARAMETER.UPDATED_AT, OffsetDateTime.now())
+                .execute();
+    }
+
+    @Override
+    public boolean clearParameter(String checkId, Long accountId, String name) {
+        return dsl.deleteFrom(CHECK_PARAMETER)
+                .where(CHECK_PARAMETER.CHECK_ID.eq(checkId).and(CHECK_PARAMETER.NAME.eq(name))
+                        .and(accountId == null ? CHECK_PARAMETER.ACCOUNT_ID.isNull() : CHECK_PARAMETER.ACCOUNT_ID.eq(accountId)))
+                .execute() > 0;
+    }
+
+    @Override
+    public List<CheckParameter> parameters() {
+        return JooqAuditStore.parameters(dsl);
     }
 }

@@ -99,6 +99,16 @@ public final class GitHubApi {
      * reused this way (they are conditional requests already).
      */
     public Answer answerRemembered(String path, String validator, Duration maxAge) {
+        return answerRemembered(path, validator, maxAge, a -> false);
+    }
+
+    /**
+     * {@link #answerRemembered(String, String, Duration)}, also remembering the answers {@code alsoRemember}
+     * accepts (e.g. a 200 whose content is implied by {@code validator}: the empty rule list of a branch that
+     * its ETag says is unprotected), so that they too cost no request while {@code validator} is unchanged.
+     */
+    public Answer answerRemembered(String path, String validator, Duration maxAge,
+                                   java.util.function.Predicate<Answer> alsoRemember) {
         String key = "remembered:" + path;
         String tag = "remembered:" + digest(String.valueOf(validator)) + ":";
         EtagCache.Entry entry = cache.find(accountId, key).orElse(null);
@@ -112,7 +122,7 @@ public final class GitHubApi {
         }
         Answer answer = answer(path);
         boolean remember = answer.status() == 204 || answer.status() == 404 || answer.status() == 403
-                || answer.status() == 422;
+                || answer.status() == 422 || alsoRemember.test(answer);
         if (remember || entry != null) {
             cache.put(accountId, key, new EtagCache.Entry(remember ? tag + answer.status() : "remembered:none", null,
                     answer.body().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.instant()));

@@ -16,6 +16,7 @@ import io.watchkeeper.core.config.github.GitHubRulesetConfig.BypassActor;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.Evidence;
 import io.watchkeeper.core.finding.Exposure;
+import io.watchkeeper.core.finding.ParameterSpec;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.model.ResourceType;
 import java.util.ArrayList;
@@ -35,8 +36,11 @@ final class BranchProtectionChecks {
 
     static final ResourceType RULESET = ResourceType.of("github.ruleset");
 
+    static final String TOO_FEW_APPROVALS = "github.branch-protection/too-few-approvals";
+
     /** Approvals CIS GitHub 1.1.3 asks for. */
-    static final int MIN_APPROVALS = 2;
+    static final ParameterSpec MIN_APPROVALS = new ParameterSpec("min-approvals",
+            "fewest approving reviews the default branch must require", 2, 1, 10);
 
     private BranchProtectionChecks() {}
 
@@ -57,15 +61,9 @@ final class BranchProtectionChecks {
                         e -> !e.pullRequestRequired() || e.requiredApprovingReviewCount() <= 0, "reviews",
                         "changes need no approving review", "Default branch does not require approving reviews",
                         "One person (or one stolen token) can put code on the default branch.",
-                        "Require a pull request with at least " + MIN_APPROVALS + " approvals (ruleset 'Require a pull"
-                                + " request before merging')."),
-                rule("too-few-approvals", Severity.LOW, cis("1.1.3"),
-                        e -> e.pullRequestRequired() && e.requiredApprovingReviewCount() > 0
-                                && e.requiredApprovingReviewCount() < MIN_APPROVALS, "approvals",
-                        "fewer than " + MIN_APPROVALS + " approvals are required",
-                        "Default branch requires fewer than " + MIN_APPROVALS + " approvals",
-                        "CIS asks for two reviewers, so one compromised reviewer cannot approve alone.",
-                        "Set 'Required approvals' to " + MIN_APPROVALS + " or more."),
+                        "Require a pull request with at least " + MIN_APPROVALS.defaultValue() + " approvals (ruleset"
+                                + " 'Require a pull request before merging')."),
+                tooFewApprovals(),
                 rule("stale-reviews-not-dismissed", Severity.MEDIUM, cis("1.1.4"),
                         e -> reviewed(e) && !e.dismissStaleReviews(), "stale-reviews",
                         "approvals survive new commits", "Default branch keeps approvals after new commits",
@@ -108,6 +106,25 @@ final class BranchProtectionChecks {
                                 "Classic: enable 'Do not allow bypassing the above settings'; rulesets: remove bypass"
                                         + " actors or limit them to pull requests."),
                         cis("1.1.14"), BranchProtectionChecks::adminsExempt).reading(RULESET));
+    }
+
+    /** Fewer approvals than the parameter {@code min-approvals} (2 by default, as CIS asks). */
+    private static GitHubCheck<GitHubBranchProtectionConfig> tooFewApprovals() {
+        return GitHubCheck.of(TOO_FEW_APPROVALS, GitHubBranchProtectionConfig.class, Severity.LOW,
+                new Text("Default branch requires too few approvals",
+                        "CIS asks for two reviewers, so one compromised reviewer cannot approve alone.",
+                        "Set 'Required approvals' to the configured minimum (parameter min-approvals, 2 by default)"
+                                + " or more."),
+                cis("1.1.3"), (b, context) -> {
+                    long min = context.parameter(TOO_FEW_APPROVALS, MIN_APPROVALS);
+                    Effective e = b.effective();
+                    return applicable(b) && e.protectedBranch() && e.pullRequestRequired()
+                            && e.requiredApprovingReviewCount() > 0 && e.requiredApprovingReviewCount() < min
+                            ? one("approvals", "Branch " + where(b) + ": fewer than " + min + " approvals are required",
+                                    Exposure.INTERNAL, details("branch", b.branch(), "rulesets",
+                                            present(e.rulesetIds()), "minApprovals", min))
+                            : List.of();
+                }).withParameters(MIN_APPROVALS);
     }
 
     /** Exempt: archived; not applicable: neither classic protection nor rulesets offered; unreadable: no effective view. */

@@ -4,6 +4,7 @@ import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.Check;
 import io.watchkeeper.core.finding.CheckId;
 import io.watchkeeper.core.finding.Evidence;
+import io.watchkeeper.core.finding.ParameterSpec;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.model.ResourceType;
 import java.util.LinkedHashMap;
@@ -46,9 +47,15 @@ public final class GitHubCheck<C extends Record> implements Check<C> {
     private final List<String> controls;
     private final Set<ResourceType> dependsOn;
     private final Rule<C> rule;
+    private final List<ParameterSpec> parameters;
 
     GitHubCheck(String id, Class<C> configType, Severity severity, Text text, List<String> controls,
                 Set<ResourceType> dependsOn, Rule<C> rule) {
+        this(id, configType, severity, text, controls, dependsOn, rule, List.of());
+    }
+
+    private GitHubCheck(String id, Class<C> configType, Severity severity, Text text, List<String> controls,
+                        Set<ResourceType> dependsOn, Rule<C> rule, List<ParameterSpec> parameters) {
         this.id = CheckId.of(id);
         this.configType = Objects.requireNonNull(configType, "configType");
         this.severity = Objects.requireNonNull(severity, "severity");
@@ -56,6 +63,7 @@ public final class GitHubCheck<C extends Record> implements Check<C> {
         this.controls = List.copyOf(controls);
         this.dependsOn = Set.copyOf(dependsOn);
         this.rule = Objects.requireNonNull(rule, "rule");
+        this.parameters = List.copyOf(parameters);
     }
 
     static <C extends Record> GitHubCheck<C> of(String id, Class<C> configType, Severity severity, Text text,
@@ -65,7 +73,12 @@ public final class GitHubCheck<C extends Record> implements Check<C> {
 
     /** The same check, also reading items of {@code types} through the context. */
     GitHubCheck<C> reading(ResourceType... types) {
-        return new GitHubCheck<>(id.id(), configType, severity, text, controls, Set.of(types), rule);
+        return new GitHubCheck<>(id.id(), configType, severity, text, controls, Set.of(types), rule, parameters);
+    }
+
+    /** The same check, declaring the thresholds its rule reads with {@link AuditContext#parameter}. */
+    GitHubCheck<C> withParameters(ParameterSpec... specs) {
+        return new GitHubCheck<>(id.id(), configType, severity, text, controls, dependsOn, rule, List.of(specs));
     }
 
     @Override public CheckId id() { return id; }
@@ -76,6 +89,7 @@ public final class GitHubCheck<C extends Record> implements Check<C> {
     @Override public String remediation() { return text.remediation(); }
     @Override public List<String> controls() { return controls; }
     @Override public Set<ResourceType> dependsOn() { return dependsOn; }
+    @Override public List<ParameterSpec> parameters() { return parameters; }
 
     @Override
     public String name() {

@@ -13,6 +13,7 @@ import io.watchkeeper.core.config.github.GitHubOrganizationConfig;
 import io.watchkeeper.core.config.github.GitHubOutsideCollaboratorConfig;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.Evidence;
+import io.watchkeeper.core.finding.ParameterSpec;
 import io.watchkeeper.core.finding.Exposure;
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.model.ResourceType;
@@ -29,8 +30,11 @@ final class OrganizationChecks {
     static final ResourceType MEMBER = ResourceType.of("github.member");
     static final ResourceType OUTSIDE_COLLABORATOR = ResourceType.of("github.outside-collaborator");
 
+    static final String TOO_MANY_OWNERS = "github.organization/too-many-owners";
+
     /** More owners than this is a finding (CIS GitHub 1.3.3 asks for a minimum; Legitify's default is 3). */
-    static final int MAX_OWNERS = 3;
+    static final ParameterSpec MAX_OWNERS = new ParameterSpec("max-owners",
+            "most organisation owners that are not a finding", 3, 1, 1000);
 
     private OrganizationChecks() {}
 
@@ -79,12 +83,12 @@ final class OrganizationChecks {
                         "Members may fork private repositories",
                         "Forks live outside the organisation's control and survive the member's departure.",
                         "Settings > Member privileges: clear 'Allow forking of private repositories'."),
-                GitHubCheck.of("github.organization/too-many-owners", GitHubOrganizationConfig.class, Severity.MEDIUM,
-                        new Text("More than " + MAX_OWNERS + " organisation owners",
+                GitHubCheck.of(TOO_MANY_OWNERS, GitHubOrganizationConfig.class, Severity.MEDIUM,
+                        new Text("Too many organisation owners",
                                 "Owners can change every setting, repository and member; each owner account is a target.",
-                                "People > Role: Owners: keep at most " + MAX_OWNERS + " owners; give others team or"
-                                        + " repository roles."),
-                        cis("1.3.3"), OrganizationChecks::tooManyOwners).reading(MEMBER),
+                                "People > Role: Owners: keep at most the configured number of owners (parameter"
+                                        + " max-owners, 3 by default); give others team or repository roles."),
+                        cis("1.3.3"), OrganizationChecks::tooManyOwners).reading(MEMBER).withParameters(MAX_OWNERS),
                 setting("no-verified-domain", Severity.LOW, cis("1.3.9"),
                         o -> isFalse(o.verified()), "verified-domain",
                         "The organisation has no verified domain (no Verified badge)",
@@ -150,10 +154,12 @@ final class OrganizationChecks {
                 .filter(m -> m != null && "admin".equals(lower(m.role())))
                 .map(m -> Objects.toString(m.login(), "?"))
                 .distinct().sorted().toList();
-        if (owners.size() <= MAX_OWNERS) {
+        long max = context.parameter(TOO_MANY_OWNERS, MAX_OWNERS);
+        if (owners.size() <= max) {
             return List.of();
         }
-        return one("owners", owners.size() + " owners (at most " + MAX_OWNERS + " recommended)", Exposure.INTERNAL,
-                details("owners", owners.size() > 100 ? owners.subList(0, 100) : owners, "count", owners.size()));
+        return one("owners", owners.size() + " owners (at most " + max + " allowed)", Exposure.INTERNAL,
+                details("owners", owners.size() > 100 ? owners.subList(0, 100) : owners, "count", owners.size(),
+                        "maxOwners", max));
     }
 }

@@ -12,6 +12,7 @@ import io.watchkeeper.auditors.github.GitHubCheck.Text;
 import io.watchkeeper.core.config.github.GitHubRepositoryConfig;
 import io.watchkeeper.core.config.github.GitHubRepositoryConfig.SecurityAndAnalysis;
 import io.watchkeeper.core.finding.Exposure;
+import io.watchkeeper.core.finding.ParameterSpec;
 import io.watchkeeper.core.finding.Severity;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +27,11 @@ import java.util.function.Predicate;
  */
 final class RepositoryChecks {
 
+    static final String INACTIVE_NOT_ARCHIVED = "github.repository/inactive-not-archived";
+
     /** A repository without a push for this long is inactive (CIS GitHub 1.2.7: 3 to 6 months). */
-    static final Duration INACTIVE = Duration.ofDays(180);
+    static final ParameterSpec INACTIVE_DAYS = new ParameterSpec("inactive-days",
+            "days without a push after which a repository is inactive", 180, 1, 3650);
 
     private RepositoryChecks() {}
 
@@ -69,14 +73,17 @@ final class RepositoryChecks {
                         "Public repository does not accept private vulnerability reports",
                         "Researchers cannot report a vulnerability privately through GitHub.",
                         "Settings > Code security: enable private vulnerability reporting."),
-                GitHubCheck.of("github.repository/inactive-not-archived", GitHubRepositoryConfig.class, Severity.LOW,
+                GitHubCheck.of(INACTIVE_NOT_ARCHIVED, GitHubRepositoryConfig.class, Severity.LOW,
                         new Text("Inactive repository is not archived",
                                 "Unmaintained repositories keep their access, secrets, webhooks and vulnerable code.",
                                 "Archive the repository (Settings > Danger Zone) or delete it."),
-                        cis("1.2.7"), (r, context) -> inactive(r, clock.instant())
-                                ? one("inactive", cut(r.name(), 100) + " has had no push for more than "
-                                        + INACTIVE.toDays() + " days", Exposure.INTERNAL, details("inactiveDays", INACTIVE.toDays()))
-                                : List.of()));
+                        cis("1.2.7"), (r, context) -> {
+                            long days = context.parameter(INACTIVE_NOT_ARCHIVED, INACTIVE_DAYS);
+                            return inactive(r, clock.instant(), Duration.ofDays(days))
+                                    ? one("inactive", cut(r.name(), 100) + " has had no push for more than " + days
+                                            + " days", Exposure.INTERNAL, details("inactiveDays", days))
+                                    : List.of();
+                        }).withParameters(INACTIVE_DAYS));
     }
 
     private static GitHubCheck<GitHubRepositoryConfig> feature(String name, Severity severity, List<String> controls,
@@ -97,11 +104,11 @@ final class RepositoryChecks {
         return s != null && "disabled".equals(lower(feature.apply(s)));
     }
 
-    static boolean inactive(GitHubRepositoryConfig r, Instant now) {
+    static boolean inactive(GitHubRepositoryConfig r, Instant now, Duration inactive) {
         if (r.archived() || r.disabled()) {
             return false;
         }
         Instant last = r.pushedAt() != null ? r.pushedAt() : r.createdAt();
-        return last != null && last.isBefore(now.minus(INACTIVE));
+        return last != null && last.isBefore(now.minus(inactive));
     }
 }

@@ -3,6 +3,7 @@ package io.watchkeeper.auditors.testing;
 import io.watchkeeper.auditors.EntityClassifier;
 import io.watchkeeper.core.finding.AuditContext;
 import io.watchkeeper.core.finding.EntityClass;
+import io.watchkeeper.core.finding.ParameterSpec;
 import io.watchkeeper.core.model.Account;
 import io.watchkeeper.core.model.AccountAccess;
 import io.watchkeeper.core.model.Provider;
@@ -29,6 +30,7 @@ public final class TestContext implements AuditContext {
     private final String region;
     private final EntityClassifier classifier;
     private final Map<ResourceType, List<Related<?>>> related = new HashMap<>();
+    private final Map<String, Long> parameters = new HashMap<>();
 
     public TestContext() {
         this("us-east-1");
@@ -49,6 +51,17 @@ public final class TestContext implements AuditContext {
         related.computeIfAbsent(ResourceType.of(type), t -> new ArrayList<>())
                 .add(new Related<>(region, "arn:test:" + name, name, config));
         return this;
+    }
+
+    /** Sets check {@code checkId}'s parameter {@code name} as someone would with {@code checks set-parameter}. */
+    public TestContext withParameter(String checkId, String name, long value) {
+        parameters.put(checkId + "|" + name, value);
+        return this;
+    }
+
+    @Override
+    public long parameter(String checkId, ParameterSpec spec) {
+        return spec.effective(parameters.get(checkId + "|" + spec.name()));
     }
 
     @Override

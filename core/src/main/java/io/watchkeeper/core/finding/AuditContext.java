@@ -26,6 +26,14 @@ public interface AuditContext {
     EntityClass classifyNetwork(String source);
 
     /**
+     * The value in force of check {@code checkId}'s parameter {@code spec} for this account: the account's
+     * setting, else the one for every account, else the default.
+     */
+    default long parameter(String checkId, ParameterSpec spec) {
+        return spec.defaultValue();
+    }
+
+    /**
      * One related item.
      *
      * @param region where it lives

@@ -19,6 +19,11 @@ public interface AuditStore {
 
     List<CheckOverride> overrides();
 
+    /** Check parameters set by people (every account's and each account's). */
+    default List<CheckParameter> checkParameters() {
+        return List.of();
+    }
+
     List<SuppressionRule> activeSuppressions();
 
     /** Every stored finding of the given items, any status. */

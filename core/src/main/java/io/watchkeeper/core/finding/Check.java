@@ -50,4 +50,9 @@ public interface Check<C extends Record> {
 
     /** Every problem found; empty when the resource passes. Must not throw on odd input. */
     List<Evidence> evaluate(C config, AuditContext context);
+
+    /** The thresholds this check reads through {@link AuditContext#parameter}; none by default. */
+    default List<ParameterSpec> parameters() {
+        return List.of();
+    }
 }

@@ -24,4 +24,10 @@ public interface FindingTriage {
     boolean clearOverride(String checkId, Long accountId);
 
     List<CheckOverride> overrides();
+
+    void setParameter(String checkId, Long accountId, String name, long value, String by);
+
+    boolean clearParameter(String checkId, Long accountId, String name);
+
+    List<CheckParameter> parameters();
 }

@@ -31,6 +31,10 @@ public final class GitHubBranchProtectionWatcher extends GitHubWatcher<GitHubBra
         List<JsonNode> withBranch = repositories(github).stream()
                 .filter(r -> Fields.text(r, "default_branch") != null && !Long.valueOf(0).equals(Fields.number(r, "size")))
                 .toList();
+        // one conditional request per watch: whether the organisation protects with rulesets (remediations read it)
+        List<JsonNode> orgRulesets = github.api().listUnless(orgPath(github) + "/rulesets", null,
+                GitHubApi.Answer::notOffered);
+        Boolean organizationRulesets = orgRulesets != null && !orgRulesets.isEmpty() ? Boolean.TRUE : null;
         return describeEach(withBranch, r -> path(github, r), r -> name(r), r -> {
             String branch = Fields.text(r, "default_branch");
             String branchPath = repoPath(github, r) + "/branches/" + GitHubApi.segment(branch);
@@ -55,8 +59,8 @@ public final class GitHubBranchProtectionWatcher extends GitHubWatcher<GitHubBra
             } else if (classic.status() != 404) {
                 throw classic.failure("reading the protection of " + name(r));
             }
-            List<JsonNode> rules = github.api().listUnless(repoPath(github, r) + "/rules/branches/"
-                    + GitHubApi.segment(branch), null, GitHubApi.Answer::notOffered);
+            List<JsonNode> rules = rules(github, repoPath(github, r) + "/rules/branches/" + GitHubApi.segment(branch),
+                    branchAnswer);
             if (rules == null) {
                 notOffered.add("rulesets");
                 rules = List.of();
@@ -71,9 +75,29 @@ public final class GitHubBranchProtectionWatcher extends GitHubWatcher<GitHubBra
             Classic classicProtection = protection == null ? null : EffectiveProtection.classic(protection);
             GitHubBranchProtectionConfig config = new GitHubBranchProtectionConfig(Fields.text(r, "name"), branch,
                     Fields.isTrue(r, "archived"), classicProtection, branchRules,
-                    EffectiveProtection.of(classicProtection, branchRules), List.copyOf(notOffered));
+                    EffectiveProtection.of(classicProtection, branchRules), List.copyOf(notOffered), organizationRulesets);
             return observed(path(github, r), name(r), config);
         });
+    }
+
+    /**
+     * The active rules on the branch, or null where the plan offers no rulesets. GitHub's {@code protected}
+     * flag of a branch covers active rulesets, so an unprotected branch has no rules: while its ETag is
+     * unchanged, GitHub's answer ({@code []}, or "not offered" — which tells "not applicable" from
+     * "unprotected") is remembered without a request, for at most {@code recheck}.
+     */
+    private static List<JsonNode> rules(GitHubSession github, String path, GitHubApi.Answer branch) {
+        if (!Fields.isTrue(branch.body(), "protected") && branch.etag() != null) {
+            GitHubApi.Answer a = github.api().answerRemembered(path, "unprotected|" + branch.etag(),
+                    github.settings().recheck(), x -> x.ok() && x.body().isArray() && x.body().isEmpty());
+            if (a.notOffered()) {
+                return null;
+            }
+            if (a.ok() && a.body().isArray() && a.body().isEmpty()) {
+                return List.of();
+            }
+        }
+        return github.api().listUnless(path, null, GitHubApi.Answer::notOffered);
     }
 
     private static String path(GitHubSession github, JsonNode r) {

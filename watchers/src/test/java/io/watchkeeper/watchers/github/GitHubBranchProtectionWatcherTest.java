@@ -65,4 +65,29 @@ class GitHubBranchProtectionWatcherTest extends GitHubWatcherTestSupport {
         assertThat(legacy.notOffered()).isEqualTo(List.of("classic", "rulesets"));
         assertThat(legacy.archived()).isTrue();
     }
+
+    @Test
+    void theRulesOfAnUnprotectedBranchAreNotAskedAgainWhileTheBranchIsUnchanged() {
+        String docsRules = "/repos/acme-corp/docs/rules/branches/main";
+        configs(watcher);
+        server.clearRequests();
+        Map<String, GitHubBranchProtectionConfig> again = configs(watcher);
+        List<String> asked = server.requests().stream().map(r -> r.path()).filter(p -> p.contains("/rules/branches/")).toList();
+        assertThat(asked).as("protected branches: asked (conditionally)").contains("/repos/acme-corp/web/rules/branches/main",
+                "/repos/acme-corp/api/rules/branches/main", "/repos/acme-corp/legacy/rules/branches/main");
+        assertThat(asked).as("unprotected branches: GitHub's answer is remembered").doesNotContain(docsRules,
+                "/repos/acme-corp/tools-fork/rules/branches/main", "/repos/acme-corp/.github/rules/branches/main");
+        assertThat(again.get("/repos/acme-corp/docs/branches/main/protection").effective().protectedBranch()).isFalse();
+
+        // an organisation ruleset now protects docs: its branch changes, so its rules are read again
+        synchronized (org) {
+            ((tools.jackson.databind.node.ArrayNode) org.orgRulesets.get(0).get("conditions").get("repository_name")
+                    .get("include")).add("docs");
+        }
+        server.clearRequests();
+        GitHubBranchProtectionConfig docs = configs(watcher).get("/repos/acme-corp/docs/branches/main/protection");
+        assertThat(server.requests()).anyMatch(r -> r.path().equals(docsRules));
+        assertThat(docs.effective().protectedBranch()).isTrue();
+        assertThat(docs.rules()).extracting(r -> r.type()).containsExactly("required_signatures");
+    }
 }

@@ -9,6 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The writes the GitHub remediations make, answered as GitHub's REST reference describes them and applied
  * to the served organisation, so that a re-watch sees the change: classic branch protection (PUT, DELETE),
+ * repository rulesets (POST, 201; DELETE by id, 204),
  * Actions workflow permissions of the organisation and of a repository (PUT, 204), webhook configuration
  * (PATCH {@code insecure_ssl}) and deploy key deletion (DELETE, 204). Malformed requests (a missing required
  * field, an unknown repository, hook or key) are answered 500 by the server and change nothing.
@@ -28,6 +29,13 @@ final class GitHubTestWrites {
                 throw new IllegalArgumentException("Branch not protected");
             }
             repo.protection = null;
+            return null;
+        });
+        server.route("POST", REPO + "/rulesets", 201, (m, body) -> createRuleset(org, repo(org, m), body));
+        server.route("DELETE", REPO + "/rulesets/(\\d+)", 204, (m, body) -> {
+            if (!repo(org, m).rulesets.removeIf(r -> r.path("id").asString().equals(m.group(3)))) {
+                throw new IllegalArgumentException("Not Found");
+            }
             return null;
         });
         server.route("PUT", "/orgs/([^/]+)/actions/permissions/workflow", 204, (m, body) -> {
@@ -98,6 +106,40 @@ final class GitHubTestWrites {
         }
         repo.protection = p;
         return p;
+    }
+
+    /**
+     * A repository ruleset as GitHub creates it: name (unique in the repository), target, enforcement, the
+     * ref conditions and rules (types checked), bypass actors; answered with its id and source.
+     */
+    private static JsonNode createRuleset(GitHubTestOrg org, GitHubTestOrg.Repo repo, JsonNode body) {
+        String name = body.path("name").asString("");
+        if (name.isBlank() || repo.rulesets.stream().anyMatch(r -> r.path("name").asString().equals(name))) {
+            throw new IllegalArgumentException("Validation Failed: name must be present and unique");
+        }
+        if (!List.of("branch", "tag", "push").contains(body.path("target").asString("branch"))
+                || !List.of("active", "evaluate", "disabled").contains(body.path("enforcement").asString())) {
+            throw new IllegalArgumentException("Validation Failed: target or enforcement");
+        }
+        List<String> refs = new java.util.ArrayList<>();
+        body.path("conditions").path("ref_name").path("include").forEach(r -> refs.add(r.asString()));
+        List<ObjectNode> rules = new java.util.ArrayList<>();
+        for (JsonNode rule : body.path("rules")) {
+            String type = rule.path("type").asString("");
+            if (!List.of("deletion", "non_fast_forward", "pull_request", "required_signatures", "required_linear_history",
+                    "required_status_checks", "creation", "update").contains(type)) {
+                throw new IllegalArgumentException("Validation Failed: unknown rule type " + type);
+            }
+            rules.add((ObjectNode) rule.deepCopy());
+        }
+        List<ObjectNode> bypass = new java.util.ArrayList<>();
+        body.path("bypass_actors").forEach(b -> bypass.add((ObjectNode) b.deepCopy()));
+        long id = 900_000 + org.repos.values().stream().mapToLong(r -> r.rulesets.size()).sum()
+                + repo.json.path("id").asLong() % 1000 * 100;
+        ObjectNode ruleset = GitHubTestOrg.ruleset(id, name, "Repository", GitHubTestOrg.LOGIN + "/" + repo.name(),
+                body.path("target").asString("branch"), body.path("enforcement").asString(), refs, null, rules, bypass);
+        repo.rulesets.add(ruleset);
+        return ruleset.deepCopy();
     }
 
     private static void workflow(ObjectNode workflow, JsonNode body) {

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The check catalogue and per-account settings (enable/disable, severity); a change re-scores at
- * once. A check id is {@code <type>/<name>}, so it takes two path segments:
+ * The check catalogue, per-account settings (enable/disable, severity) and thresholds (check
+ * parameters); a change re-scores at once. A check id is {@code <type>/<name>}, so it takes two path segments:
  * {@code /api/v1/checks/aws.s3.bucket/public-acl/settings}.
  */
 @RestController
@@ -34,6 +34,9 @@ public class ChecksApi {
 
     /** A setting for one check, for every account (null) or one. */
     public record CheckSetting(Long accountId, Boolean enabled, Severity severity) {}
+
+    /** A check parameter's value, for every account (null) or one. */
+    public record ParameterSetting(Long accountId, Long value) {}
 
     @GetMapping
     @PreAuthorize("hasRole('VIEWER')")
@@ -58,5 +61,25 @@ public class ChecksApi {
     public CheckSettings.CheckInfo reset(@PathVariable String type, @PathVariable String name,
                                          @RequestParam(required = false) Long accountId) {
         return settings.reset(type + "/" + name, accountId, Callers.current()).check();
+    }
+
+    @PutMapping("/{type}/{name}/parameters/{parameter}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set a check's threshold (e.g. min-approvals); re-audits its resource type",
+            description = "The value must be in the range the check declares (GET /api/v1/checks lists them). "
+                    + "No accountId: for every account (admins of every account only).")
+    public CheckSettings.CheckInfo setParameter(@PathVariable String type, @PathVariable String name,
+                                                @PathVariable String parameter, @RequestBody ParameterSetting setting) {
+        return settings.setParameter(type + "/" + name, setting.accountId(), parameter, setting.value(),
+                Callers.current()).check();
+    }
+
+    @DeleteMapping("/{type}/{name}/parameters/{parameter}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Remove a check's threshold for one account (or, without accountId, for every account)")
+    public CheckSettings.CheckInfo resetParameter(@PathVariable String type, @PathVariable String name,
+                                                  @PathVariable String parameter,
+                                                  @RequestParam(required = false) Long accountId) {
+        return settings.resetParameter(type + "/" + name, accountId, parameter, Callers.current()).check();
     }
 }

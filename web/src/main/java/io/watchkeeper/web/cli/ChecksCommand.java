@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "checks", description = "The check catalogue and per-check overrides (applied with a re-audit at once).",
         mixinStandardHelpOptions = true,
         subcommands = {ChecksCommand.ListChecks.class, ChecksCommand.Disable.class, ChecksCommand.Enable.class,
-                ChecksCommand.Rescore.class, ChecksCommand.Reset.class})
+                ChecksCommand.Rescore.class, ChecksCommand.Reset.class, ChecksCommand.SetParameter.class,
+                ChecksCommand.ResetParameter.class})
 public final class ChecksCommand {
 
     @Command(name = "list", description = "List checks with severity, controls and overrides.",
@@ -39,11 +40,18 @@ public final class ChecksCommand {
                 cli.out().println(Json.pretty(checks));
                 return 0;
             }
-            cli.out().print(Text.table(List.of("CHECK", "SEVERITY", "CONTROLS", "OVERRIDES", "TITLE"), checks.stream()
-                    .<List<?>>map(c -> List.of(c.id(), c.severity(), String.join(",", c.controls()), c.overrides().size(),
-                            c.title())).toList(), 80));
+            cli.out().print(Text.table(List.of("CHECK", "SEVERITY", "CONTROLS", "OVERRIDES", "PARAMETERS", "TITLE"),
+                    checks.stream().<List<?>>map(c -> List.of(c.id(), c.severity(), String.join(",", c.controls()),
+                            c.overrides().size(), parameters(c), c.title())).toList(), 80));
             return 0;
         }
+    }
+
+    /** {@code min-approvals=2} (the default) or {@code min-approvals=3*} (set for every account or one of yours). */
+    static String parameters(CheckSettings.CheckInfo c) {
+        return String.join(",", c.parameters().stream().map(p -> p.name() + "=" + p.values().stream()
+                .filter(v -> v.accountId() == null).findFirst().map(v -> v.value()).orElse(p.defaultValue())
+                + (p.values().isEmpty() ? "" : "*")).toList());
     }
 
     abstract static class Change implements Callable<Integer> {
@@ -144,6 +152,51 @@ public final class ChecksCommand {
         @Override
         CheckSettings.Applied apply(CheckSettings settings, Long accountId) {
             return settings.reset(checkId, accountId, cli.caller());
+        }
+    }
+
+    @Command(name = "set-parameter", description = "Set a check's threshold (e.g. min-approvals 3); re-audits at once.",
+            mixinStandardHelpOptions = true)
+    static final class SetParameter extends Change {
+        @Parameters(index = "1", description = "parameter name ('checks list --format json' lists them)")
+        String name;
+
+        @Parameters(index = "2", description = "the value, in the range the check declares")
+        long value;
+
+        SetParameter(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        String describe() {
+            return name + " set to " + value;
+        }
+
+        @Override
+        CheckSettings.Applied apply(CheckSettings settings, Long accountId) {
+            return settings.setParameter(checkId, accountId, name, value, cli.caller());
+        }
+    }
+
+    @Command(name = "reset-parameter", description = "Remove a check's threshold (back to the default).",
+            mixinStandardHelpOptions = true)
+    static final class ResetParameter extends Change {
+        @Parameters(index = "1", description = "parameter name")
+        String name;
+
+        ResetParameter(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        String describe() {
+            return name + " removed";
+        }
+
+        @Override
+        CheckSettings.Applied apply(CheckSettings settings, Long accountId) {
+            return settings.resetParameter(checkId, accountId, name, cli.caller());
         }
     }
 }

@@ -17,9 +17,13 @@ import java.util.List;
  * @param effective classic protection and rules together
  * @param notOffered "classic" and/or "rulesets" when the plan does not offer them for this
  *     repository (private repositories on the free plan): not applicable, not unprotected
+ * @param organizationRulesets true when the organisation has rulesets (it protects branches with rulesets, so a
+ *     remediation adds a repository ruleset rather than classic protection); null otherwise (never false, so
+ *     that configurations stored before this field keep their hash)
  */
 public record GitHubBranchProtectionConfig(String repository, String branch, boolean archived, Classic classic,
-                                           List<GitHubRule> rules, Effective effective, List<String> notOffered) {
+                                           List<GitHubRule> rules, Effective effective, List<String> notOffered,
+                                           Boolean organizationRulesets) {
 
     /**
      * Classic branch protection.
