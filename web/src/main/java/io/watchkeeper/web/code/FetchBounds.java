@@ -18,6 +18,7 @@ final class FetchBounds implements ProgressMonitor {
     /** Which bound a fetch hit. */
     enum Exceeded { SIZE, TIME }
 
+    private final Path objects;
     private final Path packs;
     private final long maxBytes;
     private final long deadline;
@@ -26,7 +27,8 @@ final class FetchBounds implements ProgressMonitor {
     private volatile Exceeded exceeded;
 
     FetchBounds(Path gitDir, long maxBytes, Duration timeout) {
-        this.packs = gitDir.resolve("objects").resolve("pack");
+        this.objects = gitDir.resolve("objects");
+        this.packs = objects.resolve("pack");
         this.maxBytes = maxBytes;
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.startBytes = size();
@@ -36,14 +38,26 @@ final class FetchBounds implements ProgressMonitor {
         return exceeded;
     }
 
+    /** After the fetch: a transfer too quick for the periodic check is measured once more. */
+    void finish() {
+        if (exceeded == null && size() - startBytes > maxBytes) {
+            exceeded = Exceeded.SIZE;
+        }
+    }
+
+    /** Packs, and the temporary pack jgit receives into ({@code objects/incoming_*}). */
     private long size() {
-        if (!Files.isDirectory(packs)) {
+        return size(packs) + size(objects);
+    }
+
+    private static long size(Path folder) {
+        if (!Files.isDirectory(folder)) {
             return 0;
         }
-        try (Stream<Path> files = Files.list(packs)) {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.mapToLong(p -> {
                 try {
-                    return Files.isRegularFile(p) ? Files.size(p) : 0;
+                    return Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : 0;
                 } catch (IOException e) {
                     return 0; // renamed or removed meanwhile
                 }

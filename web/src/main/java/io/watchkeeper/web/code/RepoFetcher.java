@@ -98,6 +98,7 @@ public final class RepoFetcher {
                         }
                         throw e;
                     }
+                    bounds.finish();
                     if (bounds.exceeded() != null) {
                         throw exceeded(bounds.exceeded(), pr);
                     }
