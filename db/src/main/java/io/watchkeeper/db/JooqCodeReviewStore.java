@@ -159,6 +159,11 @@ public final class JooqCodeReviewStore implements CodeReviewStore {
                 r.setEndLine(f.endLine());
                 r.setMessage(f.message());
                 r.setLastSha(headSha);
+                r.setItemId(f.itemId());
+                if (r.getCommentFixedSha() != null) { // back after a push had removed it: a new comment
+                    r.setCommentFixedSha(null);
+                    r.setCommentId(null);
+                }
                 r.setPresent(true);
                 r.store();
             }
@@ -174,6 +179,18 @@ public final class JooqCodeReviewStore implements CodeReviewStore {
     public void setComment(long findingId, long commentId) {
         dsl.update(CODE_PR_FINDING).set(CODE_PR_FINDING.COMMENT_ID, commentId).where(CODE_PR_FINDING.ID.eq(findingId))
                 .execute();
+    }
+
+    @Override
+    public void markCommentFixed(long findingId, String headSha) {
+        dsl.update(CODE_PR_FINDING).set(CODE_PR_FINDING.COMMENT_FIXED_SHA, headSha).where(CODE_PR_FINDING.ID.eq(findingId))
+                .execute();
+    }
+
+    @Override
+    public void setConclusion(long pullRequestId, String conclusion) {
+        dsl.update(CODE_PULL_REQUEST).set(CODE_PULL_REQUEST.CONCLUSION, conclusion)
+                .where(CODE_PULL_REQUEST.ID.eq(pullRequestId)).execute();
     }
 
     @Override
@@ -269,7 +286,7 @@ public final class JooqCodeReviewStore implements CodeReviewStore {
     private static Finding finding(CodePrFindingRecord r) {
         return new Finding(r.getId(), r.getPullRequestId(), r.getFingerprint(), r.getRuleId(), r.getSeverity(), r.getPath(),
                 r.getStartLine(), r.getEndLine(), r.getMessage(), r.getFirstSha(), r.getLastSha(), r.getPresent(),
-                r.getCommentId());
+                r.getCommentId(), r.getItemId(), r.getCommentFixedSha());
     }
 
     @Override
@@ -349,6 +366,19 @@ public final class JooqCodeReviewStore implements CodeReviewStore {
                 .set(CODE_WEBHOOK_SECRET.MASTER_KEY_VERSION, sealed.masterKeyVersion())
                 .set(CODE_WEBHOOK_SECRET.UPDATED_AT, OffsetDateTime.now())
                 .execute();
+    }
+
+    @Override
+    public boolean rewrapWebhookSecret(SealedKey expected, SealedKey rewrapped) {
+        return dsl.update(CODE_WEBHOOK_SECRET)
+                .set(CODE_WEBHOOK_SECRET.WRAPPED_KEY, rewrapped.wrappedKey())
+                .set(CODE_WEBHOOK_SECRET.KEY_PROVIDER, rewrapped.provider())
+                .set(CODE_WEBHOOK_SECRET.MASTER_KEY_VERSION, rewrapped.masterKeyVersion())
+                .where(CODE_WEBHOOK_SECRET.ID.eq(1))
+                .and(CODE_WEBHOOK_SECRET.KEY_PROVIDER.eq(expected.provider()))
+                .and(CODE_WEBHOOK_SECRET.MASTER_KEY_VERSION.eq(expected.masterKeyVersion()))
+                .and(CODE_WEBHOOK_SECRET.WRAPPED_KEY.eq(expected.wrappedKey()))
+                .execute() == 1;
     }
 
     private static Condition inScope(AccountScope scope, Field<Long> accountId) {

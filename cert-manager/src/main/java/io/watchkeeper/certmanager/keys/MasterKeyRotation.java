@@ -22,17 +22,25 @@ public final class MasterKeyRotation {
 
     private final KeySealer sealer;
     private final KeyVault vault;
-    private final SealedAccountSecrets accountSecrets;
+    private final List<SealedSecretSet> others;
 
     public MasterKeyRotation(KeySealer sealer, KeyVault vault) {
-        this(sealer, vault, null);
+        this(sealer, vault, List.of());
     }
 
     /** A rotation that also rewraps account secrets (GitHub tokens and App keys). */
     public MasterKeyRotation(KeySealer sealer, KeyVault vault, SealedAccountSecrets accountSecrets) {
+        this(sealer, vault, accountSecrets == null ? List.of() : List.of(accountSecrets));
+    }
+
+    /**
+     * A rotation that also rewraps the secrets of {@code others} (account secrets, the GitHub webhook
+     * secret...) after the key vault's data keys.
+     */
+    public MasterKeyRotation(KeySealer sealer, KeyVault vault, List<? extends SealedSecretSet> others) {
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.vault = Objects.requireNonNull(vault, "vault");
-        this.accountSecrets = accountSecrets;
+        this.others = List.copyOf(others);
     }
 
     /** Creates a new master key version and rewraps every data key with it. */
@@ -52,8 +60,8 @@ public final class MasterKeyRotation {
             List<KeyOwner> batch = vault.wrappedByOtherThan(active.provider(), version, BATCH + failed.size());
             List<KeyOwner> todo = batch.stream().filter(o -> !failed.contains(o)).toList();
             if (todo.isEmpty()) {
-                if (accountSecrets != null) {
-                    Result secrets = accountSecrets.rewrapAll();
+                for (SealedSecretSet set : others) {
+                    Result secrets = set.rewrapAll();
                     rewrapped += secrets.rewrapped();
                     errors.addAll(secrets.failed());
                 }

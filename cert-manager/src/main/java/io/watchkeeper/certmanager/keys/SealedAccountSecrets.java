@@ -16,7 +16,7 @@ import java.util.Set;
  * keys, bound to {@code account-secret:<account id>} so that a sealed secret copied to another
  * account's row does not open. Plaintext exists only in memory, for as long as a caller holds it.
  */
-public final class SealedAccountSecrets implements SecretVault {
+public final class SealedAccountSecrets implements SecretVault, SealedSecretSet {
 
     private static final int BATCH = 500;
 
@@ -48,6 +48,7 @@ public final class SealedAccountSecrets implements SecretVault {
     }
 
     /** Rewraps every account secret not wrapped by the current master key version; returns how many, and failures. */
+    @Override
     public MasterKeyRotation.Result rewrapAll() {
         KeyWrapper active = sealer.active();
         String version = active.currentVersion();

@@ -5,6 +5,7 @@ import io.watchkeeper.codescanner.iac.cloudformation.CloudFormationTemplate;
 import io.watchkeeper.codescanner.iac.mapping.CloudFormationMapping;
 import io.watchkeeper.codescanner.iac.mapping.Planned;
 import io.watchkeeper.codescanner.iac.mapping.TerraformMapping;
+import io.watchkeeper.codescanner.iac.kubernetes.KubernetesManifests;
 import io.watchkeeper.codescanner.iac.terraform.TerraformModule;
 import io.watchkeeper.codescanner.iac.terraform.TerraformPlan;
 import io.watchkeeper.core.finding.Check;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  * evaluated statically, mapped to the watchers' typed records ({@link TerraformMapping},
  * {@link CloudFormationMapping}) and every check registered for the type runs on them. When a
  * declaration names a resource that a watched account has, the finding says whether the live
- * resource has the same problem today ({@link LiveComparison}).
+ * resource has the same problem today ({@link LiveComparison}). Kubernetes manifests have no live
+ * counterpart among the watchers' types; their pod templates are judged by {@link KubernetesManifests}.
  */
 public final class IacAnalyzer {
 
@@ -45,7 +47,15 @@ public final class IacAnalyzer {
      * @param unparsed IaC files that did not parse, with why (skipped, never fatal)
      * @param resources declarations evaluated
      */
-    public record Analysis(List<Hit> hits, Map<String, String> unparsed, int resources) {}
+    public record Analysis(List<Hit> hits, Map<String, String> unparsed, int resources, List<KubernetesHit> kubernetes) {
+
+        public Analysis(List<Hit> hits, Map<String, String> unparsed, int resources) {
+            this(hits, unparsed, resources, List.of());
+        }
+    }
+
+    /** A problem of a Kubernetes manifest, in its file. */
+    public record KubernetesHit(KubernetesManifests.Problem problem, IacFile file) {}
 
     private final CheckRegistry checks;
     private final LiveComparison live;
@@ -74,7 +84,12 @@ public final class IacAnalyzer {
         if (TerraformModule.isTerraform(name)) {
             return true;
         }
-        return CloudFormationTemplate.looksLikeTemplate(text) || (name.endsWith(".json") && TerraformPlan.looksLikePlan(text));
+        return CloudFormationTemplate.looksLikeTemplate(text) || (name.endsWith(".json") && TerraformPlan.looksLikePlan(text))
+                || (yaml(name) && KubernetesManifests.looksLikeManifest(text));
+    }
+
+    private static boolean yaml(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     /**
@@ -83,6 +98,7 @@ public final class IacAnalyzer {
     public Analysis analyze(List<IacFile> files) {
         Map<String, String> unparsed = new TreeMap<>();
         List<Hit> hits = new ArrayList<>();
+        List<KubernetesHit> kubernetes = new ArrayList<>();
         int[] count = {0};
         Map<String, List<IacFile>> modules = new LinkedHashMap<>();
         for (IacFile f : files) {
@@ -97,6 +113,14 @@ public final class IacAnalyzer {
                     judge(plan.get(), TerraformMapping.map(plan.get()), Map.of(f.path(), f), hits, count);
                     continue;
                 }
+                if (yaml(f.name().toLowerCase(Locale.ROOT)) && !CloudFormationTemplate.looksLikeTemplate(f.text())
+                        && KubernetesManifests.looksLikeManifest(f.text())) {
+                    KubernetesManifests.problems(f).ifPresent(list -> {
+                        count[0]++;
+                        list.forEach(p -> kubernetes.add(new KubernetesHit(p, f)));
+                    });
+                    continue;
+                }
                 Optional<List<IacResource>> template = CloudFormationTemplate.resources(f);
                 if (template.isPresent()) {
                     judge(template.get(), CloudFormationMapping.map(template.get()), Map.of(f.path(), f), hits, count);
@@ -105,14 +129,84 @@ public final class IacAnalyzer {
                 unparsed.put(f.path(), e.getMessage() == null ? "does not parse" : e.getMessage());
             }
         }
-        for (List<IacFile> module : modules.values()) {
+        Map<String, TerraformModule.Result> results = new LinkedHashMap<>();
+        java.util.Set<String> called = new java.util.HashSet<>();
+        modules.forEach((key, module) -> {
             TerraformModule.Result r = TerraformModule.evaluate(module);
             unparsed.putAll(r.unparsed());
+            results.put(key, r);
+        });
+        results.forEach((key, r) -> r.calls().forEach(c -> {
+            String child = childKey(key, c.source());
+            if (child != null && !child.equals(key) && modules.containsKey(child)) {
+                called.add(child);
+            }
+        }));
+        for (var e : results.entrySet()) {
+            if (called.contains(e.getKey())) {
+                continue; // judged where it is called, with the caller's inputs
+            }
+            List<IacResource> resources = new ArrayList<>(e.getValue().resources());
             Map<String, IacFile> byPath = new LinkedHashMap<>();
-            module.forEach(f -> byPath.put(f.path(), f));
-            judge(r.resources(), TerraformMapping.map(r.resources()), byPath, hits, count);
+            modules.get(e.getKey()).forEach(f -> byPath.put(f.path(), f));
+            instantiate(modules, e.getKey(), e.getValue().calls(), "", new java.util.HashSet<>(List.of(e.getKey())),
+                    resources, byPath);
+            judge(resources, TerraformMapping.map(resources), byPath, hits, count);
         }
-        return new Analysis(hits, unparsed, count[0]);
+        return new Analysis(hits, unparsed, count[0], kubernetes);
+    }
+
+    /** Deepest chain of local module calls followed. */
+    private static final int MAX_MODULE_DEPTH = 8;
+
+    /**
+     * Local child modules ({@code source = "./modules/x"}) of a module, evaluated with the caller's inputs
+     * and addressed {@code module.<name>.…}, recursively (cycles and chains deeper than
+     * {@value #MAX_MODULE_DEPTH} stop). Registry and remote sources are not fetched.
+     */
+    private static void instantiate(Map<String, List<IacFile>> modules, String key, List<TerraformModule.ModuleCall> calls,
+                                    String prefix, java.util.Set<String> stack, List<IacResource> into,
+                                    Map<String, IacFile> byPath) {
+        if (stack.size() > MAX_MODULE_DEPTH) {
+            return;
+        }
+        for (TerraformModule.ModuleCall call : calls) {
+            String child = childKey(key, call.source());
+            if (child == null || !modules.containsKey(child) || stack.contains(child)) {
+                continue;
+            }
+            String p = prefix + "module." + call.name() + ".";
+            TerraformModule.Result r = TerraformModule.evaluate(modules.get(child), call.inputs(), p);
+            into.addAll(r.resources());
+            modules.get(child).forEach(f -> byPath.put(f.path(), f));
+            stack.add(child);
+            instantiate(modules, child, r.calls(), p, stack, into, byPath);
+            stack.remove(child);
+        }
+    }
+
+    /** The module key (folder NUL commit) a local source points at from the module {@code key}, or null. */
+    static String childKey(String key, String source) {
+        if (source == null || !(source.startsWith("./") || source.startsWith("../"))) {
+            return null;
+        }
+        int nul = key.indexOf('\0');
+        String folder = key.substring(0, nul);
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String seg : (folder + "/" + source).split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null; // outside the repository
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(seg);
+            }
+        }
+        return String.join("/", parts) + key.substring(nul);
     }
 
     /**

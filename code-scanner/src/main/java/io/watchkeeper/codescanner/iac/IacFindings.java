@@ -53,6 +53,19 @@ public final class IacFindings {
                     at.line(), Math.max(at.line(), at.endLine()), null, null, fingerprint, FAMILY, note,
                     h.file() == null ? null : h.file().commit(), Verification.NOT_CHECKED, null, detail));
         }
+        for (IacAnalyzer.KubernetesHit k : analysis.kubernetes()) {
+            var p = k.problem();
+            String fingerprint = SecretHasher.fingerprint(p.rule(), sha256(p.address() + "\0" + p.evidenceKey()), k.file().path());
+            Integer earlier = orderOf.get(fingerprint);
+            if (earlier != null && earlier <= k.file().order()) {
+                continue;
+            }
+            orderOf.put(fingerprint, k.file().order());
+            IacDetail detail = new IacDetail("k8s." + p.kind().toLowerCase(java.util.Locale.ROOT), p.address(), p.kind(),
+                    "kubernetes", p.name(), p.evidenceKey(), p.message(), "cluster", List.of(), List.of(), null);
+            byFingerprint.put(fingerprint, new Finding(p.rule(), FAMILY, p.title(), p.severity(), k.file().path(), p.line(),
+                    p.endLine(), null, null, fingerprint, FAMILY, null, k.file().commit(), Verification.NOT_CHECKED, null, detail));
+        }
         return new ArrayList<>(byFingerprint.values());
     }
 

@@ -26,6 +26,8 @@ public final class SecretDetector {
     private final AhoCorasick keywords;
     private final int[][] rulesOfKeyword;
     private final int maxLineLength;
+    /** Per keyword, aligned with {@link #rulesOfKeyword}: the exact bytes a rule needs, or null (any case). */
+    private final byte[][][] exactOfKeyword;
 
     public SecretDetector(SecretRules rules, int maxLineLength) {
         if (maxLineLength < 256) {
@@ -34,15 +36,25 @@ public final class SecretDetector {
         this.rules = rules;
         this.maxLineLength = maxLineLength;
         Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+        Map<String, List<byte[]>> exactByKeyword = new LinkedHashMap<>();
         List<SecretRule> all = rules.rules();
         for (int r = 0; r < all.size(); r++) {
             for (String k : all.get(r).keywords()) {
-                byKeyword.computeIfAbsent(k.toLowerCase(java.util.Locale.ROOT), x -> new ArrayList<>()).add(r);
+                String folded = k.toLowerCase(java.util.Locale.ROOT);
+                List<Integer> list = byKeyword.computeIfAbsent(folded, x -> new ArrayList<>());
+                if (!list.contains(r)) {
+                    list.add(r);
+                    // a keyword written with an upper-case letter is matched exactly (AKIA, SG., eyJ): the
+                    // automaton folds case, the hit is checked against the bytes
+                    exactByKeyword.computeIfAbsent(folded, x -> new ArrayList<>())
+                            .add(folded.equals(k) ? null : k.getBytes(StandardCharsets.US_ASCII));
+                }
             }
         }
         this.keywords = new AhoCorasick(List.copyOf(byKeyword.keySet()));
         this.rulesOfKeyword = byKeyword.values().stream()
-                .map(l -> l.stream().mapToInt(Integer::intValue).distinct().toArray()).toArray(int[][]::new);
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        this.exactOfKeyword = exactByKeyword.values().stream().map(l -> l.toArray(byte[][]::new)).toArray(byte[][][]::new);
     }
 
     public SecretRules rules() {
@@ -63,7 +75,13 @@ public final class SecretDetector {
         int[] counts = new int[all.size()];
         keywords.scan(data, 0, length, (k, end) -> {
             int start = end - keywords.length(k);
-            for (int r : rulesOfKeyword[k]) {
+            int[] ruleIds = rulesOfKeyword[k];
+            byte[][] exact = exactOfKeyword[k];
+            for (int i = 0; i < ruleIds.length; i++) {
+                if (exact[i] != null && !Arrays.equals(data, start, end, exact[i], 0, exact[i].length)) {
+                    continue; // another case of a case-sensitive keyword (Asia/Tokyo is no AWS key)
+                }
+                int r = ruleIds[i];
                 SecretRule rule = all.get(r);
                 int[] w = windows[r];
                 int c = counts[r];

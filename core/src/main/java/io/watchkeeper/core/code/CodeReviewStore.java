@@ -23,14 +23,32 @@ public interface CodeReviewStore {
                        String author, String headSha, String baseSha, Long checkRunId, String conclusion,
                        OffsetDateTime scannedAt, Integer scanMillis, int openFindings) {}
 
-    /** A finding of a pull request; {@code present}: found at the last scanned head. */
+    /**
+     * A finding of a pull request; {@code present}: found at the last scanned head; {@code itemId}: the
+     * watched item it is joined to (the IAM user owning a key, the live resource a declaration matches),
+     * or null; {@code commentFixedSha}: the head at which its review comment was marked fixed, or null.
+     */
     record Finding(long id, long pullRequestId, String fingerprint, String ruleId, String severity, String path,
                    int startLine, int endLine, String message, String firstSha, String lastSha, boolean present,
-                   Long commentId) {}
+                   Long commentId, Long itemId, String commentFixedSha) {
 
-    /** A finding found at a head commit, to store. */
+        public Finding(long id, long pullRequestId, String fingerprint, String ruleId, String severity, String path,
+                       int startLine, int endLine, String message, String firstSha, String lastSha, boolean present,
+                       Long commentId) {
+            this(id, pullRequestId, fingerprint, ruleId, severity, path, startLine, endLine, message, firstSha, lastSha,
+                    present, commentId, null, null);
+        }
+    }
+
+    /** A finding found at a head commit, to store; {@code itemId}: the watched item it is joined to, or null. */
     record Found(String fingerprint, String ruleId, String severity, String path, int startLine, int endLine,
-                 String message) {}
+                 String message, Long itemId) {
+
+        public Found(String fingerprint, String ruleId, String severity, String path, int startLine, int endLine,
+                     String message) {
+            this(fingerprint, ruleId, severity, path, startLine, endLine, message, null);
+        }
+    }
 
     /** An ignored finding or an accepted risk (until {@code expiresOn}, inclusive). */
     record AcceptedRisk(long id, long repositoryId, String repository, long accountId, String fingerprint, String kind,
@@ -73,11 +91,18 @@ public interface CodeReviewStore {
 
     /**
      * Stores what a scan of {@code headSha} found: known fingerprints are updated and marked present,
-     * new ones added, those not found any more marked absent. Returns every finding of the pull request.
+     * new ones added, those not found any more marked absent. A finding back after its comment was marked
+     * fixed loses that comment (it gets a new one). Returns every finding of the pull request.
      */
     List<Finding> saveFindings(long pullRequestId, String headSha, List<Found> found);
 
     void setComment(long findingId, long commentId);
+
+    /** Its review comment was marked fixed at {@code headSha}. */
+    void markCommentFixed(long findingId, String headSha);
+
+    /** The conclusion of the pull request's check run changed (a finding ignored or accepted since the scan). */
+    void setConclusion(long pullRequestId, String conclusion);
 
     void finishScan(long pullRequestId, Long checkRunId, String conclusion, int millis);
 
@@ -113,4 +138,10 @@ public interface CodeReviewStore {
     Optional<SealedKey> webhookSecret();
 
     void putWebhookSecret(SealedKey sealed);
+
+    /**
+     * Replaces the stored secret's wrapped data key (master key rotation; the ciphertext stays) when the
+     * row is still {@code expected}; false when it changed meanwhile or there is none.
+     */
+    boolean rewrapWebhookSecret(SealedKey expected, SealedKey rewrapped);
 }

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Pull-request writes on a {@link GitHubTestServer}, as GitHub's REST API takes them: check runs
  * (create, then PATCH to add annotations, at most 50 per request — more is a 422 as on GitHub), reviews
  * with their inline comments (at most the comments GitHub accepts; each gets an id, listed by
- * {@code GET …/reviews/{id}/comments}), and issue comments. Everything written is kept for assertions.
+ * {@code GET …/reviews/{id}/comments}, edited by {@code PATCH …/pulls/comments/{id}}), and issue comments. Everything written is kept for assertions.
  */
 public final class GitHubTestPullRequests {
 
@@ -49,6 +49,8 @@ public final class GitHubTestPullRequests {
                 (m, body) -> prs.createReview(m.group(1), Integer.parseInt(m.group(2)), body));
         server.route("GET", REPO + "/pulls/(\\d+)/reviews/(\\d+)/comments", 200,
                 (m, body) -> prs.reviewComments(Long.parseLong(m.group(3))));
+        server.route("PATCH", REPO + "/pulls/comments/(\\d+)", 200,
+                (m, body) -> prs.editComment(Long.parseLong(m.group(2)), body));
         server.route("POST", REPO + "/issues/(\\d+)/comments", 201,
                 (m, body) -> prs.issueComment(m.group(1), Integer.parseInt(m.group(2)), body));
         return prs;
@@ -137,6 +139,19 @@ public final class GitHubTestPullRequests {
             }
         }
         return array;
+    }
+
+    private JsonNode editComment(long id, JsonNode body) {
+        for (int i = 0; i < comments.size(); i++) {
+            ReviewComment c = comments.get(i);
+            if (c.id() == id) {
+                ReviewComment edited = new ReviewComment(id, c.repo(), c.number(), c.reviewId(), c.path(), c.line(),
+                        body.path("body").asString(c.body()));
+                comments.set(i, edited);
+                return Json.object().put("id", id).put("body", edited.body());
+            }
+        }
+        return Json.object().put("message", "Not Found");
     }
 
     private JsonNode issueComment(String repo, int number, JsonNode body) {

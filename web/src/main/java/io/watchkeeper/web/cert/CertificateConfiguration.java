@@ -176,8 +176,9 @@ public class CertificateConfiguration {
 
     @Bean
     MasterKeyRotation masterKeyRotation(KeySealer sealer, KeyVault vault,
-                                        io.watchkeeper.certmanager.keys.SealedAccountSecrets accountSecrets) {
-        return new MasterKeyRotation(sealer, vault, accountSecrets);
+                                        java.util.List<io.watchkeeper.certmanager.keys.SealedSecretSet> sealedSecrets) {
+        // account secrets (GitHub tokens, App keys) and the GitHub webhook secret
+        return new MasterKeyRotation(sealer, vault, sealedSecrets);
     }
 
     private static Path home(WatchkeeperProperties properties) {

@@ -27,7 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires pull-request scanning: the store, the sealed webhook secret, the queue (worked on by every
- * server node), the fetcher and the scanner (same rules and hash key as {@code code scan}).
+ * server node), the fetcher and the scanner (same rules and hash key as {@code code scan}, secrets and IaC
+ * judged by the checks of live configuration).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CodeReviewProperties.class)
@@ -57,7 +58,8 @@ public class CodeReviewConfiguration {
     @Bean
     PullRequestReviewer pullRequestReviewer(CodeReviewStore store, GitHubAccountsByOrg accounts,
                                             WatchkeeperProperties properties, CodeReviewProperties review,
-                                            AccessKeyDirectory inventory) {
+                                            AccessKeyDirectory inventory,
+                                            io.watchkeeper.core.inventory.LiveConfigDirectory liveConfigs) {
         Path home = properties.home();
         // built at the first pull request: command-line runs never make the hash key or compile the rules
         java.util.function.Supplier<CodeScanner> scanner = new java.util.function.Supplier<>() {
@@ -69,19 +71,23 @@ public class CodeReviewConfiguration {
                     built = new CodeScanner(new SecretDetector(SecretRules.builtIn(), 4096),
                             SecretHasher.fromFile(home.resolve(SecretHasher.KEY_FILE), true),
                             ScanOptions.defaults().withThreads(Math.max(1, Math.min(4,
-                                    Runtime.getRuntime().availableProcessors()))), inventory, List.of());
+                                    Runtime.getRuntime().availableProcessors()))), inventory, List.of(),
+                            new io.watchkeeper.codescanner.iac.IacAnalyzer(io.watchkeeper.auditors.CheckRegistry.discover(),
+                                    liveConfigs));
                 }
                 return built;
             }
         };
-        return new PullRequestReviewer(store, accounts, new RepoFetcher(home.resolve("code-repos"), review.cloneUrl()),
-                scanner, review);
+        return new PullRequestReviewer(store, accounts, new RepoFetcher(home.resolve("code-repos"), review.cloneUrl(),
+                review.maxFetchBytes(), review.fetchTimeout()),
+                scanner, review, properties.notifications().consoleUrl());
     }
 
     @Bean
     CommentCommands commentCommands(CodeReviewStore store, GitHubAccountsByOrg accounts, CodeReviews reviews,
-                                    CodeReviewProperties review) {
-        return new CommentCommands(store, accounts, reviews, review.roles());
+                                    CodeReviewProperties review, WatchkeeperProperties properties) {
+        return new CommentCommands(store, accounts, reviews, review.roles(),
+                new CheckConclusions(store, review, properties.notifications().consoleUrl()));
     }
 
     @Bean

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poll how often idle workers look for queued work
  * @param stale a job claimed this long ago by a node that died is taken again
  * @param maxAttempts attempts per job
+ * @param maxFetchBytes most pack bytes one pull request's fetch may bring (beyond: not scanned, the check fails)
+ * @param fetchTimeout longest one fetch may take (beyond: not scanned, the check times out)
  */
 @ConfigurationProperties("watchkeeper.code.review")
 public record CodeReviewProperties(
@@ -34,7 +36,9 @@ public record CodeReviewProperties(
         @DefaultValue("2") int threads,
         @DefaultValue("2s") Duration poll,
         @DefaultValue("10m") Duration stale,
-        @DefaultValue("3") int maxAttempts) {
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("536870912") long maxFetchBytes,
+        @DefaultValue("5m") Duration fetchTimeout) {
 
     public CodeReviewProperties {
         // defaults also when the binder builds the record without any watchkeeper.code.review.* setting
@@ -49,6 +53,9 @@ public record CodeReviewProperties(
         poll = poll == null ? Duration.ofSeconds(2) : poll;
         stale = stale == null ? Duration.ofMinutes(10) : stale;
         maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
+        maxFetchBytes = maxFetchBytes <= 0 ? 512L * 1024 * 1024 : maxFetchBytes;
+        fetchTimeout = fetchTimeout == null || fetchTimeout.isZero() || fetchTimeout.isNegative() ? Duration.ofMinutes(5)
+                : fetchTimeout;
         if (maxComments < 1 || maxComments > 30) {
             throw new IllegalArgumentException("watchkeeper.code.review.max-comments must be between 1 and 30");
         }

@@ -18,7 +18,8 @@ import java.util.Set;
  * {@code /watchkeeper ignore|accept-risk} written on GitHub: allowed to the configured author
  * associations only (others get a refusal and nothing is stored); the decision goes through
  * {@link CodeReviews} like one made in the console, as caller {@code github:<login>} (a justifier of
- * that organisation's account only), so it is audited the same way. The answer is a comment on the pull
+ * that organisation's account only), so it is audited the same way. The check runs that counted the
+ * decided findings are judged again ({@link CheckConclusions}). The answer is a comment on the pull
  * request.
  */
 public final class CommentCommands {
@@ -27,19 +28,37 @@ public final class CommentCommands {
     private final GitHubAccountsByOrg accounts;
     private final CodeReviews reviews;
     private final Set<String> roles;
+    private final CheckConclusions conclusions;
 
-    public CommentCommands(CodeReviewStore store, GitHubAccountsByOrg accounts, CodeReviews reviews, Set<String> roles) {
+    public CommentCommands(CodeReviewStore store, GitHubAccountsByOrg accounts, CodeReviews reviews, Set<String> roles,
+                           CheckConclusions conclusions) {
         this.store = store;
         this.accounts = accounts;
         this.reviews = reviews;
         this.roles = Set.copyOf(roles);
+        this.conclusions = conclusions;
+    }
+
+    /** What a command decided: the answer, and the fingerprints ignored or accepted (with their repository). */
+    private record Decision(String answer, long repositoryId, Set<String> decided) {
+        Decision(String answer) {
+            this(answer, 0, Set.of());
+        }
     }
 
     /** Handles the command; returns the answer posted. */
     public String handle(WebhookEvent.CommandEvent event) {
         Account account = accounts.find(event.owner());
-        String answer = decide(account, event);
+        Decision decision = decide(account, event);
+        String answer = decision.answer();
         try (GitHubSession session = accounts.open(account)) {
+            if (!decision.decided().isEmpty()) {
+                List<String> updated = conclusions.refresh(session.api(), decision.repositoryId(), event.owner(),
+                        event.repo(), decision.decided());
+                if (!updated.isEmpty()) {
+                    answer += " Check run judged again: " + String.join(", ", updated) + ".";
+                }
+            }
             String path = "/repos/" + GitHubApi.segment(event.owner()) + "/" + GitHubApi.segment(event.repo())
                     + "/issues/" + event.number() + "/comments";
             GitHubApi.Answer posted = session.api().write("POST", path, Json.object().put("body",
@@ -51,16 +70,16 @@ public final class CommentCommands {
         return answer;
     }
 
-    private String decide(Account account, WebhookEvent.CommandEvent event) {
+    private Decision decide(Account account, WebhookEvent.CommandEvent event) {
         if (!roles.contains(event.association())) {
-            return "only " + String.join(", ", roles.stream().sorted().map(r -> r.toLowerCase(java.util.Locale.ROOT))
-                    .toList()) + " of this repository may ignore findings or accept risks; nothing was changed.";
+            return new Decision("only " + String.join(", ", roles.stream().sorted().map(r -> r.toLowerCase(java.util.Locale.ROOT))
+                    .toList()) + " of this repository may ignore findings or accept risks; nothing was changed.");
         }
         CommentCommand command;
         try {
             command = CommentCommand.parse(event.body());
         } catch (InvalidInputException e) {
-            return e.getMessage();
+            return new Decision(e.getMessage());
         }
         long repoId = store.upsertRepository(account.id(), event.repoId(), event.owner() + "/" + event.repo());
         Set<String> fingerprints = new LinkedHashSet<>();
@@ -70,20 +89,24 @@ public final class CommentCommands {
             store.findingsByComment(repoId, event.inReplyTo()).forEach(f -> fingerprints.add(f.fingerprint()));
         }
         if (fingerprints.isEmpty()) {
-            return "which finding? Reply to a Watchkeeper comment, or name it with `fp:<fingerprint>`.";
+            return new Decision("which finding? Reply to a Watchkeeper comment, or name it with `fp:<fingerprint>`.");
         }
         Caller caller = new Caller("github:" + event.login(), Role.JUSTIFIER, AccountScope.of(Set.of(account.id())),
                 "github");
         List<String> done = new java.util.ArrayList<>();
+        Set<String> decided = new LinkedHashSet<>();
         try {
             for (String fp : fingerprints) {
                 reviews.accept(repoId, fp, command.kind(), command.reason(), command.until(), caller);
                 done.add("`fp:" + fp + "`");
+                decided.add(fp);
             }
         } catch (InvalidInputException e) {
-            return e.getMessage() + (done.isEmpty() ? "" : " (already recorded: " + String.join(", ", done) + ")");
+            return new Decision(e.getMessage() + (done.isEmpty() ? "" : " (already recorded: " + String.join(", ", done) + ")"),
+                    repoId, decided);
         }
-        return (command.kind() == CodeReviews.RiskKind.IGNORE ? "ignored " : "risk accepted until " + command.until() + " for ")
-                + String.join(", ", done) + "; later pushes will not report " + (done.size() == 1 ? "it" : "them") + ".";
+        return new Decision((command.kind() == CodeReviews.RiskKind.IGNORE ? "ignored " : "risk accepted until "
+                + command.until() + " for ") + String.join(", ", done) + "; later pushes will not report "
+                + (done.size() == 1 ? "it" : "them") + ".", repoId, decided);
     }
 }

@@ -19,8 +19,24 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param active findings present at the head and neither ignored nor accepted
  * @param accepted findings present at the head that were ignored or accepted
+ * @param placements by fingerprint: the line a finding's comment goes on (0: none, it is listed in the
+ *     review's body; absent: its last line) and a suggested replacement of that line, or null
+ * @param consoleUrl the console's base URL for links to joined items, or null
  */
-public record ReviewReport(List<Finding> active, List<Finding> accepted, Severity failOn, int maxComments) {
+public record ReviewReport(List<Finding> active, List<Finding> accepted, Severity failOn, int maxComments,
+                           Map<String, Placement> placements, String consoleUrl) {
+
+    /** Where a finding's comment goes, and the fixed line when the fix is deterministic ({@code suggestion}). */
+    public record Placement(int line, String suggestion) {}
+
+    public ReviewReport(List<Finding> active, List<Finding> accepted, Severity failOn, int maxComments) {
+        this(active, accepted, failOn, maxComments, Map.of(), null);
+    }
+
+    public ReviewReport {
+        placements = Map.copyOf(placements);
+        consoleUrl = consoleUrl == null || consoleUrl.isBlank() ? null : consoleUrl.replaceAll("/+$", "");
+    }
 
     /** GitHub's limit of annotations per request. */
     public static final int ANNOTATIONS_PER_REQUEST = 50;
@@ -38,7 +54,7 @@ public record ReviewReport(List<Finding> active, List<Finding> accepted, Severit
 
     public String title() {
         long failing = active.stream().filter(this::failing).count();
-        return active.isEmpty() ? "No new secrets" + (accepted.isEmpty() ? "" : " (" + accepted.size() + " accepted)")
+        return active.isEmpty() ? "No new findings" + (accepted.isEmpty() ? "" : " (" + accepted.size() + " accepted)")
                 : active.size() + " new finding" + (active.size() == 1 ? "" : "s")
                 + (failing > 0 ? ", " + failing + " at or above " + failOn.name().toLowerCase() : "");
     }
@@ -51,7 +67,7 @@ public record ReviewReport(List<Finding> active, List<Finding> accepted, Severit
         } else {
             b.append("| severity | rule | where | fingerprint |\n|---|---|---|---|\n");
             active.stream().limit(200).forEach(f -> b.append("| ").append(f.severity().toLowerCase()).append(" | ")
-                    .append(md(f.ruleId())).append(" | `").append(code(f.path())).append(":").append(f.startLine())
+                    .append(md(f.ruleId())).append(link(f)).append(" | `").append(code(f.path())).append(":").append(f.startLine())
                     .append("` | `fp:").append(f.fingerprint()).append("` |\n"));
             if (active.size() > 200) {
                 b.append("\n…and ").append(active.size() - 200).append(" more.\n");
@@ -91,7 +107,8 @@ public record ReviewReport(List<Finding> active, List<Finding> accepted, Severit
             annotations.add(Json.object().put("path", f.path()).put("start_line", f.startLine())
                     .put("end_line", f.endLine()).put("annotation_level", level(f.severity()))
                     .put("title", f.ruleId() + " (" + f.severity().toLowerCase() + ")")
-                    .put("message", f.message() + "\nfp:" + f.fingerprint()));
+                    .put("message", f.message() + (f.itemId() == null || consoleUrl == null ? ""
+                            : "\nwatched item: " + consoleUrl + "/items/" + f.itemId()) + "\nfp:" + f.fingerprint()));
         }
         return output;
     }
@@ -107,30 +124,44 @@ public record ReviewReport(List<Finding> active, List<Finding> accepted, Severit
     /** One comment on one line: the findings there. */
     public record LineComment(String path, int line, List<Finding> findings) {}
 
-    /** New findings (never commented) grouped by line, in path and line order. */
+    /** The line a finding's comment goes on; 0 when no line of it can carry one (listed in the body). */
+    int lineOf(Finding f) {
+        Placement p = placements.get(f.fingerprint());
+        return p == null ? f.endLine() : p.line();
+    }
+
+    /** New findings (never commented) grouped by line, in path and line order (those without a line left out). */
     public List<LineComment> newComments() {
         Map<String, List<Finding>> byLine = new LinkedHashMap<>();
-        active.stream().filter(f -> f.commentId() == null)
-                .sorted(java.util.Comparator.comparing(Finding::path).thenComparingInt(Finding::endLine))
-                .forEach(f -> byLine.computeIfAbsent(f.path() + "\n" + f.endLine(), k -> new ArrayList<>()).add(f));
-        return byLine.values().stream().map(l -> new LineComment(l.getFirst().path(), l.getFirst().endLine(), l)).toList();
+        active.stream().filter(f -> f.commentId() == null && lineOf(f) > 0)
+                .sorted(java.util.Comparator.comparing(Finding::path).thenComparingInt(this::lineOf))
+                .forEach(f -> byLine.computeIfAbsent(f.path() + "\n" + lineOf(f), k -> new ArrayList<>()).add(f));
+        return byLine.values().stream().map(l -> new LineComment(l.getFirst().path(), lineOf(l.getFirst()), l)).toList();
+    }
+
+    /** New findings no line of which can carry a comment (listed in the review's body). */
+    List<Finding> withoutLine() {
+        return active.stream().filter(f -> f.commentId() == null && lineOf(f) <= 0).toList();
     }
 
     /** The review to post, or null when no finding needs a new comment. */
     public ObjectNode review(String headSha) {
         List<LineComment> comments = newComments();
-        if (comments.isEmpty()) {
+        List<Finding> noLine = withoutLine();
+        if (comments.isEmpty() && noLine.isEmpty()) {
             return null;
         }
         List<LineComment> posted = comments.subList(0, Math.min(maxComments, comments.size()));
-        List<LineComment> rest = comments.subList(posted.size(), comments.size());
+        List<Finding> rest = new ArrayList<>(noLine);
+        comments.subList(posted.size(), comments.size()).forEach(c -> rest.addAll(c.findings()));
         StringBuilder body = new StringBuilder("**Watchkeeper** found ").append(comments.stream()
-                .mapToInt(c -> c.findings().size()).sum()).append(" new secret finding(s) in this push.");
+                .mapToInt(c -> c.findings().size()).sum() + noLine.size()).append(" new finding(s) in this push.");
         if (!rest.isEmpty()) {
-            body.append("\n\nNot commented inline (at most ").append(maxComments).append(" comments per review):\n");
-            rest.stream().limit(200).forEach(c -> c.findings().forEach(f -> body.append("- `").append(code(f.path()))
-                    .append(":").append(f.startLine()).append("` ").append(md(f.ruleId())).append(" (")
-                    .append(f.severity().toLowerCase()).append(") `fp:").append(f.fingerprint()).append("`\n")));
+            body.append("\n\nNot commented inline (at most ").append(maxComments)
+                    .append(" comments per review, and only on lines this pull request adds):\n");
+            rest.stream().limit(200).forEach(f -> body.append("- `").append(code(f.path()))
+                    .append(":").append(f.startLine()).append("` ").append(md(f.ruleId())).append(link(f)).append(" (")
+                    .append(f.severity().toLowerCase()).append(") `fp:").append(f.fingerprint()).append("`\n"));
         }
         ObjectNode review = Json.object().put("commit_id", headSha).put("event", "COMMENT").put("body", body.toString());
         ArrayNode array = review.putArray("comments");
@@ -141,16 +172,42 @@ public record ReviewReport(List<Finding> active, List<Finding> accepted, Severit
         return review;
     }
 
-    static String commentBody(LineComment c) {
+    String commentBody(LineComment c) {
         StringBuilder b = new StringBuilder();
+        String suggestion = null;
         for (Finding f : c.findings()) {
             b.append("**").append(Severity.parse(f.severity()).name().toLowerCase()).append("** ")
-                    .append(md(f.message())).append(" (`").append(code(f.ruleId())).append("`, `fp:")
+                    .append(md(f.message())).append(link(f)).append(" (`").append(code(f.ruleId())).append("`, `fp:")
                     .append(f.fingerprint()).append("`)\n\n");
+            Placement p = placements.get(f.fingerprint());
+            if (suggestion == null && p != null && p.suggestion() != null && p.line() == c.line()) {
+                suggestion = p.suggestion();
+            }
+        }
+        if (suggestion != null) {
+            b.append("Suggested fix:\n\n```suggestion\n").append(suggestion.replaceAll("[`\\r\\n]", "")).append("\n```\n\n");
         }
         b.append("Reply `/watchkeeper ignore <reason>` or `/watchkeeper accept-risk until=YYYY-MM-DD <reason>`.\n");
         b.append(MARKER).append(String.join(",", c.findings().stream().map(Finding::fingerprint).toList())).append(" -->");
         return b.toString();
+    }
+
+    /**
+     * The comment of a finding a later push removed, edited in place: the REST API cannot resolve a
+     * review thread (GraphQL only) and deleting it would drop the replies, so the text is struck through
+     * and says at which commit it was no longer found; GitHub shows the comment as outdated once its line
+     * changed.
+     */
+    static String fixedBody(Finding f, String headSha) {
+        return "~~**" + Severity.parse(f.severity()).name().toLowerCase() + "** " + md(f.message()) + "~~\n\n"
+                + "**Fixed:** no longer found at " + code(headSha) + " (`" + code(f.ruleId()) + "`, `fp:"
+                + f.fingerprint() + "`). Nothing to do here.\n" + MARKER + f.fingerprint() + " fixed -->";
+    }
+
+    /** A link to the watched item a finding is joined to (the IAM user owning a key), or nothing. */
+    private String link(Finding f) {
+        return f.itemId() == null || consoleUrl == null ? ""
+                : " ([watched item #" + f.itemId() + "](" + consoleUrl + "/items/" + f.itemId() + "))";
     }
 
     /** Text for Markdown: no markup, links, mentions or HTML from repository content. */

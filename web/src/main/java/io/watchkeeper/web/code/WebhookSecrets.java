@@ -1,6 +1,9 @@
 package io.watchkeeper.web.code;
 
 import io.watchkeeper.certmanager.keys.KeySealer;
+import io.watchkeeper.certmanager.keys.KeyWrapper;
+import io.watchkeeper.certmanager.keys.MasterKeyRotation;
+import io.watchkeeper.certmanager.keys.SealedSecretSet;
 import io.watchkeeper.core.cert.SealedKey;
 import io.watchkeeper.core.code.CodeReviewStore;
 import java.security.GeneralSecurityException;
@@ -8,15 +11,16 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The GitHub App's webhook secret: sealed at rest ({@link KeySealer}, associated data
  * {@value #ASSOCIATED_DATA}), opened at most once a minute per node, never returned or logged, and
- * the check of {@code X-Hub-Signature-256} (HMAC-SHA256 over the raw body, compared in constant time).
+ * rewrapped by master key rotation, the check of {@code X-Hub-Signature-256} (HMAC-SHA256 over the raw body, compared in constant time).
  */
-public final class WebhookSecrets {
+public final class WebhookSecrets implements SealedSecretSet {
 
     static final String ASSOCIATED_DATA = "github-webhook-secret";
     private static final Duration KEEP = Duration.ofMinutes(1);
@@ -37,6 +41,27 @@ public final class WebhookSecrets {
         store.putWebhookSecret(sealer.sealBytes(secret, ASSOCIATED_DATA));
         cached = null;
         return existed;
+    }
+
+    /**
+     * Master key rotation: the secret's data key wrapped again with the current master key version
+     * (the ciphertext is not touched; compare-and-set, so a secret set meanwhile is left alone).
+     */
+    @Override
+    public MasterKeyRotation.Result rewrapAll() {
+        KeyWrapper active = sealer.active();
+        String version = active.currentVersion();
+        SealedKey sealed = store.webhookSecret().orElse(null);
+        if (sealed == null || sealed.provider().equals(active.provider()) && sealed.masterKeyVersion().equals(version)) {
+            return new MasterKeyRotation.Result(version, 0, List.of());
+        }
+        try {
+            boolean done = store.rewrapWebhookSecret(sealed, sealer.rewrap(sealed, ASSOCIATED_DATA));
+            cached = null;
+            return new MasterKeyRotation.Result(version, done ? 1 : 0, List.of());
+        } catch (RuntimeException e) {
+            return new MasterKeyRotation.Result(version, 0, List.of(ASSOCIATED_DATA + ": " + e.getMessage()));
+        }
     }
 
     public boolean isSet() {

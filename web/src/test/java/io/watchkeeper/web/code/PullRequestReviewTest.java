@@ -258,6 +258,23 @@ class PullRequestReviewTest {
     }
 
     @Test
+    void masterKeyRotationRewrapsTheWebhookSecretWhichStillVerifiesDeliveries() {
+        var before = db().selectFrom(io.watchkeeper.db.jooq.Tables.CODE_WEBHOOK_SECRET).fetchSingle();
+        var rotated = io.watchkeeper.web.testing.InProcessCli.run(app.context, "certs", "master-key", "rotate");
+        assertThat(rotated.exit()).as(rotated.err()).isZero();
+        var after = db().selectFrom(io.watchkeeper.db.jooq.Tables.CODE_WEBHOOK_SECRET).fetchSingle();
+        String current = app.bean(io.watchkeeper.certmanager.keys.KeySealer.class).active().currentVersion();
+        assertThat(after.getMasterKeyVersion()).isEqualTo(current).isNotEqualTo(before.getMasterKeyVersion());
+        assertThat(after.getWrappedKey()).isNotEqualTo(before.getWrappedKey());
+        assertThat(after.getCiphertext()).isEqualTo(before.getCiphertext()); // only the data key is wrapped again
+        // the rewrapped secret opens and verifies GitHub's signature
+        String ping = PullRequestFixture.pullRequestEvent("closed", 1, "c".repeat(40), "d".repeat(40));
+        assertThat(repo.deliverSigned(app.base, "pull_request", "after-rotation", ping).statusCode()).isEqualTo(202);
+        assertThat(repo.deliver(app.base, "pull_request", "after-rotation-bad", ping, "sha256=" + "1".repeat(64))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void oversizedMalformedAndHostileDeliveriesAreRefusedAndWriteNothing() {
         int deliveries = db().fetchCount(CODE_WEBHOOK_DELIVERY);
         int jobs = db().fetchCount(CODE_JOB);

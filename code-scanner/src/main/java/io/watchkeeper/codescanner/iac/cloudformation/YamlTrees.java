@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * Bounded: aliases (at most 50), nesting depth and the number of nodes visited (aliases are
  * expanded, so a billion-laughs document stops at the budget instead of exhausting memory).
  */
-final class YamlTrees {
+public final class YamlTrees {
 
     static final int MAX_NODES = 500_000;
     static final int MAX_DEPTH = 100;
@@ -35,17 +35,47 @@ final class YamlTrees {
 
     private YamlTrees() {}
 
-    static Optional<Doc> compose(String text) {
+    private static LoadSettings settings(String text) {
         if (flowDepth(text) > MAX_DEPTH) {
             throw new IllegalArgumentException("document nested too deeply");
         }
-        LoadSettings settings = LoadSettings.builder()
+        return LoadSettings.builder()
                 .setMaxAliasesForCollections(50)
                 .setAllowRecursiveKeys(false)
                 .setAllowDuplicateKeys(true)
                 .setCodePointLimit(Math.max(text.length() + 16, 1024))
                 .setUseMarks(true)
                 .build();
+    }
+
+    /**
+     * Every document of a YAML stream (Kubernetes manifests), composed to nodes within the same bounds as
+     * a template: aliases, nesting, and one node budget for the whole file with aliases expanded.
+     *
+     * @throws IllegalArgumentException when the text does not parse or exceeds a bound
+     */
+    public static List<Node> composeAll(String text) {
+        LoadSettings settings = settings(text);
+        YamlTrees budget = new YamlTrees();
+        List<Node> docs = new ArrayList<>();
+        try {
+            for (Node n : new Compose(settings).composeAllFromString(text)) {
+                budget.value(n, 0); // counts the nodes and checks the depth
+                docs.add(n);
+            }
+        } catch (StackOverflowError e) {
+            throw new IllegalArgumentException("document nested too deeply");
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException(m.length() > 200 ? m.substring(0, 200) : m, e);
+        }
+        return docs;
+    }
+
+    static Optional<Doc> compose(String text) {
+        LoadSettings settings = settings(text);
         Optional<Node> root;
         try {
             root = new Compose(settings).composeString(text);

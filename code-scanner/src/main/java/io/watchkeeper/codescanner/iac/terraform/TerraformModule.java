@@ -29,7 +29,21 @@ public final class TerraformModule {
      * @param resources managed resources, in file order
      * @param unparsed files that did not parse, with the reason (skipped, never fatal)
      */
-    public record Result(List<IacResource> resources, Map<String, String> unparsed) {}
+    public record Result(List<IacResource> resources, Map<String, String> unparsed, List<ModuleCall> calls) {
+
+        public Result(List<IacResource> resources, Map<String, String> unparsed) {
+            this(resources, unparsed, List.of());
+        }
+    }
+
+    /**
+     * A {@code module} block: its name, its {@code source} (null when not a static string) and its inputs
+     * evaluated in the calling module.
+     */
+    public record ModuleCall(String name, String source, Map<String, Value> inputs) {}
+
+    /** Arguments of a module block that are not inputs. */
+    private static final Set<String> META = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
 
     private final Map<String, Value> variables = new HashMap<>();
     private final Map<String, Body.Attribute> localExprs = new HashMap<>();
@@ -49,8 +63,17 @@ public final class TerraformModule {
         return name.equals("terraform.tfvars") || name.endsWith(".auto.tfvars");
     }
 
-    /** Evaluates one folder's files (all from the same folder and version). */
+    /** Evaluates one folder's files (all from the same folder and version) as a root module. */
     public static Result evaluate(List<IacFile> files) {
+        return evaluate(files, null, "");
+    }
+
+    /**
+     * Evaluates a folder's files; with {@code inputs} (a child module called by another), its variables take
+     * the caller's inputs over their defaults, tfvars are not loaded (Terraform loads them for the root only),
+     * and addresses and references to its resources get {@code prefix} ({@code module.site.}).
+     */
+    public static Result evaluate(List<IacFile> files, Map<String, Value> inputs, String prefix) {
         TerraformModule m = new TerraformModule();
         Map<String, String> unparsed = new LinkedHashMap<>();
         List<Map.Entry<IacFile, Body>> tf = new ArrayList<>();
@@ -82,10 +105,15 @@ public final class TerraformModule {
                 }
             }
         }
-        for (Body v : vars) {
-            v.attributes().forEach(a -> m.variables.put(a.name(), constants.eval(a.value())));
+        if (inputs == null) {
+            for (Body v : vars) {
+                v.attributes().forEach(a -> m.variables.put(a.name(), constants.eval(a.value())));
+            }
+        } else {
+            m.variables.putAll(inputs);
         }
         List<IacResource> resources = new ArrayList<>();
+        List<ModuleCall> calls = new ArrayList<>();
         for (var e : tf) {
             for (Body.Block b : e.getValue().blocks()) {
                 if (b.type().equals("resource") && b.labels().size() == 2) {
@@ -93,13 +121,44 @@ public final class TerraformModule {
                     String name = b.labels().get(1);
                     Value.Obj attributes = m.object(b.body());
                     if (!never(attributes)) {
-                        resources.add(new IacResource("terraform", type, name, type + "." + name, attributes,
+                        if (!prefix.isEmpty()) {
+                            attributes = (Value.Obj) prefixed(attributes, prefix);
+                        }
+                        resources.add(new IacResource("terraform", type, name, prefix + type + "." + name, attributes,
                                 e.getKey().path(), b.line(), b.endLine()));
+                    }
+                } else if (b.type().equals("module") && b.labels().size() == 1) {
+                    Body.Attribute source = b.body().attribute("source");
+                    Map<String, Value> in = new LinkedHashMap<>();
+                    for (Body.Attribute a : b.body().attributes()) {
+                        if (!META.contains(a.name())) {
+                            in.put(a.name(), m.evaluator.eval(a.value()));
+                        }
+                    }
+                    Value.Obj count = m.object(b.body());
+                    if (!never(count)) {
+                        calls.add(new ModuleCall(b.labels().getFirst(), source == null ? null
+                                : Value.text(constants.eval(source.value())), in));
                     }
                 }
             }
         }
-        return new Result(resources, unparsed);
+        return new Result(resources, unparsed, calls);
+    }
+
+    /** References to the module's own resources ({@code aws_s3_bucket.x.id}) as seen from the root. */
+    private static Value prefixed(Value v, String prefix) {
+        return switch (v) {
+            case Value.Unknown u when u.reference() != null && u.reference().matches("[a-z][a-z0-9]*_[a-z0-9_]+\\.[A-Za-z_][\\w-]*(\\..*|\\[.*)?") ->
+                    new Value.Unknown(prefix + u.reference());
+            case Value.Lst l -> new Value.Lst(l.items().stream().map(i -> prefixed(i, prefix)).toList());
+            case Value.Obj o -> {
+                Map<String, Value> fields = new LinkedHashMap<>();
+                o.fields().forEach((k, x) -> fields.put(k, prefixed(x, prefix)));
+                yield new Value.Obj(fields);
+            }
+            default -> v;
+        };
     }
 
     /** Whether {@code count} or {@code for_each} is known to create no instance (count 0, an empty collection). */

@@ -1,0 +1,241 @@
+package io.watchkeeper.web.code;
+
+import static io.watchkeeper.db.jooq.Tables.CODE_PR_FINDING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchkeeper.core.access.Role;
+import io.watchkeeper.core.json.Json;
+import io.watchkeeper.watchers.testing.GitHubTestPullRequests;
+import io.watchkeeper.watchers.testing.GitHubTestServer;
+import io.watchkeeper.watchers.testing.Moto;
+import io.watchkeeper.web.service.GitHubAccounts;
+import io.watchkeeper.web.testing.InProcessCli;
+import io.watchkeeper.web.testing.WebApp;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a pull request gets beyond the first review, on the loopback GitHub: a comment whose finding a
+ * later push removed is marked fixed (once), a deterministic IaC fix comes as a suggestion block on the
+ * insecure line, {@code /watchkeeper ignore} judges the check run again, and an AWS key of a watched IAM
+ * user (moto) is critical and links the user's item.
+ */
+class PullRequestDeliveryTest {
+
+    @TempDir
+    static Path dir;
+
+    private static GitHubTestServer github;
+    private static GitHubTestPullRequests prs;
+    private static PullRequestFixture repo;
+    private static WebApp app;
+    private static Moto moto;
+    private static String adminToken;
+
+    @BeforeAll
+    static void start() throws Exception {
+        moto = Moto.get();
+        moto.reset();
+        Moto.pointProductAt(moto.endpoint());
+        github = GitHubTestServer.start();
+        prs = GitHubTestPullRequests.install(github);
+        repo = new PullRequestFixture(dir.resolve("git"));
+        app = WebApp.start("--watchkeeper.code.review.clone-url=" + repo.cloneUrl(),
+                "--watchkeeper.code.review.poll=300ms",
+                "--watchkeeper.notifications.console-url=https://watchkeeper.example.test/",
+                "--watchkeeper.code.review.max-fetch-bytes=262144");
+        app.bean(GitHubAccounts.class).add(new GitHubAccounts.NewGitHubAccount("acme", PullRequestFixture.OWNER,
+                github.endpoint(), github.personalToken().getBytes(StandardCharsets.US_ASCII), null, null, null,
+                Map.of()), WebApp.SYSTEM_ADMIN);
+        adminToken = app.token("admin", Role.ADMIN);
+        HttpResponse<String> set = app.session().bearer(adminToken).json("PUT",
+                "/api/v1/code/github/webhook-secret", Json.object().put("secret", PullRequestFixture.SECRET).toString());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(204);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        github.close();
+        repo.close();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static GitHubTestPullRequests.CheckRun checkRunOf(String headSha) throws InterruptedException {
+        await("the check run of " + headSha, () -> prs.checkRuns().stream().anyMatch(r -> r.headSha().equals(headSha)));
+        return prs.checkRuns().stream().filter(r -> r.headSha().equals(headSha)).findFirst().orElseThrow();
+    }
+
+    private static GitHubTestPullRequests.CheckRun latest(long id) {
+        return prs.checkRuns().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    private static final String RDS = """
+            resource "aws_db_instance" "orders" {
+              identifier              = "orders-private"
+              engine                  = "postgres"
+              instance_class          = "db.t3.micro"
+              allocated_storage       = 20
+              publicly_accessible     = false
+              storage_encrypted       = false # until the migration
+              backup_retention_period = 7
+              deletion_protection     = true
+              multi_az                = true
+              iam_database_authentication_enabled = true
+              username                = "app"
+              manage_master_user_password = true
+            }
+            """;
+
+    @Test
+    void fixedFindingsAreMarkedFixedIacFixesAreSuggestedAndAnIgnoreJudgesTheCheckRunAgain() throws Exception {
+        repo.branch("infra");
+        String kept = repo.token();
+        String removed = repo.token();
+        repo.write("infra/db/main.tf", RDS);
+        repo.write("app/settings.py", "A = '" + kept + "'\nB = '" + removed + "'\n");
+        String head1 = repo.commit("database and settings");
+        repo.publish("infra", 2);
+        repo.deliverSigned(app.base, "pull_request", "delivery-2a", PullRequestFixture.pullRequestEvent("opened", 2, head1,
+                repo.baseSha));
+        GitHubTestPullRequests.CheckRun first = checkRunOf(head1);
+        assertThat(first.conclusion()).isEqualTo("failure");
+        assertThat(first.annotations()).extracting(a -> a.path("path").asString() + ":" + a.path("title").asString())
+                .containsExactlyInAnyOrder("app/settings.py:github-pat (high)", "app/settings.py:github-pat (high)",
+                        "infra/db/main.tf:aws.rds.instance/unencrypted (medium)");
+        List<GitHubTestPullRequests.ReviewComment> comments = prs.comments().stream().filter(c -> c.number() == 2).toList();
+        assertThat(comments).hasSize(3);
+        // the IaC finding is commented on the insecure line with a suggestion that keeps indentation and comment
+        GitHubTestPullRequests.ReviewComment iac = comments.stream().filter(c -> c.path().equals("infra/db/main.tf"))
+                .findFirst().orElseThrow();
+        assertThat(iac.line()).isEqualTo(7);
+        assertThat(iac.body()).contains("```suggestion\n  storage_encrypted       = true # until the migration\n```");
+        GitHubTestPullRequests.ReviewComment onRemoved = comments.stream()
+                .filter(c -> c.path().equals("app/settings.py") && c.line() == 2).findFirst().orElseThrow();
+        assertThat(onRemoved.body()).doesNotContain("suggestion");
+
+        // a push removes one token: its comment is marked fixed, nothing is posted again
+        repo.write("app/settings.py", "A = '" + kept + "'\nB = None\n");
+        String head2 = repo.commit("remove token");
+        repo.publish("infra", 2);
+        int reviews = prs.reviews().size();
+        repo.deliverSigned(app.base, "pull_request", "delivery-2b", PullRequestFixture.pullRequestEvent("synchronize", 2,
+                head2, repo.baseSha));
+        GitHubTestPullRequests.CheckRun second = checkRunOf(head2);
+        assertThat(second.annotations()).hasSize(2);
+        assertThat(prs.reviews()).hasSize(reviews);
+        assertThat(prs.comments().stream().filter(c -> c.number() == 2)).hasSize(3);
+        GitHubTestPullRequests.ReviewComment fixed = prs.comments().stream().filter(c -> c.id() == onRemoved.id())
+                .findFirst().orElseThrow();
+        assertThat(fixed.body()).startsWith("~~**high**").contains("**Fixed:** no longer found at " + head2);
+        assertThat(app.db.dsl().fetchCount(CODE_PR_FINDING, CODE_PR_FINDING.COMMENT_FIXED_SHA.eq(head2))).isEqualTo(1);
+        // a third push of the same head edits nothing again
+        long patches = github.requests().stream().filter(r -> r.method().equals("PATCH")
+                && r.path().contains("/pulls/comments/")).count();
+        repo.deliverSigned(app.base, "pull_request", "delivery-2c", PullRequestFixture.pullRequestEvent("synchronize", 2,
+                head2, repo.baseSha));
+        await("the third check run", () -> prs.checkRuns().stream().filter(r -> r.headSha().equals(head2)).count() == 2);
+        assertThat(github.requests().stream().filter(r -> r.method().equals("PATCH")
+                && r.path().contains("/pulls/comments/")).count()).isEqualTo(patches);
+        GitHubTestPullRequests.CheckRun third = prs.checkRuns().getLast();
+        assertThat(third.conclusion()).isEqualTo("failure");
+
+        // ignoring the last high finding on GitHub judges the check run again: success
+        long onKept = comments.stream().filter(c -> c.path().equals("app/settings.py") && c.line() == 1)
+                .findFirst().orElseThrow().id();
+        int answers = prs.issueComments().size();
+        repo.deliverSigned(app.base, "pull_request_review_comment", "delivery-2d", PullRequestFixture.reviewCommentReply(2,
+                9101, onKept, "lead", "MEMBER", "/watchkeeper ignore test fixture token, never issued"));
+        await("the answer", () -> prs.issueComments().size() == answers + 1);
+        assertThat(prs.issueComments().getLast().body()).contains("Check run judged again: #2 success");
+        GitHubTestPullRequests.CheckRun rejudged = latest(third.id());
+        assertThat(rejudged.conclusion()).isEqualTo("success");
+        assertThat(rejudged.summary()).contains("1 finding(s) ignored or accepted earlier");
+        assertThat(rejudged.requests()).isEqualTo(third.requests() + 1);
+        JsonNode repos = Json.parse(app.session().bearer(adminToken).get("/api/v1/code/repositories").body());
+        long repoId = repos.get(0).path("id").asLong();
+        JsonNode list = Json.parse(app.session().bearer(adminToken)
+                .get("/api/v1/code/repositories/" + repoId + "/pull-requests").body());
+        assertThat(list.valueStream().filter(p -> p.path("number").asInt() == 2).findFirst().orElseThrow()
+                .path("conclusion").asString()).isEqualTo("success");
+    }
+
+    @Test
+    void aPullRequestTooLargeToFetchIsNotScannedAndItsCheckRunSaysWhy() throws Exception {
+        repo.branch("huge");
+        byte[] random = new byte[900 * 1024];
+        new java.util.Random(7).nextBytes(random);
+        repo.write("assets/data.txt", java.util.Base64.getMimeEncoder().encodeToString(random));
+        String head = repo.commit("a large file");
+        repo.publish("huge", 4);
+        repo.deliverSigned(app.base, "pull_request", "delivery-4a", PullRequestFixture.pullRequestEvent("opened", 4, head,
+                repo.baseSha));
+        GitHubTestPullRequests.CheckRun run = checkRunOf(head);
+        assertThat(run.status()).isEqualTo("completed");
+        assertThat(run.conclusion()).isEqualTo("failure"); // too big to scan never passes the gate
+        assertThat(run.title()).isEqualTo("Not scanned: the pull request is too large to fetch");
+        assertThat(run.summary()).contains("more than 256 KiB").contains("watchkeeper.code.review.max-fetch-bytes");
+        assertThat(prs.reviews().stream().filter(r -> r.number() == 4)).isEmpty();
+        // the job is done, not retried
+        await("the job to finish", () -> app.db.dsl().fetchCount(io.watchkeeper.db.jooq.Tables.CODE_JOB,
+                io.watchkeeper.db.jooq.Tables.CODE_JOB.DELIVERY_ID.eq("delivery-4a")
+                        .and(io.watchkeeper.db.jooq.Tables.CODE_JOB.STATE.eq("done"))) == 1);
+        assertThat(prs.checkRuns().stream().filter(r -> r.headSha().equals(head))).hasSize(1);
+    }
+
+    @Test
+    void anAwsKeyOfAWatchedIamUserAddedByAPullRequestIsCriticalAndLinksTheUser() throws Exception {
+        IamClient iam = moto.client(IamClient.builder());
+        iam.createUser(r -> r.userName("deployer"));
+        AccessKey key = iam.createAccessKey(r -> r.userName("deployer")).accessKey();
+        var add = InProcessCli.run(app.context, "accounts", "add", "aws", "--name", "prod", "--account-id", Moto.ACCOUNT_ID,
+                "--regions", "us-east-1");
+        assertThat(add.exit()).as(add.err()).isZero();
+        var watch = InProcessCli.run(app.context, "watch", "--account", "prod", "--type", "aws.iam.user");
+        assertThat(watch.exit()).as(watch.err() + watch.out()).isZero();
+        long itemId = app.db.dsl().fetchOne("select id from item where resource_type = 'aws.iam.user' and name = 'deployer'")
+                .get(0, Long.class);
+
+        repo.branch("deploy");
+        repo.write("deploy/credentials", "[default]\naws_access_key_id = " + key.accessKeyId()
+                + "\naws_secret_access_key = " + key.secretAccessKey() + "\n");
+        String head = repo.commit("deploy credentials");
+        repo.publish("deploy", 3);
+        repo.deliverSigned(app.base, "pull_request", "delivery-3a", PullRequestFixture.pullRequestEvent("opened", 3, head,
+                repo.baseSha));
+        GitHubTestPullRequests.CheckRun run = checkRunOf(head);
+        assertThat(run.conclusion()).isEqualTo("failure");
+        JsonNode keyId = run.annotations().stream().filter(a -> a.path("start_line").asInt() == 2).findFirst().orElseThrow();
+        assertThat(keyId.path("title").asString()).isEqualTo("aws-access-key-id (critical)");
+        assertThat(keyId.path("message").asString()).contains("ACTIVE key of IAM user deployer in account prod ("
+                + Moto.ACCOUNT_ID + ")").contains("watched item: https://watchkeeper.example.test/items/" + itemId);
+        assertThat(run.summary()).contains("](https://watchkeeper.example.test/items/" + itemId + ")");
+        GitHubTestPullRequests.ReviewComment comment = prs.comments().stream()
+                .filter(c -> c.number() == 3 && c.line() == 2).findFirst().orElseThrow();
+        assertThat(comment.body()).startsWith("**critical**").contains("ACTIVE key of IAM user deployer")
+                .contains("[watched item #" + itemId + "](https://watchkeeper.example.test/items/" + itemId + ")");
+        assertThat(app.db.dsl().fetchCount(CODE_PR_FINDING, CODE_PR_FINDING.ITEM_ID.eq(itemId))).isEqualTo(1);
+        for (GitHubTestServer.Recorded r : github.requests()) {
+            assertThat(r.body()).doesNotContain(key.secretAccessKey());
+        }
+    }
+}
