@@ -30,6 +30,7 @@ import java.sql.Statement;
 import java.util.*;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
+import javax.servlet.ServletException;
 import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -39,6 +40,8 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.annotation.JmsListener;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
@@ -163,8 +166,15 @@ FIXED_BUILDER = """
 
 
 def servlet(body, extra=""):
-    return f"""    public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {{
+    # a real override (the cases compile for the SpotBugs + FindSecBugs comparison): checked exceptions of the
+    # sinks are wrapped the way servlets do
+    return f"""    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {{
+        try {{
 {body}
+        }} catch (Exception e) {{
+            throw new ServletException(e);
+        }}
     }}
 {extra}"""
 
@@ -172,6 +182,14 @@ def servlet(body, extra=""):
 def spring(param, body, extra=""):
     return f"""    @GetMapping("/case")
     public void handle({param}) throws Exception {{
+{body}
+    }}
+{extra}"""
+
+
+def listener(annotation, param, body, extra=""):
+    return f"""    {annotation}
+    public void onMessage({param}) throws Exception {{
 {body}
     }}
 {extra}"""
@@ -209,6 +227,10 @@ def shapes(sink, san, safe_uses):
         # known hard: a static field of another class (not tracked today)
         ("static field of another class", servlet(P + "\n        Shared.last = v;\n" + S("Shared.last"),
             '\n    static final class Shared {\n        static String last;\n    }\n')),
+        ("@KafkaListener payload", listener('@KafkaListener(topics = "jobs")', "String v", S("v"))),
+        ("@JmsListener payload through a helper", listener('@JmsListener(destination = "jobs")', "String v", S("decorate(v)"),
+            '\n    private String decorate(String a) {\n        return "n-" + a.trim();\n    }\n')),
+        ("request body line and String.concat", servlet('        String v = req.getReader().readLine();\n        String x = "p-".concat(v);\n' + S("x"))),
     ]
     safe = [
         ("sanitiser", servlet(P + "\n" + S(san("v")))),
@@ -233,6 +255,14 @@ def shapes(sink, san, safe_uses):
             '\n    private static boolean isSafeName(String s) {\n        return s != null && s.matches("[a-z]{1,12}");\n    }\n')),
         # known hard: arrays are one value (the clean element is reported)
         ("other array element", servlet(P + '\n        String[] parts = {v, "safe"};\n' + S("parts[1]"))),
+    ]
+    safe += [
+        ("@KafkaListener payload parsed as a number", listener('@KafkaListener(topics = "jobs")', "String v",
+            "        long n = Long.parseLong(v);\n" + S('"" + n'))),
+        ("sanitiser in a helper", servlet(P + "\n" + S("clean(v)"),
+            f'\n    private String clean(String a) {{\n        return {san("a")};\n    }}\n')),
+        ("environment variable (not a source unless the environment kind is enabled)",
+            servlet('        String v = System.getenv("REPORT_NAME");\n' + S("v"))),
     ]
     for i, use in enumerate(safe_uses):
         safe.append((f"safe API use {i + 1}", servlet(P + "\n" + ind(use("v")))))

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.*;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
+import javax.servlet.ServletException;
 import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -27,6 +28,8 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.annotation.JmsListener;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
@@ -51,11 +54,16 @@ public class Safe11 extends HttpServlet {
     private XPath xpath;
     private String current;
 
-    public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        try {
         String v = req.getParameter("v");
         Holder h = new Holder(v);
         h.setValue("safe");
         response.sendRedirect(h.getValue());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
     }
 
     static final class Holder {

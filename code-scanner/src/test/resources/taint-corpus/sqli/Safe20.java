@@ -1,5 +1,5 @@
 // expect: safe java-sql-injection
-// shape: safe API use 1
+// shape: @KafkaListener payload parsed as a number
 package corpus.sqli;
 
 import java.io.*;
@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.*;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
+import javax.servlet.ServletException;
 import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -27,6 +28,8 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.annotation.JmsListener;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
@@ -51,10 +54,9 @@ public class Safe20 extends HttpServlet {
     private XPath xpath;
     private String current;
 
-    public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
-        String v = req.getParameter("v");
-        PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = ?");
-        ps.setString(1, v);
-        ps.executeQuery();
+    @KafkaListener(topics = "jobs")
+    public void onMessage(String v) throws Exception {
+        long n = Long.parseLong(v);
+        jdbc.queryForList("SELECT * FROM orders WHERE owner = '" + "" + n + "'");
     }
 }

@@ -1,5 +1,5 @@
 // expect: safe java-sql-injection
-// shape: safe API use 3
+// shape: environment variable (not a source unless the environment kind is enabled)
 package corpus.sqli;
 
 import java.io.*;
@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.*;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
+import javax.servlet.ServletException;
 import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -27,6 +28,8 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.annotation.JmsListener;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
@@ -51,8 +54,13 @@ public class Safe22 extends HttpServlet {
     private XPath xpath;
     private String current;
 
-    public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
-        String v = req.getParameter("v");
-        em.createQuery("FROM Account a WHERE a.login = :login").setParameter("login", v).getResultList();
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        try {
+        String v = System.getenv("REPORT_NAME");
+        conn.prepareStatement("UPDATE items SET seen = 1 WHERE tag = '" + v + "'").executeUpdate();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
     }
 }

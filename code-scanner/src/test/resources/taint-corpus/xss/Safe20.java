@@ -1,5 +1,5 @@
 // expect: safe java-xss
-// shape: safe API use 1
+// shape: @KafkaListener payload parsed as a number
 package corpus.xss;
 
 import java.io.*;
@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.*;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
+import javax.servlet.ServletException;
 import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -27,6 +28,8 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.annotation.JmsListener;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
@@ -51,11 +54,10 @@ public class Safe20 extends HttpServlet {
     private XPath xpath;
     private String current;
 
-    public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
-        String v = req.getParameter("v");
-        PrintWriter log = new PrintWriter(new FileWriter("/var/log/app/visits.log", true));
-        log.println("visit " + v);
-        log.close();
-        response.getWriter().println("<p>Thanks</p>");
+    @KafkaListener(topics = "jobs")
+    public void onMessage(String v) throws Exception {
+        long n = Long.parseLong(v);
+        PrintWriter w = response.getWriter();
+        w.format("<b>%s</b>", "" + n);
     }
 }

@@ -173,6 +173,13 @@ public final class JavaTaintAnalyzer {
             return Taint.CLEAN;
         }
         for (TaintModel.ParamSource s : model.paramSources()) {
+            for (AnnotationExpr a : m.getAnnotations()) {
+                if (annotationIn(a, s.methodAnnotations())) {
+                    Taint.Step at = new Taint.Step(c.path(), p.getBegin().map(x -> x.line).orElse(0),
+                            s.kind() + ": " + p.getNameAsString() + " of @" + a.getName().getIdentifier() + " " + m.getNameAsString() + "()");
+                    return Taint.source(s.kind(), at);
+                }
+            }
             for (AnnotationExpr a : p.getAnnotations()) {
                 if (annotationIn(a, s.annotations())) {
                     Taint.Step at = new Taint.Step(c.path(), p.getBegin().map(x -> x.line).orElse(0),
