@@ -15,6 +15,7 @@ import shutil
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 IMPORTS = """import java.io.*;
+import com.thoughtworks.xstream.XStream;
 import java.net.URL;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,6 +36,7 @@ import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
 import javax.xml.xpath.XPath;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
@@ -61,6 +63,7 @@ FIELDS = """    private static final boolean DEBUG = false;
     private RestTemplate rest;
     private HttpClient http;
     private HttpServletResponse response;
+    private HttpSession session;
     private DirContext ldap;
     private XPath xpath;
     private String current;
@@ -133,6 +136,19 @@ CATEGORIES = {
     ], lambda x: f'"/app/" + URLEncoder.encode({x}, StandardCharsets.UTF_8)',
         [lambda v: f'response.sendRedirect("/home?user=" + {v});',
          lambda v: f'response.sendRedirect("https://accounts.example.com/login?next=" + {v});']),
+    "deser": ("java-unsafe-deserialization", [
+        lambda x: f'new ObjectInputStream(new ByteArrayInputStream(Base64.getDecoder().decode({x}))).readObject();',
+        lambda x: f'new XStream().fromXML({x});',
+        lambda x: f'ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream({x}.getBytes(StandardCharsets.ISO_8859_1)));\n        in.readObject();',
+    ], lambda x: f'String.valueOf(Long.parseLong({x}))',
+        [lambda v: f'Properties p = new Properties();\n        p.load(new StringReader({v}));',
+         lambda v: f'System.out.println("restore " + {v});\n        new ObjectInputStream(new FileInputStream("/srv/state/snapshot.bin")).readObject();']),
+    "trust": ("java-trust-boundary", [
+        lambda x: f'session.setAttribute("user", {x});',
+        lambda x: f'HttpSession s = session;\n        s.setAttribute("lastSearch", "q=" + {x});',
+    ], lambda x: f'String.valueOf(Integer.parseInt({x}))',
+        [lambda v: f'System.out.println("login " + {v});\n        session.setAttribute("visits", 1);',
+         lambda v: f'session.setAttribute("theme", "dark".equals({v}) ? "dark" : "light");']),
 }
 
 HOLDER = """

@@ -3,6 +3,7 @@
 package corpus.cmdi;
 
 import java.io.*;
+import com.thoughtworks.xstream.XStream;
 import java.net.URL;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +24,7 @@ import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
 import javax.xml.xpath.XPath;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
@@ -50,6 +52,7 @@ public class Safe01 extends HttpServlet {
     private RestTemplate rest;
     private HttpClient http;
     private HttpServletResponse response;
+    private HttpSession session;
     private DirContext ldap;
     private XPath xpath;
     private String current;
