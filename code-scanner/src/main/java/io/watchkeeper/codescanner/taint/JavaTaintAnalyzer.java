@@ -83,6 +83,15 @@ public final class JavaTaintAnalyzer {
         Map<String, Taint> globals = new HashMap<>();
         boolean timedOut = false;
         try {
+            // API misuses first (cheap, no source): a deadline in the taint rounds keeps them
+            ApiMisuses misuses = new ApiMisuses(project, model);
+            for (ClassInfo c : project.classes()) {
+                for (List<CallableDeclaration<?>> ms : c.methods().values()) {
+                    for (CallableDeclaration<?> m : ms) {
+                        misuses.check(c, m, flows);
+                    }
+                }
+            }
             for (int round = 0; round < 2; round++) {
                 for (ClassInfo c : project.classes()) {
                     for (List<CallableDeclaration<?>> ms : c.methods().values()) {

@@ -61,7 +61,8 @@ public final class TaintFindings {
         TaintModel.Rule r = f.rule();
         Taint.Step source = f.source();
         Taint.Step sink = f.sink();
-        String note = r.message() + " (CWE-" + r.cwe() + "): " + source.label() + " (" + source.path() + ":" + source.line() + ") "
+        String note = f.steps().size() == 1 ? r.message() + " (CWE-" + r.cwe() + "): " + sink.label()
+                : r.message() + " (CWE-" + r.cwe() + "): " + source.label() + " (" + source.path() + ":" + source.line() + ") "
                 + sink.label() + " in " + f.steps().size() + " steps";
         List<CodeFlow.Step> steps = f.steps().stream().map(s -> new CodeFlow.Step(s.path(), s.line(), s.label())).toList();
         return new Finding(r.id(), FAMILY, r.title(), r.severity(), sink.path(), sink.line(), sink.line(), null, null, fingerprint(f),

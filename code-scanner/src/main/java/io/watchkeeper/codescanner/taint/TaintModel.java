@@ -70,7 +70,18 @@ public final class TaintModel {
     record ReturnSink(Rule rule, Set<String> methodAnnotations, Set<String> classAnnotations, Set<String> handlerAnnotations,
                       Set<String> returnTypes, Set<String> unlessProduces) {}
 
+    /**
+     * An API used unsafely, judged at the call without a source: {@code constantMatches} (the argument {@code arg} is a
+     * constant string matching it), {@code constant} (the argument is any constant: literal, array of literals, a
+     * literal's bytes, a static final field), {@code requiresAll}/{@code requiresAny} (calls on the object the call
+     * created, in the same method, as {@code name(args)} text), {@code context} (the enclosing method's or the assigned
+     * variable's name must match).
+     */
+    record Misuse(Rule rule, Methods at, int arg, Pattern constantMatches, boolean constant, List<Pattern> requiresAll,
+                  List<Pattern> requiresAny, Pattern context) {}
+
     private final Map<String, Rule> rules;
+    private final List<Misuse> misuses = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
     private final List<JsonNode> loaded = new ArrayList<>(); // the files' trees, so with() can stack user files
     private final Map<String, List<SourceSpec>> sources = new HashMap<>();
@@ -135,6 +146,10 @@ public final class TaintModel {
 
     List<SanitiserSpec> sanitisers(String method) {
         return sanitisers.getOrDefault(method, List.of());
+    }
+
+    List<Misuse> misuses() {
+        return misuses;
     }
 
     List<ParamSource> paramSources() {
@@ -227,7 +242,7 @@ public final class TaintModel {
 
     private void add(String file, JsonNode root) {
         keys(file, root, Set.of("version", "library", "sources", "parameter-sources", "sinks", "sanitisers", "validators",
-                "return-sinks", "not-propagating", "receiver-only", "mutators", "enable-sources", "disable-sources"));
+                "return-sinks", "not-propagating", "receiver-only", "mutators", "enable-sources", "disable-sources", "misuses"));
         files.add(file);
         loaded.add(root);
         for (JsonNode s : root.path("sources")) {
@@ -244,6 +259,17 @@ public final class TaintModel {
             }
             paramSources.add(spec);
             enabled(file, s, spec.kind());
+        }
+        for (JsonNode s : root.path("misuses")) {
+            keys(file, s, Set.of("rule", "types", "methods", "arg", "constant-matches", "constant", "requires-all", "requires-any",
+                    "context-names"));
+            Misuse mu = new Misuse(rule(file, s), methods(file, s), s.path("arg").asInt(-1), pattern(file, s.get("constant-matches")),
+                    s.path("constant").asBoolean(false), patterns(file, s.path("requires-all")), patterns(file, s.path("requires-any")),
+                    pattern(file, s.get("context-names")));
+            if (mu.arg() < 0 && (mu.constant() || mu.constantMatches() != null)) {
+                throw new InvalidInputException("taint model " + file + ": a constant check needs arg");
+            }
+            misuses.add(mu);
         }
         for (JsonNode k : root.path("disable-sources")) {
             disabledKinds.add(k.asString());
@@ -286,6 +312,23 @@ public final class TaintModel {
         names(file, root, "not-propagating", notPropagating);
         names(file, root, "receiver-only", receiverOnly);
         names(file, root, "mutators", mutators);
+    }
+
+    private static Pattern pattern(String file, JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(n.asString());
+        } catch (PatternSyntaxException e) {
+            throw new InvalidInputException("taint model " + file + ": bad pattern " + n.asString());
+        }
+    }
+
+    private static List<Pattern> patterns(String file, JsonNode array) {
+        List<Pattern> out = new ArrayList<>();
+        array.forEach(n -> out.add(pattern(file, n)));
+        return List.copyOf(out);
     }
 
     private void enabled(String file, JsonNode s, String kind) {

@@ -94,6 +94,22 @@ class JavaTaintAnalyzerTest {
     }
 
     @Test
+    void apiMisusesAreOneStepFindingsWithoutASource() {
+        String body = """
+                public void h() throws Exception {
+                    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                    mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator());
+                    javax.crypto.Cipher.getInstance("DES");
+                    javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+                }
+            """;
+        List<JavaTaintAnalyzer.Flow> out = flows(body);
+        assertThat(out).extracting(f -> f.rule().id()).containsExactlyInAnyOrder("java-jackson-default-typing", "java-weak-cipher");
+        assertThat(out).allSatisfy(f -> assertThat(f.steps()).hasSize(1));
+        assertThat(out).extracting(f -> f.sink().line()).containsExactlyInAnyOrder(9, 10);
+    }
+
+    @Test
     void loopsCarryTaintAroundTheBackEdge() {
         String body = """
                 public void h(HttpServletRequest r) throws Exception {
