@@ -69,7 +69,10 @@ public class CodeReviewConfiguration {
                     built = new CodeScanner(new SecretDetector(SecretRules.builtIn(), 4096),
                             SecretHasher.fromFile(home.resolve(SecretHasher.KEY_FILE), true),
                             ScanOptions.defaults().withThreads(Math.max(1, Math.min(4,
-                                    Runtime.getRuntime().availableProcessors()))), inventory, List.of());
+                                    Runtime.getRuntime().availableProcessors()))), inventory, List.of(), null,
+                            // Java vulnerabilities too: flows the pull request adds, with their source-to-sink path
+                            new io.watchkeeper.codescanner.taint.JavaTaintAnalyzer(io.watchkeeper.codescanner.taint.TaintModel.builtIn(),
+                                    io.watchkeeper.codescanner.taint.JavaTaintAnalyzer.Limits.DEFAULT));
                 }
                 return built;
             }
