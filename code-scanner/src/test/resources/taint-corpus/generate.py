@@ -15,6 +15,7 @@ import shutil
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 IMPORTS = """import java.io.*;
+import com.thoughtworks.xstream.XStream;
 import java.net.URL;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,21 +25,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLInputFactory;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.*;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
+import javax.servlet.ServletException;
 import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
 import javax.xml.xpath.XPath;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.annotation.JmsListener;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.client.RestTemplate;
@@ -58,6 +74,7 @@ FIELDS = """    private static final boolean DEBUG = false;
     private RestTemplate rest;
     private HttpClient http;
     private HttpServletResponse response;
+    private HttpSession session;
     private DirContext ldap;
     private XPath xpath;
     private String current;
@@ -130,6 +147,19 @@ CATEGORIES = {
     ], lambda x: f'"/app/" + URLEncoder.encode({x}, StandardCharsets.UTF_8)',
         [lambda v: f'response.sendRedirect("/home?user=" + {v});',
          lambda v: f'response.sendRedirect("https://accounts.example.com/login?next=" + {v});']),
+    "deser": ("java-unsafe-deserialization", [
+        lambda x: f'new ObjectInputStream(new ByteArrayInputStream(Base64.getDecoder().decode({x}))).readObject();',
+        lambda x: f'new XStream().fromXML({x});',
+        lambda x: f'ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream({x}.getBytes(StandardCharsets.ISO_8859_1)));\n        in.readObject();',
+    ], lambda x: f'String.valueOf(Long.parseLong({x}))',
+        [lambda v: f'Properties p = new Properties();\n        p.load(new StringReader({v}));',
+         lambda v: f'System.out.println("restore " + {v});\n        new ObjectInputStream(new FileInputStream("/srv/state/snapshot.bin")).readObject();']),
+    "trust": ("java-trust-boundary", [
+        lambda x: f'session.setAttribute("user", {x});',
+        lambda x: f'HttpSession s = session;\n        s.setAttribute("lastSearch", "q=" + {x});',
+    ], lambda x: f'String.valueOf(Integer.parseInt({x}))',
+        [lambda v: f'System.out.println("login " + {v});\n        session.setAttribute("visits", 1);',
+         lambda v: f'session.setAttribute("theme", "dark".equals({v}) ? "dark" : "light");']),
 }
 
 HOLDER = """
@@ -163,8 +193,15 @@ FIXED_BUILDER = """
 
 
 def servlet(body, extra=""):
-    return f"""    public void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {{
+    # a real override (the cases compile for the SpotBugs + FindSecBugs comparison): checked exceptions of the
+    # sinks are wrapped the way servlets do
+    return f"""    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {{
+        try {{
 {body}
+        }} catch (Exception e) {{
+            throw new ServletException(e);
+        }}
     }}
 {extra}"""
 
@@ -172,6 +209,14 @@ def servlet(body, extra=""):
 def spring(param, body, extra=""):
     return f"""    @GetMapping("/case")
     public void handle({param}) throws Exception {{
+{body}
+    }}
+{extra}"""
+
+
+def listener(annotation, param, body, extra=""):
+    return f"""    {annotation}
+    public void onMessage({param}) throws Exception {{
 {body}
     }}
 {extra}"""
@@ -209,6 +254,10 @@ def shapes(sink, san, safe_uses):
         # known hard: a static field of another class (not tracked today)
         ("static field of another class", servlet(P + "\n        Shared.last = v;\n" + S("Shared.last"),
             '\n    static final class Shared {\n        static String last;\n    }\n')),
+        ("@KafkaListener payload", listener('@KafkaListener(topics = "jobs")', "String v", S("v"))),
+        ("@JmsListener payload through a helper", listener('@JmsListener(destination = "jobs")', "String v", S("decorate(v)"),
+            '\n    private String decorate(String a) {\n        return "n-" + a.trim();\n    }\n')),
+        ("request body line and String.concat", servlet('        String v = req.getReader().readLine();\n        String x = "p-".concat(v);\n' + S("x"))),
     ]
     safe = [
         ("sanitiser", servlet(P + "\n" + S(san("v")))),
@@ -233,6 +282,14 @@ def shapes(sink, san, safe_uses):
             '\n    private static boolean isSafeName(String s) {\n        return s != null && s.matches("[a-z]{1,12}");\n    }\n')),
         # known hard: arrays are one value (the clean element is reported)
         ("other array element", servlet(P + '\n        String[] parts = {v, "safe"};\n' + S("parts[1]"))),
+    ]
+    safe += [
+        ("@KafkaListener payload parsed as a number", listener('@KafkaListener(topics = "jobs")', "String v",
+            "        long n = Long.parseLong(v);\n" + S('"" + n'))),
+        ("sanitiser in a helper", servlet(P + "\n" + S("clean(v)"),
+            f'\n    private String clean(String a) {{\n        return {san("a")};\n    }}\n')),
+        ("environment variable (not a source unless the environment kind is enabled)",
+            servlet('        String v = System.getenv("REPORT_NAME");\n' + S("v"))),
     ]
     for i, use in enumerate(safe_uses):
         safe.append((f"safe API use {i + 1}", servlet(P + "\n" + ind(use("v")))))
@@ -275,3 +332,85 @@ for cat, (rule, sinks, san, uses) in CATEGORIES.items():
     for i in range(shape_count_s):
         shape, body = safe_all[i % len(sinks)][i]
         write(cat, rule, i + 1, "safe", shape, body)
+
+
+# API misuses (no source): per family vulnerable uses and safe look-alikes differing by one thing
+MISUSE = {
+    "crypto": [("java-weak-hash", "vulnerable", "MD5 for a password", 'MessageDigest.getInstance("MD5").digest(req.getParameter("pw").getBytes(StandardCharsets.UTF_8));'),
+               ("java-weak-hash", "vulnerable", "SHA-1 through a constant", 'String alg = "SHA-1";\n        MessageDigest.getInstance(HASH).digest(alg.getBytes(StandardCharsets.UTF_8));'),
+               ("java-weak-hash", "safe", "SHA-256", 'MessageDigest.getInstance("SHA-256").digest(req.getParameter("pw").getBytes(StandardCharsets.UTF_8));'),
+               ("java-weak-hash", "safe", "SHA-512 through a constant", 'MessageDigest.getInstance(STRONG_HASH).digest(new byte[] {1});'),
+               ("java-weak-cipher", "vulnerable", "DES", 'Cipher.getInstance("DES/CBC/PKCS5Padding");'),
+               ("java-weak-cipher", "vulnerable", "AES in ECB mode", 'Cipher.getInstance("AES/ECB/PKCS5Padding");'),
+               ("java-weak-cipher", "vulnerable", "AES without a mode (ECB)", 'Cipher c = Cipher.getInstance("AES");\n        c.getBlockSize();'),
+               ("java-weak-cipher", "vulnerable", "triple DES", 'Cipher.getInstance("DESede/CBC/PKCS5Padding");'),
+               ("java-weak-cipher", "safe", "AES/GCM", 'Cipher.getInstance("AES/GCM/NoPadding");'),
+               ("java-weak-cipher", "safe", "AES/CBC", 'Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");\n        c.getBlockSize();'),
+               ("java-weak-cipher", "safe", "ChaCha20", 'Cipher.getInstance("ChaCha20-Poly1305");'),
+               ("java-static-iv", "vulnerable", "IV from a literal array", 'new IvParameterSpec(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});'),
+               ("java-static-iv", "vulnerable", "IV from a constant string", 'new IvParameterSpec("0123456789abcdef".getBytes(StandardCharsets.UTF_8));'),
+               ("java-static-iv", "vulnerable", "GCM nonce from a constant field", 'new GCMParameterSpec(128, FIXED_NONCE);'),
+               ("java-static-iv", "safe", "IV from SecureRandom", 'byte[] iv = new byte[16];\n        new SecureRandom().nextBytes(iv);\n        new IvParameterSpec(iv);'),
+               ("java-static-iv", "safe", "GCM nonce from SecureRandom", 'byte[] nonce = new byte[12];\n        new SecureRandom().nextBytes(nonce);\n        new GCMParameterSpec(128, nonce);'),
+               ],
+    "xxe": [("java-xxe", "vulnerable", "DocumentBuilderFactory default", 'DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();\n        f.newDocumentBuilder().parse(req.getInputStream());'),
+            ("java-xxe", "vulnerable", "SAXParserFactory default", 'SAXParserFactory f = SAXParserFactory.newInstance();\n        f.newSAXParser().parse(req.getInputStream(), new org.xml.sax.helpers.DefaultHandler());'),
+            ("java-xxe", "vulnerable", "XMLInputFactory default", 'XMLInputFactory f = XMLInputFactory.newInstance();\n        f.createXMLStreamReader(req.getInputStream());'),
+            ("java-xxe", "vulnerable", "secure processing switched off", 'DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();\n        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, false);\n        f.newDocumentBuilder().parse(req.getInputStream());'),
+            ("java-xxe", "vulnerable", "namespace-aware only", 'DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();\n        f.setNamespaceAware(true);\n        f.newDocumentBuilder().parse(req.getInputStream());'),
+            ("java-xxe", "safe", "doctype disallowed", 'DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();\n        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);\n        f.newDocumentBuilder().parse(req.getInputStream());'),
+            ("java-xxe", "safe", "secure processing", 'DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();\n        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);\n        f.newDocumentBuilder().parse(req.getInputStream());'),
+            ("java-xxe", "safe", "SAX with doctype disallowed", 'SAXParserFactory f = SAXParserFactory.newInstance();\n        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);\n        f.newSAXParser().parse(req.getInputStream(), new org.xml.sax.helpers.DefaultHandler());'),
+            ("java-xxe", "safe", "StAX without DTDs", 'XMLInputFactory f = XMLInputFactory.newInstance();\n        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);\n        f.createXMLStreamReader(req.getInputStream());'),
+            ("java-xxe", "safe", "external DTD access off", 'DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();\n        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");\n        f.newDocumentBuilder().parse(req.getInputStream());'),
+            ],
+    "cookie": [("java-insecure-cookie", "vulnerable", "no flags", 'Cookie c = new Cookie("session", req.getParameter("s"));\n        resp.addCookie(c);'),
+               ("java-insecure-cookie", "vulnerable", "HttpOnly only", 'Cookie c = new Cookie("session", "x");\n        c.setHttpOnly(true);\n        resp.addCookie(c);'),
+               ("java-insecure-cookie", "vulnerable", "Secure only", 'Cookie c = new Cookie("session", "x");\n        c.setSecure(true);\n        resp.addCookie(c);'),
+               ("java-insecure-cookie", "vulnerable", "Secure switched off", 'Cookie c = new Cookie("session", "x");\n        c.setSecure(false);\n        c.setHttpOnly(true);\n        resp.addCookie(c);'),
+               ("java-insecure-cookie", "safe", "both flags", 'Cookie c = new Cookie("session", "x");\n        c.setSecure(true);\n        c.setHttpOnly(true);\n        resp.addCookie(c);'),
+               ("java-insecure-cookie", "safe", "both flags, path and age", 'Cookie c = new Cookie("prefs", "x");\n        c.setPath("/");\n        c.setMaxAge(3600);\n        c.setHttpOnly(true);\n        c.setSecure(true);\n        resp.addCookie(c);'),
+               ("java-insecure-cookie", "safe", "reading cookies only", 'for (Cookie c : req.getCookies()) {\n            System.out.println(c.getName());\n        }'),
+               ],
+    "random": [("java-insecure-random", "vulnerable", "Random for a reset token", 'String resetToken = Long.toHexString(new java.util.Random().nextLong());\n        resp.getWriter().println(resetToken.length());'),
+               ("java-insecure-random", "vulnerable", "Math.random for a session id", 'double sessionId = Math.random();\n        System.out.println(sessionId);'),
+               ("java-insecure-random", "vulnerable", "Random field for a nonce", 'long nonce = rnd.nextLong();\n        System.out.println(nonce);'),
+               ("java-insecure-random", "safe", "SecureRandom for a token", 'long token = new SecureRandom().nextLong();\n        System.out.println(token);'),
+               ("java-insecure-random", "safe", "Random for a retry jitter", 'long jitter = rnd.nextInt(250);\n        Thread.sleep(jitter);'),
+               ("java-insecure-random", "safe", "Math.random for a sample rate", 'double sample = Math.random();\n        System.out.println(sample < 0.1);'),
+               ],
+    "credentials": [("java-hardcoded-credential", "vulnerable", "JDBC password literal", 'DriverManager.getConnection("jdbc:postgresql://db/app", "app", "s3cr3t-Pa55");'),
+                    ("java-hardcoded-credential", "vulnerable", "key from a literal", 'new SecretKeySpec("0123456789abcdef".getBytes(StandardCharsets.UTF_8), "AES");'),
+                    ("java-hardcoded-credential", "vulnerable", "password constant", 'DriverManager.getConnection("jdbc:postgresql://db/app", "app", DB_PASSWORD);'),
+                    ("java-hardcoded-credential", "safe", "JDBC password from the environment", 'DriverManager.getConnection("jdbc:postgresql://db/app", "app", System.getenv("DB_PASSWORD"));'),
+                    ("java-hardcoded-credential", "safe", "key from a parameter", 'new SecretKeySpec(java.util.Base64.getDecoder().decode(req.getHeader("k")), "AES");'),
+                    ("java-hardcoded-credential", "safe", "key from a key store", 'char[] pw = System.console() == null ? new char[0] : System.console().readPassword();\n        java.security.KeyStore.getInstance("PKCS12").load(null, pw);'),
+                    ],
+}
+
+MISUSE_FIELDS = """    private static final String HASH = "SHA1";
+    private static final String STRONG_HASH = "SHA-512";
+    private static final byte[] FIXED_NONCE = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    private static final String DB_PASSWORD = "Winter2026!";
+    private final java.util.Random rnd = new java.util.Random();
+"""
+
+for cat, cases in MISUSE.items():
+    shutil.rmtree(os.path.join(HERE, cat), ignore_errors=True)
+    os.makedirs(os.path.join(HERE, cat))
+    counts = {"vulnerable": 0, "safe": 0}
+    for rule, label, shape, body in cases:
+        counts[label] += 1
+        name = f"{'Vuln' if label == 'vulnerable' else 'Safe'}{counts[label]:02d}"
+        text = f"""// expect: {label} {rule}
+// shape: {shape}
+package corpus.{cat};
+
+{IMPORTS}
+public class {name} extends HttpServlet {{
+
+{FIELDS}{MISUSE_FIELDS}
+{servlet(ind(body))}}}
+"""
+        with open(os.path.join(HERE, cat, name + ".java"), "w") as f:
+            f.write(text)

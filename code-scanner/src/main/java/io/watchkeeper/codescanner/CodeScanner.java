@@ -157,7 +157,16 @@ public final class CodeScanner {
                     if (taint != null) {
                         Map<String, io.watchkeeper.codescanner.source.LineSet> added = new HashMap<>();
                         pr.added().forEach(r -> added.put(r.path(), r.added()));
-                        code = TaintFindings.pullRequest(taint.analyze(run.takeJava()), taint.analyze(javaBase), added, pr.head());
+                        // with the unchanged files the changed ones call or are called from (one hop), in base and head alike
+                        List<JavaTaintAnalyzer.Source> javaHead = run.takeJava();
+                        List<JavaTaintAnalyzer.Source> changed = new ArrayList<>(javaHead);
+                        changed.addAll(javaBase);
+                        List<JavaTaintAnalyzer.Source> reach = io.watchkeeper.codescanner.taint.PullRequestReach.related(repo, pr.head(),
+                                changed, 2_000, (int) Math.min(1_000_000, options.limits().maxFileBytes()));
+                        javaHead.addAll(reach);
+                        List<JavaTaintAnalyzer.Source> baseWithReach = new ArrayList<>(javaBase);
+                        baseWithReach.addAll(reach);
+                        code = TaintFindings.pullRequest(taint.analyze(javaHead), taint.analyze(baseWithReach), added, pr.head());
                     }
                     target = new ScanResult.Target(path.toString(), pr.head(), pr.base(), pr.mergeBase());
                 }

@@ -83,6 +83,15 @@ public final class JavaTaintAnalyzer {
         Map<String, Taint> globals = new HashMap<>();
         boolean timedOut = false;
         try {
+            // API misuses first (cheap, no source): a deadline in the taint rounds keeps them
+            ApiMisuses misuses = new ApiMisuses(project, model);
+            for (ClassInfo c : project.classes()) {
+                for (List<CallableDeclaration<?>> ms : c.methods().values()) {
+                    for (CallableDeclaration<?> m : ms) {
+                        misuses.check(c, m, flows);
+                    }
+                }
+            }
             for (int round = 0; round < 2; round++) {
                 for (ClassInfo c : project.classes()) {
                     for (List<CallableDeclaration<?>> ms : c.methods().values()) {
@@ -173,6 +182,13 @@ public final class JavaTaintAnalyzer {
             return Taint.CLEAN;
         }
         for (TaintModel.ParamSource s : model.paramSources()) {
+            for (AnnotationExpr a : m.getAnnotations()) {
+                if (annotationIn(a, s.methodAnnotations())) {
+                    Taint.Step at = new Taint.Step(c.path(), p.getBegin().map(x -> x.line).orElse(0),
+                            s.kind() + ": " + p.getNameAsString() + " of @" + a.getName().getIdentifier() + " " + m.getNameAsString() + "()");
+                    return Taint.source(s.kind(), at);
+                }
+            }
             for (AnnotationExpr a : p.getAnnotations()) {
                 if (annotationIn(a, s.annotations())) {
                     Taint.Step at = new Taint.Step(c.path(), p.getBegin().map(x -> x.line).orElse(0),

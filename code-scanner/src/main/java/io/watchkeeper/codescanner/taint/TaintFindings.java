@@ -61,11 +61,28 @@ public final class TaintFindings {
         TaintModel.Rule r = f.rule();
         Taint.Step source = f.source();
         Taint.Step sink = f.sink();
-        String note = r.message() + " (CWE-" + r.cwe() + "): " + source.label() + " (" + source.path() + ":" + source.line() + ") "
-                + sink.label() + " in " + f.steps().size() + " steps";
+        String note = f.steps().size() == 1 ? r.message() + " (CWE-" + r.cwe() + "): " + sink.label()
+                : r.message() + " (CWE-" + r.cwe() + "): " + source.label() + " (" + source.path() + ":" + source.line() + ") "
+                + sink.label() + " in " + f.steps().size() + " steps; path: " + path(f.steps());
         List<CodeFlow.Step> steps = f.steps().stream().map(s -> new CodeFlow.Step(s.path(), s.line(), s.label())).toList();
         return new Finding(r.id(), FAMILY, r.title(), r.severity(), sink.path(), sink.line(), sink.line(), null, null, fingerprint(f),
                 "code", note, commit, Verification.NOT_CHECKED, null, new CodeFlow(r.cwe(), r.fix(), steps));
+    }
+
+    /** The steps as {@code file:line label → …} (at most 12: the first 6 and the last 6), for messages and PR comments. */
+    static String path(List<Taint.Step> steps) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.size() > 12 && i == 6) {
+                parts.add("… " + (steps.size() - 12) + " more …");
+                i = steps.size() - 7;
+                continue;
+            }
+            Taint.Step s = steps.get(i);
+            String file = s.path().substring(s.path().lastIndexOf('/') + 1);
+            parts.add(file + ":" + s.line() + " " + s.label());
+        }
+        return String.join(" → ", parts);
     }
 
     private static String sha256(String s) {

@@ -58,7 +58,8 @@ public final class TaintModel {
 
     record SourceSpec(String kind, Methods at) {}
 
-    record ParamSource(String kind, Set<String> annotations) {}
+    /** Parameters carrying one of {@code annotations}, or every parameter of a method carrying one of {@code methodAnnotations}. */
+    record ParamSource(String kind, Set<String> annotations, Set<String> methodAnnotations) {}
 
     /** A sink: {@code args} empty means every argument. */
     record SinkSpec(Rule rule, Methods at, Set<Integer> args, Set<String> argTypes, Set<String> receiverFrom) {}
@@ -69,8 +70,20 @@ public final class TaintModel {
     record ReturnSink(Rule rule, Set<String> methodAnnotations, Set<String> classAnnotations, Set<String> handlerAnnotations,
                       Set<String> returnTypes, Set<String> unlessProduces) {}
 
+    /**
+     * An API used unsafely, judged at the call without a source: {@code constantMatches} (the argument {@code arg} is a
+     * constant string matching it), {@code constant} (the argument is any constant: literal, array of literals, a
+     * literal's bytes, a static final field), {@code requiresAll}/{@code requiresAny} (calls on the object the call
+     * created, in the same method, as {@code name(args)} text), {@code context} (the enclosing method's or the assigned
+     * variable's name must match).
+     */
+    record Misuse(Rule rule, Methods at, int arg, Pattern constantMatches, boolean constant, List<Pattern> requiresAll,
+                  List<Pattern> requiresAny, Pattern context) {}
+
     private final Map<String, Rule> rules;
+    private final List<Misuse> misuses = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
+    private final List<JsonNode> loaded = new ArrayList<>(); // the files' trees, so with() can stack user files
     private final Map<String, List<SourceSpec>> sources = new HashMap<>();
     private final Map<String, List<SinkSpec>> sinks = new HashMap<>();
     private final Map<String, List<SanitiserSpec>> sanitisers = new HashMap<>();
@@ -81,6 +94,8 @@ public final class TaintModel {
     private final Set<String> receiverOnly = new HashSet<>();
     private final Set<String> mutators = new HashSet<>();
     private final Set<String> knownTypes = new HashSet<>();
+    /** Source kinds switched off (an entry with {@code enabled: false}, or {@code disable-sources}; {@code enable-sources} turns one back on). */
+    private final Set<String> disabledKinds = new HashSet<>();
 
     private TaintModel(Map<String, Rule> rules) {
         this.rules = rules;
@@ -100,8 +115,8 @@ public final class TaintModel {
     /** This model plus a user's model file (same format as a built-in library file). */
     public TaintModel with(String name, InputStream in) {
         TaintModel m = new TaintModel(rules);
-        for (String f : files) {
-            m.add(f, read(f, resource(f)));
+        for (int i = 0; i < files.size(); i++) {
+            m.add(files.get(i), loaded.get(i));
         }
         m.add(name, read(name, in));
         return m;
@@ -116,7 +131,13 @@ public final class TaintModel {
     }
 
     List<SourceSpec> sources(String method) {
-        return sources.getOrDefault(method, List.of());
+        List<SourceSpec> all = sources.getOrDefault(method, List.of());
+        return disabledKinds.isEmpty() ? all : all.stream().filter(s -> !disabledKinds.contains(s.kind())).toList();
+    }
+
+    /** Whether sources of this kind are analysed. */
+    public boolean sourceEnabled(String kind) {
+        return !disabledKinds.contains(kind);
     }
 
     List<SinkSpec> sinks(String method) {
@@ -127,8 +148,12 @@ public final class TaintModel {
         return sanitisers.getOrDefault(method, List.of());
     }
 
+    List<Misuse> misuses() {
+        return misuses;
+    }
+
     List<ParamSource> paramSources() {
-        return paramSources;
+        return disabledKinds.isEmpty() ? paramSources : paramSources.stream().filter(s -> !disabledKinds.contains(s.kind())).toList();
     }
 
     List<ReturnSink> returnSinks() {
@@ -217,16 +242,40 @@ public final class TaintModel {
 
     private void add(String file, JsonNode root) {
         keys(file, root, Set.of("version", "library", "sources", "parameter-sources", "sinks", "sanitisers", "validators",
-                "return-sinks", "not-propagating", "receiver-only", "mutators"));
+                "return-sinks", "not-propagating", "receiver-only", "mutators", "enable-sources", "disable-sources", "misuses"));
         files.add(file);
+        loaded.add(root);
         for (JsonNode s : root.path("sources")) {
-            keys(file, s, Set.of("kind", "types", "methods"));
+            keys(file, s, Set.of("kind", "types", "methods", "enabled"));
             SourceSpec spec = new SourceSpec(text(file, s, "kind"), methods(file, s));
             spec.at().names().forEach(n -> sources.computeIfAbsent(n, k -> new ArrayList<>()).add(spec));
+            enabled(file, s, spec.kind());
         }
         for (JsonNode s : root.path("parameter-sources")) {
-            keys(file, s, Set.of("kind", "annotations"));
-            paramSources.add(new ParamSource(text(file, s, "kind"), strings(s.path("annotations"))));
+            keys(file, s, Set.of("kind", "annotations", "method-annotations", "enabled"));
+            ParamSource spec = new ParamSource(text(file, s, "kind"), strings(s.path("annotations")), strings(s.path("method-annotations")));
+            if (spec.annotations().isEmpty() && spec.methodAnnotations().isEmpty()) {
+                throw new InvalidInputException("taint model " + file + ": a parameter source needs annotations or method-annotations");
+            }
+            paramSources.add(spec);
+            enabled(file, s, spec.kind());
+        }
+        for (JsonNode s : root.path("misuses")) {
+            keys(file, s, Set.of("rule", "types", "methods", "arg", "constant-matches", "constant", "requires-all", "requires-any",
+                    "context-names"));
+            Misuse mu = new Misuse(rule(file, s), methods(file, s), s.path("arg").asInt(-1), pattern(file, s.get("constant-matches")),
+                    s.path("constant").asBoolean(false), patterns(file, s.path("requires-all")), patterns(file, s.path("requires-any")),
+                    pattern(file, s.get("context-names")));
+            if (mu.arg() < 0 && (mu.constant() || mu.constantMatches() != null)) {
+                throw new InvalidInputException("taint model " + file + ": a constant check needs arg");
+            }
+            misuses.add(mu);
+        }
+        for (JsonNode k : root.path("disable-sources")) {
+            disabledKinds.add(k.asString());
+        }
+        for (JsonNode k : root.path("enable-sources")) {
+            disabledKinds.remove(k.asString());
         }
         for (JsonNode s : root.path("sinks")) {
             keys(file, s, Set.of("rule", "types", "methods", "args", "arg-types", "receiver-from"));
@@ -263,6 +312,34 @@ public final class TaintModel {
         names(file, root, "not-propagating", notPropagating);
         names(file, root, "receiver-only", receiverOnly);
         names(file, root, "mutators", mutators);
+    }
+
+    private static Pattern pattern(String file, JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(n.asString());
+        } catch (PatternSyntaxException e) {
+            throw new InvalidInputException("taint model " + file + ": bad pattern " + n.asString());
+        }
+    }
+
+    private static List<Pattern> patterns(String file, JsonNode array) {
+        List<Pattern> out = new ArrayList<>();
+        array.forEach(n -> out.add(pattern(file, n)));
+        return List.copyOf(out);
+    }
+
+    private void enabled(String file, JsonNode s, String kind) {
+        if (s.has("enabled")) {
+            if (!s.get("enabled").isBoolean()) {
+                throw new InvalidInputException("taint model " + file + ": enabled must be true or false");
+            }
+            if (!s.get("enabled").asBoolean()) {
+                disabledKinds.add(kind);
+            }
+        }
     }
 
     private static void names(String file, JsonNode root, String key, Set<String> into) {

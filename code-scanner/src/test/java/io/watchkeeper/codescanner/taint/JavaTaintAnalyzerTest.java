@@ -58,6 +58,58 @@ class JavaTaintAnalyzerTest {
     }
 
     @Test
+    void messageListenerParametersAreSources() {
+        String body = """
+                @org.springframework.kafka.annotation.KafkaListener(topics = "jobs")
+                public void onJob(String payload, int partition) throws Exception {
+                    stmt.executeQuery("SELECT * FROM jobs WHERE name = '" + payload + "'");
+                    stmt.executeQuery("SELECT * FROM jobs WHERE part = " + partition);
+                }
+                @org.springframework.jms.annotation.JmsListener(destination = "q")
+                public void onMessage(String text) throws Exception { stmt.execute(text); }
+                public void notAListener(String text) throws Exception { stmt.execute(text); }
+            """;
+        List<JavaTaintAnalyzer.Flow> out = flows(body);
+        assertThat(out).extracting(f -> f.source().label()).containsExactlyInAnyOrder(
+                "message: payload of @KafkaListener onJob()", "message: text of @JmsListener onMessage()");
+    }
+
+    @Test
+    void theEnvironmentIsASourceKindThatAModelFileTurnsOn() {
+        String body = """
+                public void h() throws Exception { stmt.execute("DROP TABLE " + System.getenv("TABLE")); }
+            """;
+        assertThat(flows(body)).isEmpty();
+        TaintModel on = TaintModel.builtIn().with("env.yaml",
+                new ByteArrayInputStream("version: 1\nenable-sources: [environment]\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(on.sourceEnabled("environment")).isTrue();
+        assertThat(TaintModel.builtIn().sourceEnabled("environment")).isFalse();
+        List<JavaTaintAnalyzer.Flow> out = new JavaTaintAnalyzer(on, JavaTaintAnalyzer.Limits.DEFAULT)
+                .analyze(List.of(new JavaTaintAnalyzer.Source("t/C.java", HEADER + body + "\n}\n"))).flows();
+        assertThat(out).singleElement().satisfies(f -> assertThat(f.source().label()).startsWith("environment"));
+        TaintModel off = on.with("off.yaml",
+                new ByteArrayInputStream("version: 1\ndisable-sources: [environment, message]\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(off.sourceEnabled("environment")).isFalse();
+        assertThat(off.sourceEnabled("message")).isFalse();
+    }
+
+    @Test
+    void apiMisusesAreOneStepFindingsWithoutASource() {
+        String body = """
+                public void h() throws Exception {
+                    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                    mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator());
+                    javax.crypto.Cipher.getInstance("DES");
+                    javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+                }
+            """;
+        List<JavaTaintAnalyzer.Flow> out = flows(body);
+        assertThat(out).extracting(f -> f.rule().id()).containsExactlyInAnyOrder("java-jackson-default-typing", "java-weak-cipher");
+        assertThat(out).allSatisfy(f -> assertThat(f.steps()).hasSize(1));
+        assertThat(out).extracting(f -> f.sink().line()).containsExactlyInAnyOrder(9, 10);
+    }
+
+    @Test
     void loopsCarryTaintAroundTheBackEdge() {
         String body = """
                 public void h(HttpServletRequest r) throws Exception {

@@ -168,4 +168,47 @@ class JavaTaintScanTest {
         ScanResult edit = scanner(ScanOptions.ALL_ANALYZERS).scan(new ScanRequest.PullRequest(dir, "main...feature"), ScanProgress.NONE);
         assertThat(edit.findings()).extracting(Finding::path).containsExactly("src/Orders.java", "src/Users.java");
     }
+
+    @Test
+    void pullRequestAnalysesTheUnchangedCallersOfTheChangedFiles() {
+        // base: a controller hands a parameter to a repository that binds it; the PR changes only the repository
+        String repoSafe = HEADER + """
+                public class OrderStore {
+                    private java.sql.Connection conn;
+
+                    public void byOwner(String owner) throws Exception {
+                        java.sql.PreparedStatement ps = conn.prepareStatement("SELECT * FROM orders WHERE owner = ?");
+                        ps.setString(1, owner);
+                        ps.executeQuery();
+                    }
+                }
+                """;
+        String controller = HEADER + """
+                public class OrderApi {
+                    private final OrderStore store = new OrderStore();
+
+                    @GetMapping("/orders")
+                    public void orders(@RequestParam String owner) throws Exception {
+                        store.byOwner(owner);
+                    }
+                }
+                """;
+        Git git = TestRepos.init(dir);
+        TestRepos.commit(git, Map.of("src/OrderStore.java", repoSafe, "src/OrderApi.java", controller,
+                "src/Unrelated.java", controller("Unrelated", FIND_USER)), "base", 1_700_000_000L);
+        TestRepos.checkout(git, "feature", true);
+        TestRepos.commit(git, Map.of("src/OrderStore.java", repoSafe.replace(
+                "conn.prepareStatement(\"SELECT * FROM orders WHERE owner = ?\");\n",
+                "conn.prepareStatement(\"SELECT * FROM orders WHERE owner = '\" + owner + \"'\");\n")),
+                "concatenate", 1_700_000_100L);
+
+        ScanResult pr = scanner(ScanOptions.ALL_ANALYZERS).scan(new ScanRequest.PullRequest(dir, "main...feature"), ScanProgress.NONE);
+        // the flow starts in the unchanged controller and ends in the changed repository; the unrelated file's old
+        // flow is not reported
+        assertThat(pr.findings()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("src/OrderStore.java");
+            assertThat(f.flow().steps().getFirst().path()).isEqualTo("src/OrderApi.java");
+            assertThat(f.note()).contains("path: OrderApi.java:");
+        });
+    }
 }

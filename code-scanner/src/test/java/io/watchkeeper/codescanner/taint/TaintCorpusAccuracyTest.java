@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class TaintCorpusAccuracyTest {
 
+    static final Set<String> MISUSE_FAMILIES = Set.of("crypto", "xxe", "cookie", "random", "credentials");
+
     record Case(String category, String file, boolean vulnerable, String rule, String shape) {}
 
     record Score(String category, int vulnerable, int found, int safe, int falseAlarms, List<String> missed, List<String> alarms) {
@@ -118,7 +120,18 @@ class TaintCorpusAccuracyTest {
         Files.writeString(Path.of("target", "taint-accuracy.txt"), report.toString());
 
         assertThat(scores).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(scores).allSatisfy(s -> assertThat(s.vulnerable()).as(s.category()).isGreaterThanOrEqualTo(10));
+        // injection categories (source-to-sink): at least 40 cases, 20 of them vulnerable; API-misuse families (judged at
+        // the call): at least 3 vulnerable cases and 2 safe look-alikes
+        assertThat(scores).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(scores).allSatisfy(s -> {
+            if (MISUSE_FAMILIES.contains(s.category())) {
+                assertThat(s.vulnerable()).as(s.category()).isGreaterThanOrEqualTo(3);
+                assertThat(s.safe()).as(s.category()).isGreaterThanOrEqualTo(2);
+            } else {
+                assertThat(s.vulnerable()).as(s.category()).isGreaterThanOrEqualTo(20);
+                assertThat(s.vulnerable() + s.safe()).as(s.category()).isGreaterThanOrEqualTo(40);
+            }
+        });
         assertThat(scores).allSatisfy(s -> assertThat(s.youden()).as(s.category() + " Youden").isGreaterThanOrEqualTo(0.5));
         assertThat(average).as("average Youden").isGreaterThanOrEqualTo(0.70);
     }

@@ -73,7 +73,10 @@ public class CodeReviewConfiguration {
                             ScanOptions.defaults().withThreads(Math.max(1, Math.min(4,
                                     Runtime.getRuntime().availableProcessors()))), inventory, List.of(),
                             new io.watchkeeper.codescanner.iac.IacAnalyzer(io.watchkeeper.auditors.CheckRegistry.discover(),
-                                    liveConfigs));
+                                    liveConfigs),
+                            // Java vulnerabilities too: flows the pull request adds, with their source-to-sink path
+                            new io.watchkeeper.codescanner.taint.JavaTaintAnalyzer(io.watchkeeper.codescanner.taint.TaintModel.builtIn(),
+                                    io.watchkeeper.codescanner.taint.JavaTaintAnalyzer.Limits.DEFAULT));
                 }
                 return built;
             }
