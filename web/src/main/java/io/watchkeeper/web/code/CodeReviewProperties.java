@@ -30,7 +30,7 @@ public record CodeReviewProperties(
         @DefaultValue("high") String failOn,
         @DefaultValue({"OWNER", "MEMBER", "COLLABORATOR"}) List<String> commandRoles,
         @DefaultValue("https://github.com/{owner}/{repo}.git") String cloneUrl,
-        @DefaultValue("Watchkeeper secrets") String checkName,
+        @DefaultValue("Watchkeeper code scan") String checkName,
         @DefaultValue("30") int maxComments,
         @DefaultValue("2097152") int maxBody,
         @DefaultValue("2") int threads,
@@ -46,7 +46,7 @@ public record CodeReviewProperties(
         commandRoles = commandRoles == null || commandRoles.isEmpty() ? List.of("OWNER", "MEMBER", "COLLABORATOR")
                 : List.copyOf(commandRoles);
         cloneUrl = cloneUrl == null || cloneUrl.isBlank() ? "https://github.com/{owner}/{repo}.git" : cloneUrl.strip();
-        checkName = checkName == null || checkName.isBlank() ? "Watchkeeper secrets" : checkName.strip();
+        checkName = checkName == null || checkName.isBlank() ? "Watchkeeper code scan" : checkName.strip();
         maxComments = maxComments == 0 ? 30 : maxComments;
         maxBody = maxBody <= 0 ? 2 * 1024 * 1024 : maxBody;
         threads = threads <= 0 ? 2 : threads;

@@ -41,7 +41,7 @@ class ReviewReportTest {
             many.add(finding(i, "HIGH", "f" + (i % 7) + ".txt", i, i <= 10 ? 5000L + i : null));
         }
         ReviewReport report = new ReviewReport(many, List.of(), Severity.HIGH, 30);
-        ObjectNode create = report.checkRun("Watchkeeper secrets", "c".repeat(40));
+        ObjectNode create = report.checkRun("Watchkeeper code scan", "c".repeat(40));
         assertThat(create.path("output").path("annotations")).hasSize(50);
         assertThat(create.path("conclusion").asString()).isEqualTo("failure");
         assertThat(report.moreAnnotations()).hasSize(2);
