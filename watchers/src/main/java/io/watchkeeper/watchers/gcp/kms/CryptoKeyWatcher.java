@@ -13,6 +13,7 @@ import io.watchkeeper.core.config.gcp.GcpKmsCryptoKeyConfig;
 import io.watchkeeper.core.watch.Observation;
 import io.watchkeeper.core.watch.Watcher;
 import io.watchkeeper.gcp.GcpSession;
+import io.watchkeeper.watchers.Fanout;
 import io.watchkeeper.watchers.gcp.GcpNames;
 import io.watchkeeper.watchers.gcp.GcpPolicies;
 import io.watchkeeper.watchers.gcp.GcpWatcher;
@@ -22,7 +23,7 @@ import java.util.List;
 
 /**
  * Cloud KMS keys with their key ring's and their own IAM policy. KMS has no cross-location list:
- * locations (one paged call), key rings per location, keys per ring (paged), then one IAM call per
+ * locations (one call), key rings per location (listed in parallel), keys per ring (paged), then one IAM call per
  * ring and per key. A location or ring whose listing fails fails the scope.
  */
 @AutoService(Watcher.class)
@@ -55,18 +56,23 @@ public final class CryptoKeyWatcher extends GcpWatcher<GcpKmsCryptoKeyConfig> {
     @Override
     protected List<Observation<GcpKmsCryptoKeyConfig>> observe(GcpSession gcp) {
         KeyManagementServiceClient kms = gcp.kms();
-        List<Listed> listed = new ArrayList<>();
-        // the REST locations mixin sends no page token: one page (it holds every KMS location)
-        for (Location location : kms.listLocations(ListLocationsRequest.newBuilder()
-                .setName("projects/" + gcp.projectId()).setPageSize(100).build()).getPage().getValues()) {
+        // the REST locations mixin sends no page token: one page (it holds every KMS location, about 40)
+        List<Location> locations = new ArrayList<>();
+        kms.listLocations(ListLocationsRequest.newBuilder().setName("projects/" + gcp.projectId()).setPageSize(100).build())
+                .getPage().getValues().forEach(locations::add);
+        // KMS has no cross-location list: the locations are listed in parallel (the project's call cap still
+        // bounds the calls in flight); any failing listing fails the scope, as before
+        List<Listed> listed = Fanout.map(locations, location -> {
+            List<Listed> found = new ArrayList<>();
             for (KeyRing ring : Pages.all(kms.listKeyRings("projects/" + gcp.projectId() + "/locations/" + location.getLocationId())
                     .getPage())) {
                 KeyRingPolicy policy = new KeyRingPolicy(ring.getName());
                 for (CryptoKey key : Pages.all(kms.listCryptoKeys(ring.getName()).getPage())) {
-                    listed.add(new Listed(key, GcpNames.last(ring.getName()), location.getLocationId(), policy));
+                    found.add(new Listed(key, GcpNames.last(ring.getName()), location.getLocationId(), policy));
                 }
             }
-        }
+            return found;
+        }).stream().flatMap(List::stream).toList();
         return describeEach(listed, l -> GcpNames.fullName("cloudkms", l.key().getName()), l -> GcpNames.last(l.key().getName()),
                 l -> {
                     CryptoKey k = l.key();
