@@ -58,6 +58,11 @@ final class AccountAuditContext {
             public EntityClass classifyNetwork(String source) {
                 return classifier.network(source);
             }
+
+            @Override
+            public boolean trustedDomain(String domain) {
+                return classifier.trustedDomain(domain);
+            }
         };
     }
 
