@@ -515,6 +515,9 @@ public final class GcpTestServer implements AutoCloseable {
         if (keyTypes != null) {
             all.removeIf(k -> !keyTypes.equals(k.path("keyType").asString("")));
         }
+        // a page size of 0 is "unset" (AIP-158: the server's default), as the Google clients send it when none was set
+        params.remove("pageSize", "0");
+        params.remove("maxResults", "0");
         int size = Math.max(1, Math.min(pageSize, intParam(params, "maxResults", intParam(params, "pageSize", pageSize))));
         if (!params.containsKey("pageToken") && !params.containsKey("pageSize") && !params.containsKey("maxResults")) {
             size = Math.max(1, all.size()); // a client that asks for no paging gets the API's default page: everything here

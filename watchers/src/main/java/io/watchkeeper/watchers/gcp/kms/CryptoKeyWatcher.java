@@ -4,6 +4,8 @@ import com.google.auto.service.AutoService;
 import com.google.cloud.kms.v1.CryptoKey;
 import com.google.cloud.kms.v1.KeyManagementServiceClient;
 import com.google.cloud.kms.v1.KeyRing;
+import com.google.cloud.kms.v1.ListCryptoKeysRequest;
+import com.google.cloud.kms.v1.ListKeyRingsRequest;
 import com.google.cloud.location.ListLocationsRequest;
 import com.google.cloud.location.Location;
 import com.google.iam.v1.GetIamPolicyRequest;
@@ -64,10 +66,13 @@ public final class CryptoKeyWatcher extends GcpWatcher<GcpKmsCryptoKeyConfig> {
         // bounds the calls in flight); any failing listing fails the scope, as before
         List<Listed> listed = Fanout.map(locations, location -> {
             List<Listed> found = new ArrayList<>();
-            for (KeyRing ring : Pages.all(kms.listKeyRings("projects/" + gcp.projectId() + "/locations/" + location.getLocationId())
-                    .getPage())) {
+            // the largest page KMS allows (1,000): left unset, the server picks its own, smaller default
+            for (KeyRing ring : Pages.all(kms.listKeyRings(ListKeyRingsRequest.newBuilder()
+                    .setParent("projects/" + gcp.projectId() + "/locations/" + location.getLocationId()).setPageSize(1000)
+                    .build()).getPage())) {
                 KeyRingPolicy policy = new KeyRingPolicy(ring.getName());
-                for (CryptoKey key : Pages.all(kms.listCryptoKeys(ring.getName()).getPage())) {
+                for (CryptoKey key : Pages.all(kms.listCryptoKeys(ListCryptoKeysRequest.newBuilder().setParent(ring.getName())
+                        .setPageSize(1000).build()).getPage())) {
                     found.add(new Listed(key, GcpNames.last(ring.getName()), location.getLocationId(), policy));
                 }
             }

@@ -72,4 +72,12 @@ class CryptoKeyWatcherTest extends GcpWatcherTestSupport {
             assertThatThrownBy(() -> observe(watcher, dev)).isInstanceOf(WatchkeeperException.class);
         }
     }
+
+    @Test
+    void keyRingsAndKeysAreListedWithTheLargestPageKmsAllows() {
+        // regression (benchmark): no page size was sent, so the server's default page decided the number of calls
+        configs(watcher);
+        assertThat(server.requests()).filteredOn(r -> r.path().endsWith("/keyRings") || r.path().endsWith("/cryptoKeys"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.query()).contains("pageSize=1000"));
+    }
 }
