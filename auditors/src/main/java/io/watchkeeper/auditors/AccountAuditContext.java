@@ -88,6 +88,11 @@ final class AccountAuditContext {
             public EntityClass classifyNetwork(String source) {
                 return classifier.network(source);
             }
+
+            @Override
+            public boolean trustedDomain(String domain) {
+                return classifier.trustedDomain(domain);
+            }
         };
     }
 

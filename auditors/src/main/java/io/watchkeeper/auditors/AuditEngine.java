@@ -45,12 +45,20 @@ public final class AuditEngine {
     private final CheckRegistry checks;
     private final AuditStore store;
     private final Map<String, String> trustedNetworks;
+    private final List<String> trustedDomains;
     private final Clock clock;
 
     public AuditEngine(CheckRegistry checks, AuditStore store, Map<String, String> trustedNetworks, Clock clock) {
+        this(checks, store, trustedNetworks, List.of(), clock);
+    }
+
+    /** @param trustedDomains GCP member domains declared trusted ({@code watchkeeper.gcp.trusted-domains}) */
+    public AuditEngine(CheckRegistry checks, AuditStore store, Map<String, String> trustedNetworks,
+                       List<String> trustedDomains, Clock clock) {
         this.checks = Objects.requireNonNull(checks, "checks");
         this.store = Objects.requireNonNull(store, "store");
         this.trustedNetworks = Map.copyOf(trustedNetworks);
+        this.trustedDomains = trustedDomains.stream().map(EntityClassifier::normalDomain).toList();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -128,7 +136,7 @@ public final class AuditEngine {
     private void auditAccount(Account account, List<Account> accounts, List<ItemSnapshot> items,
                               List<CheckOverride> overrides, List<CheckParameter> parameters,
                               List<SuppressionRule> suppressions, Tally tally) {
-        EntityClassifier classifier = new EntityClassifier(account.externalId(), accounts, trustedNetworks);
+        EntityClassifier classifier = new EntityClassifier(account.externalId(), accounts, trustedNetworks, trustedDomains);
         AccountAuditContext context = new AccountAuditContext(account, classifier,
                 type -> store.items(account.id(), Set.of(type)), AccountAuditContext.parameters(account, parameters));
         Map<String, Resolved> resolved = new HashMap<>();

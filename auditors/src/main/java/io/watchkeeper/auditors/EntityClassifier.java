@@ -26,6 +26,7 @@ public final class EntityClassifier {
     private final String owner;
     private final Map<String, Account> known = new HashMap<>();
     private final Map<String, Cidr> trustedNetworks = new HashMap<>();
+    private final java.util.Set<String> trustedDomains = new java.util.TreeSet<>();
 
     /**
      * @param owner the account id that owns the audited resources
@@ -38,12 +39,48 @@ public final class EntityClassifier {
         trustedNetworks.forEach((name, cidr) -> this.trustedNetworks.put(name, Cidr.parse(cidr)));
     }
 
+    /**
+     * @param trustedDomains declared trusted GCP member domains (lower case; subdomains included), e.g. a
+     *     partner's Workspace domain; consumer domains are ignored by the checks whatever is declared
+     */
+    public EntityClassifier(String owner, Collection<Account> accounts, Map<String, String> trustedNetworks,
+                            Collection<String> trustedDomains) {
+        this(owner, accounts, trustedNetworks);
+        trustedDomains.forEach(d -> this.trustedDomains.add(normalDomain(d)));
+    }
+
+    /** A declared domain, lower case without a trailing dot; a value that is not a domain name is refused. */
+    public static String normalDomain(String domain) {
+        String d = domain == null ? "" : domain.strip().toLowerCase(java.util.Locale.ROOT);
+        d = d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+        if (!d.matches("(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]")) {
+            throw new IllegalArgumentException("invalid trusted domain '" + domain + "': expected a domain name such as partner.example");
+        }
+        return d;
+    }
+
     public EntityClassifier forOwner(String accountId) {
         EntityClassifier other = new EntityClassifier(accountId, List.of(), Map.of());
         other.known.putAll(known);
         other.trustedNetworks.putAll(trustedNetworks);
+        other.trustedDomains.addAll(trustedDomains);
         return other;
     }
+
+    /** Whether {@code domain} is a declared trusted domain or a subdomain of one (label boundaries only). */
+    public boolean trustedDomain(String domain) {
+        if (domain == null || domain.isBlank()) {
+            return false;
+        }
+        String d = domain.strip().toLowerCase(java.util.Locale.ROOT);
+        for (String t : trustedDomains) {
+            if (d.equals(t) || d.endsWith("." + t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     public EntityClass principal(String principal) {
         if (principal == null || principal.isBlank()) {

@@ -242,8 +242,20 @@ public final class GcpSession implements CloudSession {
         return builder.setCredentialsProvider(provider).setTransportChannelProvider(channel);
     }
 
+    /**
+     * gax's deadline of a call starts before the transport takes one of the project's call permits, so
+     * under a full cap (many scopes of one project at once, a slow API) waiting for the permit counted
+     * against it and calls failed with DEADLINE_EXCEEDED instead of waiting their turn. Timing is the
+     * transport's (each attempt bounded by {@code callTimeout}, attempts bounded, the scope bounded by
+     * the watch): gax's own deadline is set out of the way.
+     */
+    static final java.time.Duration GAX_DEADLINE = java.time.Duration.ofHours(1);
+
     private static Void noRetry(UnaryCallSettings.Builder<?, ?> method) {
         method.setRetryableCodes(Set.of());
+        method.setRetrySettings(method.getRetrySettings().toBuilder().setMaxAttempts(1)
+                .setInitialRpcTimeoutDuration(GAX_DEADLINE).setMaxRpcTimeoutDuration(GAX_DEADLINE)
+                .setRpcTimeoutMultiplier(1.0).setTotalTimeoutDuration(GAX_DEADLINE).build());
         return null;
     }
 

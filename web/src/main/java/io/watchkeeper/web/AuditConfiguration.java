@@ -26,8 +26,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditEngine auditEngine(CheckRegistry checks, DSLContext dsl, WatchkeeperProperties properties) {
-        return new AuditEngine(checks, new JooqAuditStore(dsl), properties.audit().trustedNetworks(), Clock.systemUTC());
+    AuditEngine auditEngine(CheckRegistry checks, DSLContext dsl, WatchkeeperProperties properties, GcpProperties gcp) {
+        return new AuditEngine(checks, new JooqAuditStore(dsl), properties.audit().trustedNetworks(), gcp.trustedDomains(),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff first delay between attempts (doubled each time, full jitter)
  * @param maxBackoff longest delay between attempts
  * @param callTimeout limit for one HTTP attempt
+ * @param trustedDomains member domains that are not "unknown" besides the organisation's own
+ *     ({@code watchkeeper.gcp.trusted-domains=partner.example,contractor.example}; subdomains included;
+ *     consumer domains such as gmail.com stay unknown whatever is declared)
  */
 @ConfigurationProperties("watchkeeper.gcp")
 public record GcpProperties(
@@ -28,4 +31,5 @@ public record GcpProperties(
         @DefaultValue("6") int maxAttempts,
         @DefaultValue("500ms") Duration initialBackoff,
         @DefaultValue("30s") Duration maxBackoff,
-        @DefaultValue("2m") Duration callTimeout) {}
+        @DefaultValue("2m") Duration callTimeout,
+        @DefaultValue java.util.List<String> trustedDomains) {}

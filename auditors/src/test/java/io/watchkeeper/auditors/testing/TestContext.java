@@ -28,7 +28,8 @@ public final class TestContext implements AuditContext {
 
     private final Account account;
     private final String region;
-    private final EntityClassifier classifier;
+    private EntityClassifier classifier;
+    private List<Account> known;
     private final Map<ResourceType, List<Related<?>>> related = new HashMap<>();
     private final Map<String, Long> parameters = new HashMap<>();
 
@@ -40,10 +41,16 @@ public final class TestContext implements AuditContext {
         this.region = region;
         this.account = new Account(1, Provider.AWS, "prod", OWNER, AccountAccess.NONE, List.of(region),
                 Map.of("env", "prod"), true, false);
-        List<Account> known = List.of(account,
+        this.known = List.of(account,
                 new Account(2, Provider.AWS, "shared", FRIENDLY, AccountAccess.NONE, List.of(), Map.of(), true, false),
                 new Account(3, Provider.AWS, "vendor", THIRD_PARTY, AccountAccess.NONE, List.of(), Map.of(), true, true));
         this.classifier = new EntityClassifier(OWNER, known, Map.of("office", OFFICE));
+    }
+
+    /** Declares GCP member domains trusted ({@code watchkeeper.gcp.trusted-domains}), through the real classifier. */
+    public TestContext trustingDomains(String... domains) {
+        this.classifier = new EntityClassifier(OWNER, known, Map.of("office", OFFICE), List.of(domains));
+        return this;
     }
 
     /** Adds a related item of {@code type}. */
@@ -91,5 +98,10 @@ public final class TestContext implements AuditContext {
     @Override
     public EntityClass classifyNetwork(String source) {
         return classifier.network(source);
+    }
+
+    @Override
+    public boolean trustedDomain(String domain) {
+        return classifier.trustedDomain(domain);
     }
 }

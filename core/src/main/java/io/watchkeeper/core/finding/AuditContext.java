@@ -34,6 +34,14 @@ public interface AuditContext {
     }
 
     /**
+     * Whether a mail domain is a declared trusted one ({@code watchkeeper.gcp.trusted-domains}): the
+     * domain itself or a subdomain of it. Consumer domains are never trusted (the checks decide that).
+     */
+    default boolean trustedDomain(String domain) {
+        return false;
+    }
+
+    /**
      * One related item.
      *
      * @param region where it lives

@@ -51,4 +51,21 @@ class GcpCallCapTest {
         // the negative: four bucket policies are read in parallel when the cap allows it
         assertThat(maxInFlightWithCap(8)).isGreaterThan(1);
     }
+
+    @Test
+    void gaxDeadlinesLeaveRoomToWaitForTheProjectsCallPermit() {
+        // regression (benchmark, 200 projects): gax's deadline (10-60 s by method) started before the transport's
+        // permit was taken, so calls queued behind the per-project cap failed with DEADLINE_EXCEEDED
+        try (GcpSessionFactory factory = new GcpSessionFactory(GcpWatcherTestSupport.settings(server), WatchMetrics.NONE);
+             GcpSession session = factory.open(GcpWatcherTestSupport.account(GcpTestOrg.PROJECT))) {
+            var kms = session.kms().getSettings().getIamPolicySettings().getRetrySettings();
+            var run = session.runServices().getSettings().listServicesSettings().getRetrySettings();
+            var keys = session.apiKeys().getSettings().listKeysSettings().getRetrySettings();
+            for (var retry : java.util.List.of(kms, run, keys)) {
+                assertThat(retry.getTotalTimeoutDuration()).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
+                assertThat(retry.getInitialRpcTimeoutDuration()).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
+                assertThat(retry.getMaxAttempts()).isEqualTo(1); // the transport is the one retry layer
+            }
+        }
+    }
 }

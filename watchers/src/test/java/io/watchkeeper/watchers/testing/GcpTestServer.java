@@ -62,6 +62,8 @@ public final class GcpTestServer implements AutoCloseable {
     private final java.util.Set<String> denied = ConcurrentHashMap.newKeySet();
     private volatile int pageSize = 2;
     private volatile long latencyMillis;
+    private volatile boolean recording = true;
+    private volatile java.util.function.BiConsumer<String, String> listener = (method, path) -> { };
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -103,6 +105,19 @@ public final class GcpTestServer implements AutoCloseable {
     /** Every answer waits this long (so concurrent callers overlap). */
     public void latency(java.time.Duration latency) {
         this.latencyMillis = latency.toMillis();
+    }
+
+    /**
+     * Whether requests are kept for {@link #requests()} (on by default; a benchmark answering
+     * hundreds of thousands of requests turns it off and counts through {@link #listener}).
+     */
+    public void recording(boolean on) {
+        this.recording = on;
+    }
+
+    /** Told the method and decoded path of every request before it is answered. */
+    public void listener(java.util.function.BiConsumer<String, String> listener) {
+        this.listener = listener;
     }
 
     /** The most requests this server was answering at once. */
@@ -228,8 +243,11 @@ public final class GcpTestServer implements AutoCloseable {
                 raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes();
             }
             String body = new String(raw, StandardCharsets.UTF_8);
-            requests.add(new Recorded(method, URLDecoder.decode(path, StandardCharsets.UTF_8), query,
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+            if (recording) {
+                requests.add(new Recorded(method, URLDecoder.decode(path, StandardCharsets.UTF_8), query,
+                        exchange.getRequestHeaders().getFirst("Authorization"), body));
+            }
+            listener.accept(method, URLDecoder.decode(path, StandardCharsets.UTF_8));
             for (Fault f : faults) {
                 if (f.method().equals(method) && f.path().matcher(URLDecoder.decode(path, StandardCharsets.UTF_8)).matches()
                         && f.remaining().getAndDecrement() > 0) {
@@ -497,6 +515,9 @@ public final class GcpTestServer implements AutoCloseable {
         if (keyTypes != null) {
             all.removeIf(k -> !keyTypes.equals(k.path("keyType").asString("")));
         }
+        // a page size of 0 is "unset" (AIP-158: the server's default), as the Google clients send it when none was set
+        params.remove("pageSize", "0");
+        params.remove("maxResults", "0");
         int size = Math.max(1, Math.min(pageSize, intParam(params, "maxResults", intParam(params, "pageSize", pageSize))));
         if (!params.containsKey("pageToken") && !params.containsKey("pageSize") && !params.containsKey("maxResults")) {
             size = Math.max(1, all.size()); // a client that asks for no paging gets the API's default page: everything here
@@ -514,10 +535,14 @@ public final class GcpTestServer implements AutoCloseable {
     }
 
     private JsonNode aggregated(String project, String kind, Map<String, String> params) {
-        Pattern scoped = Pattern.compile("/compute/v1/projects/" + Pattern.quote(project) + "/((zones|regions)/[^/]+|global)/" + kind);
+        String prefix = "/compute/v1/projects/" + project + "/";
+        Pattern scoped = Pattern.compile(Pattern.quote(prefix) + "((zones|regions)/[^/]+|global)/" + kind);
         List<Map.Entry<String, Collection>> scopes = new ArrayList<>();
         collections.forEach((path, c) -> {
-            Matcher m = scoped.matcher(path);
+            Matcher m = path.startsWith(prefix) && path.endsWith("/" + kind) ? scoped.matcher(path) : null;
+            if (m == null) {
+                return;
+            }
             if (m.matches()) {
                 scopes.add(Map.entry(m.group(1), c));
             }

@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * A user, group or domain of another organisation holds a role: the GCP analogue of an unknown AWS
  * account. The organisation's own domain is the organisation resource's display name (read through
  * Resource Manager, stored on the {@code gcp.organization.iam-policy} item); members of it and of its
- * subdomains are known. Consumer accounts are {@link ConsumerAccountMemberCheck}'s (one problem, one
+ * subdomains are known, and so are members of the domains declared trusted ({@code watchkeeper.gcp.trusted-domains},
+ * subdomains included, label boundaries only: {@code example.com.evil.io} is not {@code example.com}). Consumer accounts are {@link ConsumerAccountMemberCheck}'s (one problem, one
  * finding). A project whose organisation is not known (no organisation, or its policy unreadable)
  * reports nothing: there is no domain to compare with.
  */
@@ -91,7 +92,8 @@ public final class UnknownDomainMemberCheck<C extends Record> implements Check<C
         for (GcpIamPolicy policy : type.of(config)) {
             for (Grant g : Members.grants(policy)) {
                 String domain = Members.domain(g.member());
-                if (domain == null || domain.isEmpty() || Members.isConsumer(g.member()) || known(domain, own)) {
+                if (domain == null || domain.isEmpty() || Members.isConsumer(g.member()) || known(domain, own)
+                        || context.trustedDomain(domain)) {
                     continue;
                 }
                 String key = "member:" + g.role() + ":" + g.member();

@@ -13,14 +13,14 @@ import io.watchkeeper.core.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
-/** CIS 6.6: the instance has a public IPv4 address. */
+/** CIS 6.6 and 6.2.9 (IP assignment private): the instance has a public IPv4 address. */
 @AutoService(Check.class)
 public final class SqlInstancePublicIpCheck extends GcpCheck<GcpSqlInstanceConfig> {
 
     public SqlInstancePublicIpCheck() {
         super("gcp.sql.instance/public-ip", GcpSqlInstanceConfig.class, Severity.MEDIUM, "Cloud SQL instance has a public IP address",
                 "A public address is one authorised-network mistake away from exposing the database, and is reachable for attacks on the proxy and TLS stack.",
-                "Configure private IP, move clients to it, then disable the public IP (gcloud sql instances patch --no-assign-ip).", "6.6");
+                "Configure private IP, move clients to it, then disable the public IP (gcloud sql instances patch --no-assign-ip).", "6.6", "6.2.9");
     }
 
     @Override

@@ -51,4 +51,31 @@ class UnknownDomainMemberCheckTest {
         assertThat(check.evaluate(org, new TestContext())).extracting(Evidence::key)
                 .containsExactly("member:roles/owner:user:x@else.example");
     }
+
+    @Test
+    void membersOfDeclaredTrustedDomainsAreKnownLookAlikesAndConsumerAccountsAreNot() {
+        Check<GcpProjectIamPolicyConfig> check = GcpIamPolicyChecks.get("gcp.project.iam-policy/unknown-domain-member");
+        var config = Configs.lenient(GcpProjectIamPolicyConfig.class, "{'projectId':'p','policy':{'bindings':[{'role':'roles/viewer',"
+                + "'members':['user:b@vendor.example','group:ops@eu.vendor.example','domain:partner.example',"
+                + "'user:x@vendor.example.evil.io','user:y@evilvendor.example','user:c@gmail.com']}]}}");
+        var evidence = check.evaluate(config, withOrganisation().trustingDomains("Vendor.Example.", "partner.example", "gmail.com"));
+        // trusted: vendor.example and its subdomains, partner.example; look-alikes stay unknown
+        assertThat(evidence).extracting(Evidence::key).containsExactly("member:roles/viewer:user:x@vendor.example.evil.io",
+                "member:roles/viewer:user:y@evilvendor.example");
+        // the consumer account is still reported, by its own check, even with gmail.com declared trusted
+        Check<GcpProjectIamPolicyConfig> consumer = GcpIamPolicyChecks.get("gcp.project.iam-policy/consumer-account-member");
+        assertThat(consumer.evaluate(config, withOrganisation().trustingDomains("gmail.com"))).extracting(Evidence::key)
+                .singleElement().asString().contains("user:c@gmail.com");
+        // nothing declared: the same members are all unknown
+        assertThat(check.evaluate(config, withOrganisation())).hasSize(5);
+    }
+
+    @Test
+    void aDeclaredTrustedDomainMustBeADomainName() {
+        for (String bad : new String[] {"", "com", "*.example.com", "a b.example", "example..com", "http://x.example"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.watchkeeper.auditors.EntityClassifier(
+                    TestContext.OWNER, java.util.List.of(), java.util.Map.of(), java.util.List.of(bad)))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid trusted domain");
+        }
+    }
 }

@@ -37,8 +37,23 @@ class DatabaseFlagCheckTest {
     }
 
     @Test
-    void sixteenFlagChecksWithStableIdsAndNames() {
-        assertThat(new DatabaseFlagChecks().checks()).hasSize(16);
+    void sqlServerUserConnectionsFailsOnlyWhenItLimitsConnections() {
+        // CIS 6.3.3 (was undecided): a limit fails; unset (the default 0) and 0 pass; other engines are not concerned
+        assertThat(check("6.3.3").evaluate(SqlConfigs.sql("SQLSERVER_2019_STANDARD", ",'databaseFlags':{'user connections':'100'}"),
+                new TestContext())).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("'user connections'", "100"));
+        assertThat(check("6.3.3").evaluate(SqlConfigs.sql("SQLSERVER_2019_STANDARD", ""), new TestContext())).isEmpty();
+        assertThat(check("6.3.3").evaluate(SqlConfigs.sql("SQLSERVER_2019_STANDARD", ",'databaseFlags':{'user connections':'0'}"),
+                new TestContext())).isEmpty();
+        assertThat(check("6.3.3").evaluate(SqlConfigs.sql("MYSQL_8_0", ",'databaseFlags':{'user connections':'100'}"),
+                new TestContext())).isEmpty();
+        assertThat(check("6.3.3").id().id()).isEqualTo("gcp.sql.instance/sqlserver-user-connections-limited");
+        assertThat(check("6.3.3").controls()).containsExactly("CIS-GCP-3.0:6.3.3");
+    }
+
+    @Test
+    void seventeenFlagChecksWithStableIdsAndNames() {
+        assertThat(new DatabaseFlagChecks().checks()).hasSize(17);
         assertThat(check("6.2.8").id().id()).isEqualTo("gcp.sql.instance/postgres-pgaudit-off");
         assertThat(check("6.2.8").name()).isEqualTo("GcpSqlInstancePostgresPgauditOff");
         assertThat(check("6.2.8").controls()).containsExactly("CIS-GCP-3.0:6.2.8");

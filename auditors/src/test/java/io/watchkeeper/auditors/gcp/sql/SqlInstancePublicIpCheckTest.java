@@ -15,4 +15,9 @@ class SqlInstancePublicIpCheckTest {
         assertThat(check.evaluate(SqlConfigs.sql("POSTGRES_15", ",'ipv4Enabled':false,'privateNetwork':'projects/p/global/networks/n'"),
                 new TestContext())).isEmpty();
     }
+
+    @Test
+    void itDecidesCis629InstanceIpAssignmentPrivateAsWellAs66() {
+        assertThat(check.controls()).containsExactlyInAnyOrder("CIS-GCP-3.0:6.6", "CIS-GCP-3.0:6.2.9");
+    }
 }
