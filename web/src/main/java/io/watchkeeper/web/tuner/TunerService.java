@@ -175,7 +175,7 @@ public final class TunerService {
         }
         int notice = defaults.resolve(settings.settings(plan.accountId())).noticeDays();
         Instant now = clock.instant();
-        Instant after = now.plus(Duration.ofDays(notice));
+        Instant after = now.plus(Duration.ofDays(notice)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<PrincipalPlan> changing = plans.principals(id).stream().map(PlanMaker::detail).filter(PrincipalPlan::changes)
                 .toList();
         record Drafted(TunerPlan plan, List<TunerNotice> notices) {}
