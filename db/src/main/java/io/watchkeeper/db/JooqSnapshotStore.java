@@ -1,6 +1,7 @@
 package io.watchkeeper.db;
 
 import static io.watchkeeper.db.jooq.Tables.ITEM;
+import static io.watchkeeper.db.jooq.Tables.CHANGE_ATTRIBUTION;
 import static io.watchkeeper.db.jooq.Tables.ITEM_REVISION;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.select;
@@ -19,9 +20,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -55,7 +58,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
                            long revisionId, int revisionNo, String durableHash, String fullHash) {}
 
     /** A revision to insert; {@code item} is null for a deletion. */
-    private record Pending(long itemId, int revisionNo, String kind, ObservedItem item, JSONB diff) {}
+    private record Pending(long itemId, String resourceId, int revisionNo, String kind, ObservedItem item, JSONB diff) {}
 
     /** The work of one scope inside its transaction. */
     private static final class ScopeWrite {
@@ -156,7 +159,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
                     byId.put(item.resourceId(), item);
                 }
                 for (var row : insert.returning(ITEM.ID, ITEM.RESOURCE_ID).fetch()) {
-                    pending.add(new Pending(row.getId(), 1, "created", byId.get(row.getResourceId()), NO_DIFF));
+                    pending.add(new Pending(row.getId(), row.getResourceId(), 1, "created", byId.get(row.getResourceId()), NO_DIFF));
                     created++;
                 }
             }
@@ -175,8 +178,8 @@ public final class JooqSnapshotStore implements SnapshotStore {
                         ? JsonNodeFactory.instance.objectNode()
                         : snapshot.durableView().apply(previous);
                 JSONB diff = JSONB.valueOf(Json.write(JsonPatch.diff(from, item.config().durable())));
-                pending.add(new Pending(cur.itemId(), cur.revisionNo() + 1, cur.deleted() ? "recreated" : "changed",
-                        item, diff));
+                pending.add(new Pending(cur.itemId(), cur.resourceId(), cur.revisionNo() + 1,
+                        cur.deleted() ? "recreated" : "changed", item, diff));
                 if (cur.deleted()) {
                     created++;
                 } else {
@@ -205,7 +208,7 @@ public final class JooqSnapshotStore implements SnapshotStore {
                 if (cur.deleted() || snapshot.unreadable().contains(cur.resourceId())) {
                     continue;
                 }
-                pending.add(new Pending(cur.itemId(), cur.revisionNo() + 1, "deleted", null, NO_DIFF));
+                pending.add(new Pending(cur.itemId(), cur.resourceId(), cur.revisionNo() + 1, "deleted", null, NO_DIFF));
                 ids.add(cur.itemId());
                 deleted++;
             }
@@ -214,19 +217,49 @@ public final class JooqSnapshotStore implements SnapshotStore {
             }
         }
 
+        /**
+         * Changes Watchkeeper made to this scope's resources since they were last watched (resource id → actor, the
+         * latest when several); every one of them whose resource this watch saw, changed or not, is used up.
+         */
+        private Map<String, String> attributions(Set<String> seen) {
+            WatchScope scope = snapshot.scope();
+            var open = CHANGE_ATTRIBUTION.ACCOUNT_ID.eq(scope.account().id())
+                    .and(CHANGE_ATTRIBUTION.RESOURCE_TYPE.eq(scope.type().id()))
+                    .and(CHANGE_ATTRIBUTION.USED_AT.isNull())
+                    .and(CHANGE_ATTRIBUTION.RECORDED_AT.le(now))
+                    .and(CHANGE_ATTRIBUTION.EXPIRES_AT.gt(now));
+            Map<String, String> out = new HashMap<>();
+            List<Long> used = new ArrayList<>();
+            for (var row : tx.select(CHANGE_ATTRIBUTION.ID, CHANGE_ATTRIBUTION.RESOURCE_ID, CHANGE_ATTRIBUTION.ACTOR)
+                    .from(CHANGE_ATTRIBUTION).where(open).orderBy(CHANGE_ATTRIBUTION.ID).fetch()) {
+                if (seen.contains(row.value2())) {
+                    out.put(row.value2(), row.value3());
+                    used.add(row.value1());
+                }
+            }
+            if (!used.isEmpty()) {
+                tx.update(CHANGE_ATTRIBUTION).set(CHANGE_ATTRIBUTION.USED_AT, now).where(CHANGE_ATTRIBUTION.ID.in(used)).execute();
+            }
+            return out;
+        }
+
         private void insertRevisions() {
             long runId = snapshot.runId();
+            Set<String> seen = new HashSet<>();
+            snapshot.items().forEach(i -> seen.add(i.resourceId()));
+            pending.forEach(p -> seen.add(p.resourceId()));
+            Map<String, String> actors = attributions(seen);
             for (int from = 0; from < pending.size(); from += CHUNK) {
                 var insert = tx.insertInto(ITEM_REVISION, ITEM_REVISION.ITEM_ID, ITEM_REVISION.REVISION_NO,
                         ITEM_REVISION.KIND, ITEM_REVISION.CONFIG, ITEM_REVISION.DURABLE_HASH, ITEM_REVISION.FULL_HASH,
-                        ITEM_REVISION.DIFF, ITEM_REVISION.OBSERVED_AT, ITEM_REVISION.RUN_ID);
+                        ITEM_REVISION.DIFF, ITEM_REVISION.OBSERVED_AT, ITEM_REVISION.RUN_ID, ITEM_REVISION.CHANGED_BY);
                 for (Pending p : pending.subList(from, Math.min(pending.size(), from + CHUNK))) {
                     ObservedItem item = p.item();
                     insert = insert.values(p.itemId(), p.revisionNo(), p.kind(),
                             item == null ? null : JSONB.valueOf(item.config().fullText()),
                             item == null ? null : item.config().durableHash(),
                             item == null ? null : item.config().fullHash(),
-                            p.diff(), now, runId);
+                            p.diff(), now, runId, actors.get(p.resourceId()));
                 }
                 insert.execute();
             }

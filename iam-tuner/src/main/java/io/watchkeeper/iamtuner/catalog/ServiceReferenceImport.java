@@ -115,6 +115,31 @@ public final class ServiceReferenceImport {
         return contents(files, "AWS service reference files in " + dir.getFileName());
     }
 
+    /**
+     * From one file: a service file ({@code {"Name": ..., "Actions": [...]}}) or a JSON array of service files (a
+     * bundle of the whole reference).
+     */
+    public CatalogFile.Contents fromFile(Path file) {
+        List<JsonNode> files = new ArrayList<>();
+        try {
+            if (Files.size(file) > MAX_BYTES * 8) {
+                throw new InvalidInputException(file.getFileName() + " is larger than " + MAX_BYTES * 8 + " bytes");
+            }
+            JsonNode node = Json.parse(Files.readString(file));
+            if (node.isArray()) {
+                if (node.size() > MAX_SERVICES) {
+                    throw new InvalidInputException(file.getFileName() + " holds more than " + MAX_SERVICES + " services");
+                }
+                node.forEach(files::add);
+            } else {
+                files.add(node);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return contents(files, "AWS service reference file " + file.getFileName());
+    }
+
     private CatalogFile.Contents contents(List<JsonNode> files, String source) {
         List<CatalogFile.Service> services = new ArrayList<>();
         for (JsonNode f : files) {

@@ -139,7 +139,8 @@ public final class PlanMaker {
         return s;
     }
 
-    static PlanPrincipal row(PrincipalPlan p) {
+    /** The stored row of a principal's plan (its detail is the whole plan as JSON). */
+    public static PlanPrincipal row(PrincipalPlan p) {
         return new PlanPrincipal(0, p.arn(), p.type().name(), p.eligible(), p.reason(), p.granted(), p.used(), p.unused(),
                 p.unknown(), p.removed().size(), p.proof() == null ? null : p.proof().holds(), p.beforeHash(), Json.tree(p));
     }

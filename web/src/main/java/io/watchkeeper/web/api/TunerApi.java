@@ -86,8 +86,10 @@ public class TunerApi {
 
     @PostMapping("/plans/{id}/schedule")
     @PreAuthorize("hasRole('JUSTIFIER')")
-    @Operation(summary = "Schedule a plan; it may be applied after the account's notice period")
-    public TunerPlan schedule(@PathVariable long id) {
+    @Operation(summary = "Schedule a plan; it may be applied after the account's notice period",
+            description = "The owners of the principals it changes are told (e-mail and/or webhook); the answer lists each "
+                    + "notice: SENT, FAILED, or NO_OWNER / NO_CONTACT for principals nobody could be told about.")
+    public TunerService.Scheduled schedule(@PathVariable long id) {
         return tuner.schedule(id, Callers.current());
     }
 

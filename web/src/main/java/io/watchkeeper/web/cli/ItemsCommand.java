@@ -171,7 +171,8 @@ public final class ItemsCommand {
             }
             cli.out().printf("%s %s (%s)%n", Text.safe(item.type()), Text.safe(item.name()), Text.safe(item.resourceId()));
             for (Revision r : history) {
-                cli.out().printf("#%d %s %s%n", r.number(), r.kind(), r.observedAt());
+                cli.out().printf("#%d %s %s%s%n", r.number(), r.kind(), r.observedAt(),
+                        r.changedBy() == null ? "" : " by " + Text.safe(r.changedBy()));
                 for (JsonNode op : r.diff()) {
                     String value = op.has("value") ? " " + Json.write(op.get("value")) : "";
                     cli.out().println("    " + Text.safe(op.path("op").asString() + " " + op.path("path").asString() + value));

@@ -5,6 +5,7 @@ import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.core.tuner.ChangeStatus;
 import io.watchkeeper.core.tuner.OptOut;
 import io.watchkeeper.core.tuner.TunerChange;
+import io.watchkeeper.core.tuner.TunerNotice;
 import io.watchkeeper.core.tuner.TunerPlan;
 import io.watchkeeper.iamtuner.lifecycle.ChangeRunner;
 import io.watchkeeper.iamtuner.lifecycle.EvidenceCollector;
@@ -23,12 +24,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code watchkeeper tuner collect|plan|plans|show|schedule|apply|rollback|changes|opt-out|opt-outs|settings}. */
+/** {@code watchkeeper tuner collect|plan|plans|show|schedule|apply|rollback|changes|opt-out|opt-outs|settings|catalogue}. */
 @Command(name = "tuner", description = "IAM tuner: remove actions principals do not use, with proof and exact rollback.",
         mixinStandardHelpOptions = true,
         subcommands = {TunerCommand.Collect.class, TunerCommand.Plan.class, TunerCommand.Plans.class, TunerCommand.Show.class,
                 TunerCommand.Schedule.class, TunerCommand.Apply.class, TunerCommand.Rollback.class, TunerCommand.Changes.class,
-                TunerCommand.OptOutCommand.class, TunerCommand.OptOuts.class, TunerCommand.Settings.class})
+                TunerCommand.OptOutCommand.class, TunerCommand.OptOuts.class, TunerCommand.Settings.class,
+                TunerCatalogueCommand.class})
 public final class TunerCommand {
 
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,3})d?");
@@ -83,6 +85,14 @@ public final class TunerCommand {
         }
         for (TunerChange c : r.changes()) {
             cli.out().printf("  change %d %s %s%n", c.id(), Text.safe(c.principalArn()), c.status());
+        }
+        printNotices(cli, r.notices());
+    }
+
+    /** One line per notice: who was told how, or which principals nobody was told about. */
+    static void printNotices(Cli cli, List<TunerNotice> notices) {
+        for (TunerNotice n : notices) {
+            cli.out().println("  " + Text.safe(PlanReport.noticeText(n)));
         }
     }
 
@@ -233,8 +243,9 @@ public final class TunerCommand {
 
         @Override
         public Integer call() {
-            TunerPlan p = RemediationsCommand.found(() -> service(cli).schedule(id, cli.caller()), "no plan " + id);
-            cli.out().printf("plan %d scheduled; it may be applied after %s%n", p.id(), p.applyAfter());
+            TunerService.Scheduled s = RemediationsCommand.found(() -> service(cli).schedule(id, cli.caller()), "no plan " + id);
+            cli.out().printf("plan %d scheduled; it may be applied after %s%n", s.plan().id(), s.plan().applyAfter());
+            printNotices(cli, s.notices());
             return 0;
         }
     }

@@ -47,6 +47,8 @@ public class TunerPages {
         model.addAttribute("optOuts", tuner.optOuts(null, caller));
         model.addAttribute("accounts", aws);
         model.addAttribute("names", names);
+        model.addAttribute("picture", TunerCharts.of(tuner.pictures(caller)));
+        model.addAttribute("chartWidth", TunerCharts.WIDTH);
         return "tuner";
     }
 
@@ -78,7 +80,8 @@ public class TunerPages {
     @PreAuthorize("hasRole('JUSTIFIER')")
     String schedule(@PathVariable long id, RedirectAttributes redirect) {
         var p = tuner.schedule(id, Callers.current());
-        redirect.addFlashAttribute("ok", "Plan " + id + " scheduled; it may be applied after " + p.applyAfter() + ".");
+        redirect.addFlashAttribute("ok", "Plan " + id + " scheduled; it may be applied after " + p.plan().applyAfter() + ". "
+                + PlanReport.noticeLine(p.notices()));
         return "redirect:/tuner/plans/" + id;
     }
 

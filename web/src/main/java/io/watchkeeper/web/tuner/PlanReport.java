@@ -1,6 +1,7 @@
 package io.watchkeeper.web.tuner;
 
 import io.watchkeeper.core.tuner.TunerChange;
+import io.watchkeeper.core.tuner.TunerNotice;
 import io.watchkeeper.iamtuner.plan.ActionDecision;
 import io.watchkeeper.iamtuner.plan.Decision;
 import io.watchkeeper.iamtuner.plan.PrincipalPlan;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record PlanReport(long id, String account, String status, int windowDays, String principalFilter,
                          String evidenceNote, String catalogSource, String createdBy, Instant createdAt, Instant applyAfter,
-                         JsonNode summary, List<Principal> principals, List<TunerChange> changes) {
+                         JsonNode summary, List<Principal> principals, List<TunerChange> changes, List<TunerNotice> notices) {
 
     /**
      * One principal (or a shared customer-managed policy, type {@code POLICY}).
@@ -42,6 +43,37 @@ public record PlanReport(long id, String account, String status, int windowDays,
         var p = v.plan();
         return new PlanReport(p.id(), v.account(), p.status().name(), p.windowDays(), p.principalFilter(), p.evidenceNote(),
                 p.catalogSource(), p.createdBy(), p.createdAt(), p.applyAfter(), p.summary(),
-                v.principals().stream().map(Principal::of).toList(), v.changes());
+                v.principals().stream().map(Principal::of).toList(), v.changes(), v.notices());
+    }
+
+    /** The notices in words, for the console. */
+    public List<String> noticeLines() {
+        return notices.stream().map(PlanReport::noticeText).toList();
+    }
+
+    /** A notice in words: "notified O by e-mail (a@b) of: ARNs", "no owner notified: ARNs", ... */
+    public static String noticeText(TunerNotice n) {
+        String arns = String.join(", ", n.principals());
+        return switch (n.status()) {
+            case SENT -> "notified " + n.owner() + " by " + how(n) + " of: " + arns;
+            case PENDING -> "notifying " + n.owner() + " by " + how(n) + " of: " + arns;
+            case FAILED -> "notice to " + n.owner() + " by " + how(n) + " FAILED (" + n.detail() + "): " + arns;
+            case NO_OWNER -> "no owner notified: " + arns;
+            case NO_CONTACT -> "no owner notified (" + n.detail() + "): " + arns;
+        };
+    }
+
+    /** A one-line summary of a schedule's notices. */
+    public static String noticeLine(List<TunerNotice> notices) {
+        long sent = notices.stream().filter(n -> n.status() == TunerNotice.Status.SENT).count();
+        long failed = notices.stream().filter(n -> n.status() == TunerNotice.Status.FAILED).count();
+        long untold = notices.stream().filter(n -> !n.notifies() && n.status() != TunerNotice.Status.FAILED)
+                .mapToLong(n -> n.principals().size()).sum();
+        return sent + " owner notice(s) sent" + (failed == 0 ? "" : ", " + failed + " failed")
+                + (untold == 0 ? "." : "; no owner notified for " + untold + " principal(s).");
+    }
+
+    private static String how(TunerNotice n) {
+        return (n.channel() == TunerNotice.Channel.EMAIL ? "e-mail to " : "webhook at ") + n.recipient();
     }
 }

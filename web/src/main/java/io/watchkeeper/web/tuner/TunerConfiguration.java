@@ -3,9 +3,11 @@ package io.watchkeeper.web.tuner;
 import io.watchkeeper.aws.AwsSessionFactory;
 import io.watchkeeper.core.audit.AuditLog;
 import io.watchkeeper.core.model.AccountStore;
+import io.watchkeeper.db.JooqChangeAttributions;
 import io.watchkeeper.db.JooqEvidenceStore;
 import io.watchkeeper.db.JooqTrailLogStore;
 import io.watchkeeper.db.JooqTunerChangeStore;
+import io.watchkeeper.db.JooqTunerNoticeStore;
 import io.watchkeeper.db.JooqTunerPlanStore;
 import io.watchkeeper.db.JooqTunerSettingsStore;
 import io.watchkeeper.iamtuner.catalog.ActionCatalog;
@@ -21,7 +23,9 @@ import io.watchkeeper.iamtuner.plan.Planner;
 import java.time.Clock;
 import java.time.Duration;
 import org.jooq.DSLContext;
+import io.watchkeeper.web.WatchkeeperProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -33,13 +37,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commands that never tune do not pay for it.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TunerNoticeProperties.class)
 public class TunerConfiguration {
+
+    /** Not lazy: a bad owner mapping (an http webhook, a bad address) stops start-up with an error naming the setting. */
+    @Bean
+    OwnerDirectory tunerOwnerDirectory(TunerNoticeProperties properties) {
+        return new OwnerDirectory(properties);
+    }
 
     @Bean
     @Lazy
     TunerService tunerService(DSLContext dsl, AccountStore accounts, AwsSessionFactory aws, AuditLog audit,
-                              PlatformTransactionManager transactions) {
-        ActionCatalog catalog = ActionCatalog.bundled();
+                              PlatformTransactionManager transactions, TunerNoticeProperties noticeProperties,
+                              OwnerDirectory owners, WatchkeeperProperties properties) {
+        ActionCatalog catalog = ActionCatalog.preferring(catalogueFile(properties));
         CloudTrailMapping mapping = CloudTrailMapping.load(catalog);
         Clock clock = Clock.systemUTC();
         var evidence = new JooqEvidenceStore(dsl);
@@ -53,8 +65,27 @@ public class TunerConfiguration {
         EvidenceCollector collector = new EvidenceCollector(new CloudTrailReader(trails, evidence, mapping,
                 CloudTrailReader.Settings.defaults(), clock),
                 new LastAccessedCollector(evidence, clock, Duration.ofMinutes(2), Duration.ofSeconds(2)));
+        var noticeStore = new JooqTunerNoticeStore(dsl);
+        WatchkeeperProperties.Email e = properties.notifications().email();
+        var mail = e.host() == null || e.host().isBlank() ? null : PlanNotices.smtp(e.host(), e.port(), e.startTls(),
+                e.username(), e.password(), e.from(), noticeProperties.timeout());
+        PlanNotices notices = new PlanNotices(owners, mail, noticeStore,
+                properties.notifications().consoleUrl(), clock);
         return new TunerService(planner, runner, collector, plans, changes, settings, defaults, accounts, aws, audit,
-                new TransactionTemplate(transactions), clock);
+                new TransactionTemplate(transactions), clock, notices, noticeStore, new JooqChangeAttributions(dsl));
+    }
+
+    /** A refreshed catalogue ({@code tuner catalogue refresh}) lives in the data folder and wins over the bundled one. */
+    static java.nio.file.Path catalogueFile(WatchkeeperProperties properties) {
+        java.nio.file.Path home = properties.home() != null ? properties.home()
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".watchkeeper");
+        return home.resolve("iam-catalog.tsv");
+    }
+
+    @Bean
+    CatalogueRefresh tunerCatalogueRefresh(WatchkeeperProperties properties, AuditLog audit) {
+        java.nio.file.Path file = catalogueFile(properties);
+        return new CatalogueRefresh(file, () -> ActionCatalog.preferring(file), audit);
     }
 
     @Bean

@@ -15,9 +15,12 @@ import io.watchkeeper.core.tuner.OptOut;
 import io.watchkeeper.core.tuner.PlanStatus;
 import io.watchkeeper.core.tuner.TunerChange;
 import io.watchkeeper.core.tuner.TunerChangeStore;
+import io.watchkeeper.core.tuner.TunerNotice;
+import io.watchkeeper.core.tuner.TunerNoticeStore;
 import io.watchkeeper.core.tuner.TunerPlan;
 import io.watchkeeper.core.tuner.TunerPlanStore;
 import io.watchkeeper.core.tuner.TunerSettingsStore;
+import io.watchkeeper.core.watch.ChangeAttributions;
 import io.watchkeeper.iamtuner.lifecycle.ChangeRunner;
 import io.watchkeeper.iamtuner.lifecycle.EvidenceCollector;
 import io.watchkeeper.iamtuner.lifecycle.PlanMaker;
@@ -49,7 +52,20 @@ public final class TunerService {
     private static final int MAX_REASON = 500;
 
     /** A plan with its principals' plans and the changes made from it. */
-    public record PlanView(TunerPlan plan, String account, List<PrincipalPlan> principals, List<TunerChange> changes) {}
+    public record PlanView(TunerPlan plan, String account, List<PrincipalPlan> principals, List<TunerChange> changes,
+                           List<TunerNotice> notices) {}
+
+    /**
+     * An account's granted-vs-used picture from its latest whole-account plan (or its latest plan when every plan
+     * is for one principal): actions granted, used, removable (the plan removes them) and unknown, summed over principals.
+     */
+    public record AccountPicture(String account, long planId, long granted, long used, long removable, long unknown) {}
+
+    /** An owner told of a schedule, as the audit entry names it. */
+    record Told(String owner, TunerNotice.Channel channel, String recipient, List<String> principals) {}
+
+    /** A scheduled plan and its owner notices (each SENT, FAILED, NO_OWNER or NO_CONTACT). */
+    public record Scheduled(TunerPlan plan, List<TunerNotice> notices) {}
 
     private final PlanMaker planner;
     private final ChangeRunner runner;
@@ -63,10 +79,17 @@ public final class TunerService {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PlanNotices notices;
+    private final TunerNoticeStore noticeStore;
+    private final TunerAttribution attribution;
 
     public TunerService(PlanMaker planner, ChangeRunner runner, EvidenceCollector collector, TunerPlanStore plans,
                         TunerChangeStore changes, TunerSettingsStore settings, TunerDefaults defaults, AccountStore accounts,
-                        AwsSessionFactory aws, AuditLog audit, TransactionTemplate tx, Clock clock) {
+                        AwsSessionFactory aws, AuditLog audit, TransactionTemplate tx, Clock clock, PlanNotices notices,
+                        TunerNoticeStore noticeStore, ChangeAttributions attributions) {
+        this.notices = notices;
+        this.noticeStore = noticeStore;
+        this.attribution = new TunerAttribution(attributions);
         this.planner = planner;
         this.runner = runner;
         this.collector = collector;
@@ -119,7 +142,7 @@ public final class TunerService {
                 return m;
             });
         }
-        return new PlanView(made.plan(), account.name(), made.principals(), List.of());
+        return new PlanView(made.plan(), account.name(), made.principals(), List.of(), List.of());
     }
 
     /** Plans of the caller's accounts (or one account), newest first. */
@@ -135,14 +158,15 @@ public final class TunerService {
         caller.require(Role.VIEWER);
         TunerPlan plan = visiblePlan(id, caller);
         List<PrincipalPlan> principals = plans.principals(id).stream().map(PlanMaker::detail).toList();
-        return new PlanView(plan, accountName(plan.accountId()), principals, changes.forPlan(id));
+        return new PlanView(plan, accountName(plan.accountId()), principals, changes.forPlan(id), noticeStore.forPlan(id));
     }
 
     /**
-     * Schedules a plan: it may be applied once the account's notice period has passed (the owners of the
-     * principals it changes are named in the audit entry).
+     * Schedules a plan: it may be applied once the account's notice period has passed. The owners of the principals
+     * it changes are told (e-mail and/or webhook, see {@link PlanNotices}); principals without an owner or a contact
+     * are named in the audit entry and the plan ("no owner notified").
      */
-    public TunerPlan schedule(long id, Caller caller) {
+    public Scheduled schedule(long id, Caller caller) {
         caller.require(Role.JUSTIFIER);
         TunerPlan plan = visiblePlan(id, caller);
         if (plan.status() != PlanStatus.PLANNED) {
@@ -151,18 +175,30 @@ public final class TunerService {
         }
         int notice = defaults.resolve(settings.settings(plan.accountId())).noticeDays();
         Instant now = clock.instant();
-        Instant after = now.plus(Duration.ofDays(notice));
-        List<String> owners = plans.principals(id).stream().map(PlanMaker::detail).filter(PrincipalPlan::changes)
-                .map(p -> p.owner() == null ? "(no owner tag) " + p.arn() : p.owner()).distinct().toList();
-        return tx.execute(status -> {
+        Instant after = now.plus(Duration.ofDays(notice)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<PrincipalPlan> changing = plans.principals(id).stream().map(PlanMaker::detail).filter(PrincipalPlan::changes)
+                .toList();
+        record Drafted(TunerPlan plan, List<TunerNotice> notices) {}
+        Drafted d = tx.execute(status -> {
             if (!plans.schedule(id, after, caller.actor(), now)) {
                 throw new InvalidInputException("plan " + id + " changed meanwhile; show it again");
             }
+            TunerPlan scheduled = plans.find(id).orElseThrow();
+            List<TunerNotice> drafted = notices.draft(scheduled, changing);
+            List<Told> told = drafted.stream().filter(TunerNotice::notifies)
+                    .map(n -> new Told(n.owner(), n.channel(), n.recipient(), n.principals())).toList();
+            List<String> untold = drafted.stream().filter(n -> !n.notifies()).flatMap(n -> n.principals().stream()).toList();
+            Map<String, Object> afterState = new LinkedHashMap<>();
+            afterState.put("status", PlanStatus.SCHEDULED);
+            afterState.put("applyAfter", after.toString());
+            afterState.put("noticeDays", notice);
+            afterState.put("notice", told);
+            afterState.put("noOwnerNotified", untold);
             audit.record(new AuditEntry(caller.actor(), "tuner.schedule", target(plan), Json.tree(Map.of("status", plan.status())),
-                    Json.tree(Map.of("status", PlanStatus.SCHEDULED, "applyAfter", after.toString(), "notice", owners)),
-                    plan.accountId()));
-            return plans.find(id).orElseThrow();
+                    Json.tree(afterState), plan.accountId()));
+            return new Drafted(scheduled, drafted);
         });
+        return new Scheduled(d.plan(), notices.deliver(d.plan(), accountName(plan.accountId()), changing, d.notices()));
     }
 
     /**
@@ -179,6 +215,10 @@ public final class TunerService {
         ChangeRunner.Applied applied;
         try (AwsSession session = aws.open(account)) {
             applied = runner.apply(plan, session, caller.actor(), skipNotice);
+        }
+        for (TunerChange c : applied.changes()) {
+            changes.find(c.id()).ifPresent(made -> attribution.record(made, "tuner change " + c.id() + " by " + caller.actor(),
+                    clock.instant()));
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", applied.plan().status());
@@ -204,10 +244,28 @@ public final class TunerService {
         try (AwsSession session = aws.open(account)) {
             done = runner.rollback(change, session, caller.actor(), why);
         }
+        attribution.record(done, "tuner rollback of change " + changeId + " by " + caller.actor(), clock.instant());
         audit.record(new AuditEntry(caller.actor(), "tuner.rollback", "tuner-change:" + changeId + "@" + change.accountId(),
                 Json.tree(Map.of("status", change.status())), Json.tree(Map.of("status", done.status(), "reason", why,
                 "error", done.error() == null ? "" : done.error())), change.accountId()));
         return done;
+    }
+
+    /** The granted-vs-used picture of each of the caller's AWS accounts that has a plan. */
+    public List<AccountPicture> pictures(Caller caller) {
+        caller.require(Role.VIEWER);
+        List<AccountPicture> out = new java.util.ArrayList<>();
+        for (Account a : accounts.list()) {
+            if (a.provider() != Provider.AWS || !caller.scope().allows(a.id())) {
+                continue;
+            }
+            List<TunerPlan> recent = plans.list(a.id(), 50);
+            recent.stream().filter(p -> p.principalFilter() == null).findFirst().or(() -> recent.stream().findFirst())
+                    .ifPresent(p -> out.add(new AccountPicture(a.name(), p.id(), p.summary().path("granted").asLong(),
+                            p.summary().path("used").asLong(), p.summary().path("removed").asLong(),
+                            p.summary().path("unknown").asLong())));
+        }
+        return out;
     }
 
     /** Changes of the caller's accounts (or one account), newest first. */
