@@ -8,7 +8,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.val;
-import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.trueCondition;
 
@@ -31,6 +30,7 @@ import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /** Items and history from PostgreSQL, with keyset pagination. */
 public final class JooqItemReader implements ItemReader {
@@ -59,7 +59,8 @@ public final class JooqItemReader implements ItemReader {
         }
         if (f.nameContains() != null && !f.nameContains().isBlank()) {
             String needle = "%" + escapeLike(f.nameContains().toLowerCase(Locale.ROOT)) + "%";
-            where.add(lower(ITEM.NAME).like(needle, '!').or(lower(ITEM.RESOURCE_ID).like(needle, '!')));
+            // lower(name) + '\n' + lower(resource_id), stored; a needle with a line break would match across both
+            where.add(needle.indexOf('\n') >= 0 ? DSL.falseCondition() : ITEM.SEARCH_KEY.like(needle, '!'));
         }
         if (!f.includeDeleted()) {
             where.add(ITEM.DELETED.isFalse());
@@ -84,6 +85,17 @@ public final class JooqItemReader implements ItemReader {
     @Override
     public Optional<ItemSummary> find(long id) {
         return query(List.of(ITEM.ID.eq(id))).fetchOptional(JooqItemReader::summary);
+    }
+
+    @Override
+    public Optional<Current> findWithConfig(long id) {
+        Table<?> latest = latest();
+        return dsl.select(summaryFields(latest)).select(latest.field(LATEST_CONFIG))
+                .from(ITEM)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(ITEM.ACCOUNT_ID))
+                .join(latest).on(trueCondition())
+                .where(ITEM.ID.eq(id))
+                .fetchOptional(r -> new Current(summary(r), parse(r.get(LATEST_CONFIG.getName(), JSONB.class))));
     }
 
     @Override
@@ -117,14 +129,23 @@ public final class JooqItemReader implements ItemReader {
                 .fetchOptional(r -> parse(r.value1()));
     }
 
-    private SelectConditionStep<? extends Record> query(List<Condition> where) {
-        Table<?> latest = lateral(select(LATEST.REVISION_NO, LATEST.OBSERVED_AT, LATEST.CONFIG.as(LATEST_CONFIG.getName()))
+    /** The latest revision of each item, joined laterally. */
+    private static Table<?> latest() {
+        return lateral(select(LATEST.REVISION_NO, LATEST.OBSERVED_AT, LATEST.CONFIG.as(LATEST_CONFIG.getName()))
                 .from(LATEST)
                 .where(LATEST.ITEM_ID.eq(ITEM.ID))
                 .orderBy(LATEST.REVISION_NO.desc())
                 .limit(1)).as("latest");
-        return dsl.select(ITEM.ID, ITEM.RESOURCE_TYPE, ACCOUNT.NAME, ITEM.REGION, ITEM.RESOURCE_ID, ITEM.NAME,
-                        latest.field(LATEST.REVISION_NO), ITEM.DELETED, ITEM.FIRST_SEEN, latest.field(LATEST.OBSERVED_AT))
+    }
+
+    private static List<Field<?>> summaryFields(Table<?> latest) {
+        return List.of(ITEM.ID, ITEM.RESOURCE_TYPE, ACCOUNT.NAME, ITEM.REGION, ITEM.RESOURCE_ID, ITEM.NAME,
+                latest.field(LATEST.REVISION_NO), ITEM.DELETED, ITEM.FIRST_SEEN, latest.field(LATEST.OBSERVED_AT));
+    }
+
+    private SelectConditionStep<? extends Record> query(List<Condition> where) {
+        Table<?> latest = latest();
+        return dsl.select(summaryFields(latest))
                 .from(ITEM)
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(ITEM.ACCOUNT_ID))
                 .join(latest).on(trueCondition())

@@ -18,4 +18,10 @@ public interface ItemReader {
 
     /** The latest revision's configuration (empty when the item is unknown or deleted). */
     Optional<tools.jackson.databind.JsonNode> currentConfig(long id);
+
+    /** The item with its latest revision's configuration (null when deleted), in one read. */
+    Optional<Current> findWithConfig(long id);
+
+    /** An item and its current configuration. */
+    record Current(ItemSummary item, tools.jackson.databind.JsonNode config) {}
 }

@@ -38,8 +38,10 @@ public class ItemViews {
     public record Comparison(int from, int to, JsonNode fromConfig, JsonNode toConfig, JsonNode patch) {}
 
     public ItemDetail detail(long id, Caller caller) {
-        ItemSummary item = visible(id, caller);
-        return new ItemDetail(item, items.currentConfig(id).orElse(null));
+        // one read for the item and its configuration; the scope check runs before anything is returned
+        ItemReader.Current current = items.findWithConfig(id).orElseThrow(Caller.NotVisibleException::new);
+        requireVisible(current.item(), caller);
+        return new ItemDetail(current.item(), current.config());
     }
 
     /** The item page's timeline: newest first, without documents. */
@@ -70,12 +72,16 @@ public class ItemViews {
     /** The item, when the caller may see it (404 otherwise). */
     public ItemSummary visible(long id, Caller caller) {
         ItemSummary item = items.find(id).orElseThrow(Caller.NotVisibleException::new);
+        requireVisible(item, caller);
+        return item;
+    }
+
+    private void requireVisible(ItemSummary item, Caller caller) {
         if (caller.scope().unrestricted()) {
-            return item; // every account is visible: no need to look the account up
+            return; // every account is visible: no need to look the account up
         }
         long accountId = accounts.findByName(item.account()).orElseThrow(Caller.NotVisibleException::new).id();
         caller.requireAccount(accountId);
-        return item;
     }
 
     /** A filter limited to the caller's accounts. */
