@@ -186,8 +186,10 @@ public final class CodeScanner {
             }
         }
         List<Finding> findings = new ArrayList<>(findings(hits, request instanceof ScanRequest.History));
+        // a credential both the secrets rules and the Java rule report is one finding: the secret's
+        List<Finding> codeFindings = TaintFindings.withoutSecretDuplicates(code, List.copyOf(findings));
         findings.addAll(iacFindings);
-        findings.addAll(code);
+        findings.addAll(codeFindings);
         findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::startLine).thenComparing(Finding::ruleId));
         return new ScanResult(request.mode(), target, findings, new ScanResult.Stats(run.files.get(), run.bytes.get(),
                 run.commits.get(), run.skippedByReason(), Duration.ofNanos(System.nanoTime() - started)));

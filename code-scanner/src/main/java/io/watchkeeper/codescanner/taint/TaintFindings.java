@@ -25,6 +25,9 @@ public final class TaintFindings {
 
     public static final String FAMILY = "java";
 
+    /** The Java rule that reports a credential written in the code, which the secrets rules may report as well. */
+    public static final String HARDCODED_CREDENTIAL = "java-hardcoded-credential";
+
     private TaintFindings() {}
 
     /** Every flow of a tree or commit. */
@@ -51,6 +54,16 @@ public final class TaintFindings {
             }
         }
         return out;
+    }
+
+    /**
+     * The code findings without the hard-coded credentials a secrets finding already reports: same file,
+     * and the credential's line within the secret's lines (one credential, one finding: the secret's,
+     * which carries the mask, the keyed hash and the joins to live keys).
+     */
+    public static List<Finding> withoutSecretDuplicates(List<Finding> code, List<Finding> secrets) {
+        return code.stream().filter(f -> !f.ruleId().equals(HARDCODED_CREDENTIAL) || secrets.stream().noneMatch(
+                s -> s.path().equals(f.path()) && s.startLine() <= f.startLine() && f.startLine() <= s.endLine())).toList();
     }
 
     static String fingerprint(JavaTaintAnalyzer.Flow f) {

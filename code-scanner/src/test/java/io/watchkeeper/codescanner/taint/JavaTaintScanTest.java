@@ -126,6 +126,51 @@ class JavaTaintScanTest {
     }
 
     @Test
+    void aCredentialTheSecretsRulesReportIsNotReportedAgainByTheJavaRule() throws Exception {
+        String token = new FakeSecrets(21).github("ghp_");
+        Files.writeString(dir.resolve("Signer.java"), """
+                package com.acme.web;
+
+                import java.nio.charset.StandardCharsets;
+                import javax.crypto.spec.SecretKeySpec;
+
+                public class Signer {
+                    SecretKeySpec key() {
+                        return new SecretKeySpec("%s".getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+                    }
+                }
+                """.formatted(token));
+        // the Java rule alone reports it (the secrets rules not run)...
+        assertThat(scanner(Set.of(ScanOptions.JAVA)).scan(new ScanRequest.WorkingTree(dir), ScanProgress.NONE).findings())
+                .extracting(f -> f.ruleId() + "@" + f.path() + ":" + f.startLine())
+                .containsExactly("java-hardcoded-credential@Signer.java:8");
+        // ...but with the secrets rules it is one finding, the secret's
+        assertThat(scanner(ScanOptions.ALL_ANALYZERS).scan(new ScanRequest.WorkingTree(dir), ScanProgress.NONE).findings())
+                .extracting(f -> f.ruleId() + "@" + f.path() + ":" + f.startLine())
+                .containsExactly("github-pat@Signer.java:8");
+    }
+
+    @Test
+    void aCredentialTheSecretsRulesDoNotCatchIsStillReportedByTheJavaRule() throws Exception {
+        Files.writeString(dir.resolve("Orders.java"), """
+                package com.acme.web;
+
+                import java.sql.Connection;
+                import java.sql.DriverManager;
+
+                public class Orders {
+                    Connection open() throws Exception {
+                        return DriverManager.getConnection("jdbc:postgresql://db/app", "app", "s3cr3t-Pa55");
+                    }
+                }
+                """);
+        Files.writeString(dir.resolve("config.env"), "GITHUB_TOKEN=" + new FakeSecrets(22).github("ghp_") + "\n");
+        assertThat(scanner(ScanOptions.ALL_ANALYZERS).scan(new ScanRequest.WorkingTree(dir), ScanProgress.NONE).findings())
+                .extracting(f -> f.ruleId() + "@" + f.path() + ":" + f.startLine())
+                .containsExactlyInAnyOrder("java-hardcoded-credential@Orders.java:8", "github-pat@config.env:1");
+    }
+
+    @Test
     void analyzersCanBeChosen() throws Exception {
         Files.writeString(dir.resolve("Users.java"), controller("Users", FIND_USER));
         Files.writeString(dir.resolve("config.env"), "GITHUB_TOKEN=" + new FakeSecrets(6).github("ghp_") + "\n");

@@ -89,18 +89,24 @@ public class CodeReviewConfiguration {
     @Bean
     CommentCommands commentCommands(CodeReviewStore store, GitHubAccountsByOrg accounts, CodeReviews reviews,
                                     CodeReviewProperties review, WatchkeeperProperties properties) {
-        return new CommentCommands(store, accounts, reviews, review.roles(),
-                new CheckConclusions(store, review, properties.notifications().consoleUrl()));
+        return new CommentCommands(store, accounts, reviews, review.roles());
+    }
+
+    @Bean
+    Rejudger rejudger(CodeReviewStore store, GitHubAccountsByOrg accounts, CodeReviewProperties review,
+                      WatchkeeperProperties properties) {
+        return new Rejudger(store, accounts, new CheckConclusions(store, review, properties.notifications().consoleUrl()));
     }
 
     @Bean
     @ConditionalOnWebApplication
     CodeJobWorker codeJobWorker(CodeReviewStore store, PullRequestReviewer reviewer, CommentCommands commands,
-                                CodeReviewProperties review) {
+                                Rejudger rejudger, CodeReviewProperties review) {
         return new CodeJobWorker(store, job -> {
             switch (job.kind()) {
                 case "pull-request" -> reviewer.review(Json.read(job.payload(), WebhookEvent.PullRequestEvent.class));
                 case "command" -> commands.handle(Json.read(job.payload(), WebhookEvent.CommandEvent.class));
+                case RejudgeJob.KIND -> rejudger.run(Json.read(job.payload(), RejudgeJob.class));
                 default -> throw new IllegalStateException("unknown job kind " + job.kind());
             }
         }, ManagementFactory.getRuntimeMXBean().getName(), review.threads(), review.poll(), review.stale(),

@@ -18,9 +18,9 @@ import java.util.Set;
  * {@code /watchkeeper ignore|accept-risk} written on GitHub: allowed to the configured author
  * associations only (others get a refusal and nothing is stored); the decision goes through
  * {@link CodeReviews} like one made in the console, as caller {@code github:<login>} (a justifier of
- * that organisation's account only), so it is audited the same way. The check runs that counted the
- * decided findings are judged again ({@link CheckConclusions}). The answer is a comment on the pull
- * request.
+ * that organisation's account only), so it is audited the same way and queues the judging again of the
+ * check runs that counted the decided findings ({@link RejudgeJob}), which a queue worker does. The
+ * answer is a comment on the pull request.
  */
 public final class CommentCommands {
 
@@ -28,21 +28,18 @@ public final class CommentCommands {
     private final GitHubAccountsByOrg accounts;
     private final CodeReviews reviews;
     private final Set<String> roles;
-    private final CheckConclusions conclusions;
 
-    public CommentCommands(CodeReviewStore store, GitHubAccountsByOrg accounts, CodeReviews reviews, Set<String> roles,
-                           CheckConclusions conclusions) {
+    public CommentCommands(CodeReviewStore store, GitHubAccountsByOrg accounts, CodeReviews reviews, Set<String> roles) {
         this.store = store;
         this.accounts = accounts;
         this.reviews = reviews;
         this.roles = Set.copyOf(roles);
-        this.conclusions = conclusions;
     }
 
-    /** What a command decided: the answer, and the fingerprints ignored or accepted (with their repository). */
-    private record Decision(String answer, long repositoryId, Set<String> decided) {
+    /** What a command decided: the answer, and the fingerprints ignored or accepted. */
+    private record Decision(String answer, Set<String> decided) {
         Decision(String answer) {
-            this(answer, 0, Set.of());
+            this(answer, Set.of());
         }
     }
 
@@ -51,14 +48,11 @@ public final class CommentCommands {
         Account account = accounts.find(event.owner());
         Decision decision = decide(account, event);
         String answer = decision.answer();
+        if (!decision.decided().isEmpty()) {
+            answer += " The check runs that counted " + (decision.decided().size() == 1 ? "it" : "them")
+                    + " are being judged again.";
+        }
         try (GitHubSession session = accounts.open(account)) {
-            if (!decision.decided().isEmpty()) {
-                List<String> updated = conclusions.refresh(session.api(), decision.repositoryId(), event.owner(),
-                        event.repo(), decision.decided());
-                if (!updated.isEmpty()) {
-                    answer += " Check run judged again: " + String.join(", ", updated) + ".";
-                }
-            }
             String path = "/repos/" + GitHubApi.segment(event.owner()) + "/" + GitHubApi.segment(event.repo())
                     + "/issues/" + event.number() + "/comments";
             GitHubApi.Answer posted = session.api().write("POST", path, Json.object().put("body",
@@ -103,10 +97,10 @@ public final class CommentCommands {
             }
         } catch (InvalidInputException e) {
             return new Decision(e.getMessage() + (done.isEmpty() ? "" : " (already recorded: " + String.join(", ", done) + ")"),
-                    repoId, decided);
+                    decided);
         }
         return new Decision((command.kind() == CodeReviews.RiskKind.IGNORE ? "ignored " : "risk accepted until "
                 + command.until() + " for ") + String.join(", ", done) + "; later pushes will not report "
-                + (done.size() == 1 ? "it" : "them") + ".", repoId, decided);
+                + (done.size() == 1 ? "it" : "them") + ".", decided);
     }
 }

@@ -9,6 +9,8 @@ import io.watchkeeper.core.code.CodeReviewStore.PullRequest;
 import io.watchkeeper.core.code.CodeReviewStore.Repository;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.model.InvalidInputException;
+import io.watchkeeper.web.code.CodeJobWorker;
+import io.watchkeeper.web.code.RejudgeJob;
 import io.watchkeeper.web.code.WebhookSecrets;
 import io.watchkeeper.web.security.Caller;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the {@code /watchkeeper} commands developers write on GitHub: repositories, their pull requests and
  * findings (viewers of the repository's account; others get 404), ignoring a finding or accepting its
  * risk until a date (justifiers; one audit entry each), revoking that, and the GitHub webhook secret
- * (admins of every account; sealed, audited without its value, never returned).
+ * (admins of every account; sealed, audited without its value, never returned). A decision or a revoke
+ * queues a {@link RejudgeJob} in its transaction: a queue worker judges the check runs that count the
+ * finding again (on this node at once when it runs the queue, else on the next server that polls).
  */
 @Service
 public class CodeReviews {
@@ -38,14 +43,28 @@ public class CodeReviews {
     private final WebhookSecrets secrets;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ObjectProvider<CodeJobWorker> worker;
 
     public CodeReviews(CodeReviewStore store, AuditLog audit, WebhookSecrets secrets,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions, ObjectProvider<CodeJobWorker> worker) {
         this.store = store;
         this.audit = audit;
         this.secrets = secrets;
         this.tx = new TransactionTemplate(transactions);
         this.clock = Clock.systemUTC();
+        this.worker = worker;
+    }
+
+    /** In the decision's transaction: queue the check runs' judging again (the synthetic delivery once). */
+    private void queueRejudge(long riskId, String action, long repositoryId, String fingerprint) {
+        String delivery = RejudgeJob.deliveryId(riskId, action);
+        if (store.recordDelivery(delivery, "decision")) {
+            store.enqueue(delivery, RejudgeJob.KIND, Json.write(new RejudgeJob(repositoryId, fingerprint)));
+        }
+    }
+
+    private void nudge() {
+        worker.ifAvailable(CodeJobWorker::nudge);
     }
 
     /** Ignore for good, or accept the risk until a date. */
@@ -138,7 +157,7 @@ public class CodeReviews {
         } else if (until != null) {
             throw new InvalidInputException("'ignore' takes no expiry; use accept-risk with until=YYYY-MM-DD");
         }
-        return tx.execute(status -> {
+        AcceptedRisk accepted = tx.execute(status -> {
             AcceptedRisk risk = store.addRisk(repo.id(), fp, kind.id(), why, until, caller.actor());
             Map<String, String> after = new LinkedHashMap<>();
             after.put("repository", repo.fullName());
@@ -147,8 +166,11 @@ public class CodeReviews {
             after.put("until", until == null ? "" : until.toString());
             audit.record(new AuditEntry(caller.actor(), "code.risk." + kind.id(), "code-risk:" + risk.id(), null,
                     Json.tree(after)));
+            queueRejudge(risk.id(), "accept", repo.id(), fp);
             return risk;
         });
+        nudge();
+        return accepted;
     }
 
     public AcceptedRisk revoke(long riskId, Caller caller) {
@@ -162,7 +184,9 @@ public class CodeReviews {
             audit.record(new AuditEntry(caller.actor(), "code.risk.revoke", "code-risk:" + riskId,
                     Json.tree(Map.of("repository", risk.repository(), "fingerprint", risk.fingerprint(),
                             "kind", risk.kind())), null));
+            queueRejudge(riskId, "revoke", risk.repositoryId(), risk.fingerprint());
         });
+        nudge();
         return risk;
     }
 

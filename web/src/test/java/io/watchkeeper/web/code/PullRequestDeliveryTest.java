@@ -166,7 +166,9 @@ class PullRequestDeliveryTest {
         repo.deliverSigned(app.base, "pull_request_review_comment", "delivery-2d", PullRequestFixture.reviewCommentReply(2,
                 9101, onKept, "lead", "MEMBER", "/watchkeeper ignore test fixture token, never issued"));
         await("the answer", () -> prs.issueComments().size() == answers + 1);
-        assertThat(prs.issueComments().getLast().body()).contains("Check run judged again: #2 success");
+        assertThat(prs.issueComments().getLast().body()).contains("ignored `fp:")
+                .contains("The check runs that counted it are being judged again.");
+        await("the check run judged again", () -> "success".equals(latest(third.id()).conclusion()));
         GitHubTestPullRequests.CheckRun rejudged = latest(third.id());
         assertThat(rejudged.conclusion()).isEqualTo("success");
         assertThat(rejudged.summary()).contains("1 finding(s) ignored or accepted earlier");
@@ -177,6 +179,45 @@ class PullRequestDeliveryTest {
                 .get("/api/v1/code/repositories/" + repoId + "/pull-requests").body());
         assertThat(list.valueStream().filter(p -> p.path("number").asInt() == 2).findFirst().orElseThrow()
                 .path("conclusion").asString()).isEqualTo("success");
+    }
+
+    @Test
+    void aDecisionMadeThroughTheApiJudgesTheCheckRunAgainAndARevokeTurnsItBack() throws Exception {
+        repo.branch("api-decision");
+        repo.write("app/api.py", "TOKEN = '" + repo.token() + "'\n");
+        String head = repo.commit("an api token");
+        repo.publish("api-decision", 5);
+        repo.deliverSigned(app.base, "pull_request", "delivery-5a", PullRequestFixture.pullRequestEvent("opened", 5, head,
+                repo.baseSha));
+        GitHubTestPullRequests.CheckRun run = checkRunOf(head);
+        assertThat(run.conclusion()).isEqualTo("failure");
+        long repoId = Json.parse(app.session().bearer(adminToken).get("/api/v1/code/repositories").body())
+                .get(0).path("id").asLong();
+        long prId = Json.parse(app.session().bearer(adminToken)
+                .get("/api/v1/code/repositories/" + repoId + "/pull-requests").body()).valueStream()
+                .filter(p -> p.path("number").asInt() == 5).findFirst().orElseThrow().path("id").asLong();
+        JsonNode finding = Json.parse(app.session().bearer(adminToken).get("/api/v1/code/pull-requests/" + prId
+                + "/findings").body()).valueStream().filter(f -> f.path("path").asString().equals("app/api.py"))
+                .findFirst().orElseThrow();
+
+        HttpResponse<String> ignored = app.session().bearer(adminToken).json("POST", "/api/v1/code/accepted-risks",
+                Json.object().put("repositoryId", repoId).put("fingerprint", finding.path("fingerprint").asString())
+                        .put("kind", "ignore").put("reason", "fixture token, never issued").toString());
+        assertThat(ignored.statusCode()).as(ignored.body()).isEqualTo(201);
+        long riskId = Json.parse(ignored.body()).path("id").asLong();
+        await("the check run judged again after the API decision", () -> "success".equals(latest(run.id()).conclusion()));
+        assertThat(latest(run.id()).summary()).contains("1 finding(s) ignored or accepted earlier");
+        assertThat(app.db.dsl().fetchCount(io.watchkeeper.db.jooq.Tables.CODE_JOB,
+                io.watchkeeper.db.jooq.Tables.CODE_JOB.DELIVERY_ID.eq("decision:" + riskId + ":accept")
+                        .and(io.watchkeeper.db.jooq.Tables.CODE_JOB.KIND.eq("rejudge")))).isEqualTo(1);
+
+        HttpResponse<String> revoked = app.session().bearer(adminToken).json("DELETE",
+                "/api/v1/code/accepted-risks/" + riskId, null);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        await("the check run judged again after the revoke", () -> "failure".equals(latest(run.id()).conclusion()));
+        assertThat(latest(run.id()).summary()).doesNotContain("ignored or accepted earlier");
+        await("the pull request's stored conclusion", () -> Json.parse(app.session().bearer(adminToken)
+                .get("/api/v1/code/pull-requests/" + prId).body()).path("conclusion").asString().equals("failure"));
     }
 
     @Test
