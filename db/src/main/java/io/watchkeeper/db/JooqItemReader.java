@@ -119,16 +119,6 @@ public final class JooqItemReader implements ItemReader {
                         r.value5()));
     }
 
-    @Override
-    public Optional<tools.jackson.databind.JsonNode> currentConfig(long id) {
-        return dsl.select(ITEM_REVISION.CONFIG)
-                .from(ITEM_REVISION)
-                .where(ITEM_REVISION.ITEM_ID.eq(id))
-                .orderBy(ITEM_REVISION.REVISION_NO.desc())
-                .limit(1)
-                .fetchOptional(r -> parse(r.value1()));
-    }
-
     /** The latest revision of each item, joined laterally. */
     private static Table<?> latest() {
         return lateral(select(LATEST.REVISION_NO, LATEST.OBSERVED_AT, LATEST.CONFIG.as(LATEST_CONFIG.getName()))

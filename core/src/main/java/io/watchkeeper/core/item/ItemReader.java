@@ -16,9 +16,6 @@ public interface ItemReader {
     /** Revisions without their documents, newest first: one indexed read, nothing parsed. */
     List<RevisionEntry> timeline(long id);
 
-    /** The latest revision's configuration (empty when the item is unknown or deleted). */
-    Optional<tools.jackson.databind.JsonNode> currentConfig(long id);
-
     /** The item with its latest revision's configuration (null when deleted), in one read. */
     Optional<Current> findWithConfig(long id);
 
