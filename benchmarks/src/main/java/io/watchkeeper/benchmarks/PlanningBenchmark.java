@@ -18,7 +18,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.watchkeeper.core.model.AccountAccess;
 import io.watchkeeper.core.model.AccountSpec;
 import io.watchkeeper.core.model.Provider;
-import io.watchkeeper.core.tuner.PlanPrincipal;
 import io.watchkeeper.core.tuner.PlanStatus;
 import io.watchkeeper.core.tuner.TunerPlan;
 import io.watchkeeper.db.JooqAccountStore;
@@ -127,22 +126,61 @@ public final class PlanningBenchmark {
                 long accountId = new JooqAccountStore(dsl).add(new AccountSpec(Provider.AWS, "bench", ACCOUNT, AccountAccess.NONE,
                         List.of("us-east-1"), Map.of(), false)).id();
                 List<PrincipalPlan> plans = planner.plan(input);
+                System.gc();
+                long before = heapUsed();
+                resetPeaks();
                 long t0 = System.nanoTime();
-                List<PlanPrincipal> rows = plans.stream().map(PlanMaker::row).toList();
-                long t1 = System.nanoTime();
+                long[] bytes = {0};
                 JooqTunerPlanStore store = new JooqTunerPlanStore(dsl);
+                // as PlanMaker does: each row's detail written as the store inserts it, one batch at a time
                 TunerPlan stored = dsl.transactionResult(cfg -> new JooqTunerPlanStore(cfg.dsl()).create(new TunerPlan(0, accountId,
                         PlanStatus.PLANNED, "benchmark", null, 90, null, "benchmark", "bundled", null, null, null, null, null,
-                        Json.object().put("principals", plans.size())), rows));
+                        Json.object().put("principals", plans.size())), () -> plans.stream().map(PlanMaker::row)
+                        .peek(r -> bytes[0] += r.detail().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).iterator()));
+                long t1 = System.nanoTime();
+                long storePeak = heapPeak();
+                var sizes = dsl.fetchOne("select count(*), coalesce(sum(octet_length(detail::text)), 0), "
+                        + "pg_total_relation_size('tuner_plan_principal') from tuner_plan_principal");
+                long notActionMax = dsl.fetchOne("select coalesce(max(octet_length(detail::text)), 0) from tuner_plan_principal "
+                        + "where granted > 10000").get(0, Long.class);
+                resetPeaks();
                 long t2 = System.nanoTime();
-                int read = store.principals(stored.id()).stream().map(PlanMaker::detail).toList().size();
+                List<PrincipalPlan> back = store.principals(stored.id()).stream().map(PlanMaker::detail).toList();
                 long t3 = System.nanoTime();
-                System.out.printf(Locale.ROOT, "stored: plan JSON %.1f s, insert of %,d rows in one transaction %.1f s, read back "
-                        + "and parsed (%d) %.1f s%n", (t1 - t0) / 1e9, rows.size(), (t2 - t1) / 1e9, read, (t3 - t2) / 1e9);
+                long readPeak = heapPeak();
+                long decisions = back.stream().mapToLong(p -> p.actions().size()).sum();
+                long planned = plans.stream().mapToLong(p -> p.actions().size()).sum();
+                System.out.printf(Locale.ROOT, "stored: %,d rows (%s in the table), detail %,d bytes as written (%,d as jsonb text; "
+                        + "largest NotAction row %,d), table with TOAST %,d bytes; heap before storing %d MB (the plan in "
+                        + "memory), peak while storing %d MB, peak while reading back %d MB; %,d decisions read back of "
+                        + "%,d planned; store %.1f s, read back %.1f s (wall, machine shared)%n", plans.size(), sizes.get(0),
+                        bytes[0], sizes.get(1, Long.class), notActionMax, sizes.get(2, Long.class), before >> 20, storePeak >> 20,
+                        readPeak >> 20, decisions, planned, (t1 - t0) / 1e9, (t3 - t2) / 1e9);
+                if (decisions != planned) {
+                    throw new IllegalStateException("decisions lost in storage: " + decisions + " of " + planned);
+                }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static List<java.lang.management.MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+    }
+
+    private static void resetPeaks() {
+        heapPools().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Sum of the heap pools' peak usage since the last reset (an upper bound of the heap's peak). */
+    private static long heapPeak() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static long heapUsed() {
+        return heapPools().stream().mapToLong(p -> p.getUsage().getUsed()).sum();
     }
 
     private record Result(double wall, double planWall, double cpu, int plans, long changes, long removed, long proofFailures,
@@ -155,7 +193,7 @@ public final class PlanningBenchmark {
         long t1 = System.nanoTime();
         long bytes = 0;
         for (PrincipalPlan p : plans) {
-            bytes += Json.write(Json.tree(p)).length();
+            bytes += PlanMaker.row(p).detail().length();
         }
         long t2 = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime() - cpu0;

@@ -11,6 +11,7 @@ import io.watchkeeper.core.tuner.TunerPlanStore;
 import io.watchkeeper.db.jooq.tables.records.TunerPlanPrincipalRecord;
 import io.watchkeeper.db.jooq.tables.records.TunerPlanRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import org.jooq.impl.DSL;
 /** Tuning plans and their principals in PostgreSQL; status moves are compare-and-set. */
 public final class JooqTunerPlanStore implements TunerPlanStore {
 
+    /** Principals per insert statement, and their detail text at most (a batch is what the store holds at once). */
+    public static final int BATCH_ROWS = 50;
+    static final long BATCH_CHARS = 8_000_000;
+
     private final DSLContext dsl;
 
     public JooqTunerPlanStore(DSLContext dsl) {
@@ -28,7 +33,7 @@ public final class JooqTunerPlanStore implements TunerPlanStore {
     }
 
     @Override
-    public TunerPlan create(TunerPlan plan, List<PlanPrincipal> principals) {
+    public TunerPlan create(TunerPlan plan, Iterable<PlanPrincipal> principals) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             TunerPlanRecord r = tx.insertInto(TUNER_PLAN)
@@ -41,25 +46,37 @@ public final class JooqTunerPlanStore implements TunerPlanStore {
                     .set(TUNER_PLAN.CATALOG_SOURCE, plan.catalogSource())
                     .set(TUNER_PLAN.SUMMARY, JSONB.valueOf(Json.write(plan.summary())))
                     .returning().fetchSingle();
+            List<PlanPrincipal> batch = new ArrayList<>(BATCH_ROWS);
+            long batchChars = 0;
             for (PlanPrincipal p : principals) {
-                tx.insertInto(TUNER_PLAN_PRINCIPAL)
-                        .set(TUNER_PLAN_PRINCIPAL.PLAN_ID, r.getId())
-                        .set(TUNER_PLAN_PRINCIPAL.PRINCIPAL_ARN, p.principalArn())
-                        .set(TUNER_PLAN_PRINCIPAL.PRINCIPAL_TYPE, p.principalType())
-                        .set(TUNER_PLAN_PRINCIPAL.ELIGIBLE, p.eligible())
-                        .set(TUNER_PLAN_PRINCIPAL.REASON, p.reason())
-                        .set(TUNER_PLAN_PRINCIPAL.GRANTED, p.granted())
-                        .set(TUNER_PLAN_PRINCIPAL.USED, p.used())
-                        .set(TUNER_PLAN_PRINCIPAL.UNUSED, p.unused())
-                        .set(TUNER_PLAN_PRINCIPAL.UNKNOWN, p.unknown())
-                        .set(TUNER_PLAN_PRINCIPAL.REMOVED, p.removed())
-                        .set(TUNER_PLAN_PRINCIPAL.PROOF_OK, p.proofOk())
-                        .set(TUNER_PLAN_PRINCIPAL.BEFORE_HASH, p.beforeHash())
-                        .set(TUNER_PLAN_PRINCIPAL.DETAIL, JSONB.valueOf(Json.write(p.detail())))
-                        .execute();
+                batch.add(p);
+                batchChars += p.detail().length();
+                if (batch.size() >= BATCH_ROWS || batchChars >= BATCH_CHARS) {
+                    insert(tx, r.getId(), batch);
+                    batch.clear();
+                    batchChars = 0;
+                }
             }
+            insert(tx, r.getId(), batch);
             return plan(r);
         });
+    }
+
+    /** One multi-row insert of a batch of principals (nothing when it is empty). */
+    private static void insert(DSLContext tx, long planId, List<PlanPrincipal> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        var insert = tx.insertInto(TUNER_PLAN_PRINCIPAL, TUNER_PLAN_PRINCIPAL.PLAN_ID, TUNER_PLAN_PRINCIPAL.PRINCIPAL_ARN,
+                TUNER_PLAN_PRINCIPAL.PRINCIPAL_TYPE, TUNER_PLAN_PRINCIPAL.ELIGIBLE, TUNER_PLAN_PRINCIPAL.REASON,
+                TUNER_PLAN_PRINCIPAL.GRANTED, TUNER_PLAN_PRINCIPAL.USED, TUNER_PLAN_PRINCIPAL.UNUSED, TUNER_PLAN_PRINCIPAL.UNKNOWN,
+                TUNER_PLAN_PRINCIPAL.REMOVED, TUNER_PLAN_PRINCIPAL.PROOF_OK, TUNER_PLAN_PRINCIPAL.BEFORE_HASH,
+                TUNER_PLAN_PRINCIPAL.DETAIL);
+        for (PlanPrincipal p : batch) {
+            insert = insert.values(planId, p.principalArn(), p.principalType(), p.eligible(), p.reason(), p.granted(), p.used(),
+                    p.unused(), p.unknown(), p.removed(), p.proofOk(), p.beforeHash(), JSONB.valueOf(p.detail()));
+        }
+        insert.execute();
     }
 
     @Override
@@ -138,6 +155,6 @@ public final class JooqTunerPlanStore implements TunerPlanStore {
     private static PlanPrincipal principal(TunerPlanPrincipalRecord r) {
         return new PlanPrincipal(r.getPlanId(), r.getPrincipalArn(), r.getPrincipalType(), r.getEligible(), r.getReason(),
                 r.getGranted(), r.getUsed(), r.getUnused(), r.getUnknown(), r.getRemoved(), r.getProofOk(),
-                r.getBeforeHash(), Json.parse(r.getDetail().data()));
+                r.getBeforeHash(), r.getDetail().data());
     }
 }

@@ -1,7 +1,5 @@
 package io.watchkeeper.core.tuner;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * One principal of a plan.
  *
@@ -11,8 +9,9 @@ import tools.jackson.databind.JsonNode;
  * @param removed actions the plan removes
  * @param proofOk whether the proof held (null: nothing to prove)
  * @param beforeHash fingerprint of its exact policies when planned (apply refuses when they changed)
- * @param detail decisions with evidence, policy edits and the proof (JSON owned by the tuner)
+ * @param detail decisions with evidence, policy edits and the proof (JSON text owned by the tuner, kept as text so a
+ *        plan's rows are never all held as trees)
  */
 public record PlanPrincipal(long planId, String principalArn, String principalType, boolean eligible, String reason,
                             int granted, int used, int unused, int unknown, int removed, Boolean proofOk,
-                            String beforeHash, JsonNode detail) {}
+                            String beforeHash, String detail) {}

@@ -7,8 +7,12 @@ import java.util.Optional;
 /** Plans and their principals. Status moves are compare-and-set, so two nodes never apply one plan twice. */
 public interface TunerPlanStore {
 
-    /** Stores a plan (its id and timestamps are assigned) with its principals; returns the stored plan. */
-    TunerPlan create(TunerPlan plan, List<PlanPrincipal> principals);
+    /**
+     * Stores a plan (its id and timestamps are assigned) with its principals, in one transaction; returns the stored
+     * plan. The principals are taken from the iterator as they are inserted, in batches, so a lazy iterator keeps only
+     * one batch of rows in memory however large the plan is.
+     */
+    TunerPlan create(TunerPlan plan, Iterable<PlanPrincipal> principals);
 
     Optional<TunerPlan> find(long id);
 

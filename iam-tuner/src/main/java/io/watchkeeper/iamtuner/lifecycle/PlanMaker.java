@@ -75,7 +75,8 @@ public final class PlanMaker {
         String note = note(coverage, la, arns.size());
         TunerPlan draft = new TunerPlan(0, account.id(), PlanStatus.PLANNED, actor, null, window, principalFilter, note,
                 catalog.source(), null, null, null, null, null, Json.tree(summary(result)));
-        TunerPlan stored = plans.create(draft, result.stream().map(PlanMaker::row).toList());
+        // each row's detail is written as it is inserted: one batch of rows in memory, never the whole plan as JSON
+        TunerPlan stored = plans.create(draft, () -> result.stream().map(PlanMaker::row).iterator());
         return new Made(stored, result);
     }
 
@@ -139,14 +140,14 @@ public final class PlanMaker {
         return s;
     }
 
-    /** The stored row of a principal's plan (its detail is the whole plan as JSON). */
+    /** The stored row of a principal's plan (its detail is the whole plan in {@link StoredPlan}'s compact form). */
     public static PlanPrincipal row(PrincipalPlan p) {
         return new PlanPrincipal(0, p.arn(), p.type().name(), p.eligible(), p.reason(), p.granted(), p.used(), p.unused(),
-                p.unknown(), p.removed().size(), p.proof() == null ? null : p.proof().holds(), p.beforeHash(), Json.tree(p));
+                p.unknown(), p.removed().size(), p.proof() == null ? null : p.proof().holds(), p.beforeHash(), StoredPlan.write(p));
     }
 
-    /** A principal's plan back from its stored detail. */
+    /** A principal's plan back from its stored detail: every decision, edit and the proof, as planned. */
     public static PrincipalPlan detail(PlanPrincipal row) {
-        return Json.mapper().treeToValue(row.detail(), PrincipalPlan.class);
+        return StoredPlan.read(row.detail());
     }
 }
