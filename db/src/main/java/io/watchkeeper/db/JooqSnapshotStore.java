@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.trueCondition;
 
+import io.watchkeeper.core.json.CanonicalJson;
 import io.watchkeeper.core.json.Json;
 import io.watchkeeper.core.json.JsonPatch;
 import io.watchkeeper.core.watch.ObservedItem;
@@ -219,9 +220,11 @@ public final class JooqSnapshotStore implements SnapshotStore {
 
         /**
          * Changes Watchkeeper made to this scope's resources since they were last watched (resource id → actor, the
-         * latest when several); every one of them whose resource this watch saw, changed or not, is used up.
+         * latest when several); every one of them whose resource this watch saw, changed or not, is used up. An actor is
+         * credited only when the observed configuration holds what its change left ({@code expected}); otherwise someone
+         * else changed the resource in between and its revision stays unattributed.
          */
-        private Map<String, String> attributions(Set<String> seen) {
+        private Map<String, String> attributions(Set<String> seen, Map<String, ObservedItem> observed) {
             WatchScope scope = snapshot.scope();
             var open = CHANGE_ATTRIBUTION.ACCOUNT_ID.eq(scope.account().id())
                     .and(CHANGE_ATTRIBUTION.RESOURCE_TYPE.eq(scope.type().id()))
@@ -230,11 +233,15 @@ public final class JooqSnapshotStore implements SnapshotStore {
                     .and(CHANGE_ATTRIBUTION.EXPIRES_AT.gt(now));
             Map<String, String> out = new HashMap<>();
             List<Long> used = new ArrayList<>();
-            for (var row : tx.select(CHANGE_ATTRIBUTION.ID, CHANGE_ATTRIBUTION.RESOURCE_ID, CHANGE_ATTRIBUTION.ACTOR)
-                    .from(CHANGE_ATTRIBUTION).where(open).orderBy(CHANGE_ATTRIBUTION.ID).fetch()) {
+            for (var row : tx.select(CHANGE_ATTRIBUTION.ID, CHANGE_ATTRIBUTION.RESOURCE_ID, CHANGE_ATTRIBUTION.ACTOR,
+                    CHANGE_ATTRIBUTION.EXPECTED).from(CHANGE_ATTRIBUTION).where(open).orderBy(CHANGE_ATTRIBUTION.ID).fetch()) {
                 if (seen.contains(row.value2())) {
-                    out.put(row.value2(), row.value3());
                     used.add(row.value1());
+                    if (row.value4() == null || holds(observed.get(row.value2()), Json.parse(row.value4().data()))) {
+                        out.put(row.value2(), row.value3());
+                    } else {
+                        out.remove(row.value2());
+                    }
                 }
             }
             if (!used.isEmpty()) {
@@ -243,12 +250,33 @@ public final class JooqSnapshotStore implements SnapshotStore {
             return out;
         }
 
+        /** Whether every top-level field of {@code expected} is equal (canonically) in the observed configuration. */
+        static boolean holds(ObservedItem item, JsonNode expected) {
+            if (item == null || !expected.isObject()) {
+                return false;
+            }
+            JsonNode full = item.config().full();
+            for (var e : expected.properties()) {
+                JsonNode actual = full.get(e.getKey());
+                JsonNode want = CanonicalJson.sorted(e.getValue());
+                boolean emptyEither = (actual == null || actual.isNull()) && (want.isNull() || want.isEmpty() && want.isContainer());
+                if (!emptyEither && (actual == null || !CanonicalJson.sorted(actual).equals(want))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private void insertRevisions() {
             long runId = snapshot.runId();
             Set<String> seen = new HashSet<>();
-            snapshot.items().forEach(i -> seen.add(i.resourceId()));
+            Map<String, ObservedItem> observed = new HashMap<>();
+            snapshot.items().forEach(i -> {
+                seen.add(i.resourceId());
+                observed.put(i.resourceId(), i);
+            });
             pending.forEach(p -> seen.add(p.resourceId()));
-            Map<String, String> actors = attributions(seen);
+            Map<String, String> actors = attributions(seen, observed);
             for (int from = 0; from < pending.size(); from += CHUNK) {
                 var insert = tx.insertInto(ITEM_REVISION, ITEM_REVISION.ITEM_ID, ITEM_REVISION.REVISION_NO,
                         ITEM_REVISION.KIND, ITEM_REVISION.CONFIG, ITEM_REVISION.DURABLE_HASH, ITEM_REVISION.FULL_HASH,

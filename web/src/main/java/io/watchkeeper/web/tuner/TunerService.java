@@ -21,6 +21,8 @@ import io.watchkeeper.core.tuner.TunerPlan;
 import io.watchkeeper.core.tuner.TunerPlanStore;
 import io.watchkeeper.core.tuner.TunerSettingsStore;
 import io.watchkeeper.core.watch.ChangeAttributions;
+import io.watchkeeper.iamtuner.aws.AccountIam;
+import io.watchkeeper.iamtuner.aws.IamReader;
 import io.watchkeeper.iamtuner.lifecycle.ChangeRunner;
 import io.watchkeeper.iamtuner.lifecycle.EvidenceCollector;
 import io.watchkeeper.iamtuner.lifecycle.PlanMaker;
@@ -215,10 +217,12 @@ public final class TunerService {
         ChangeRunner.Applied applied;
         try (AwsSession session = aws.open(account)) {
             applied = runner.apply(plan, session, caller.actor(), skipNotice);
-        }
-        for (TunerChange c : applied.changes()) {
-            changes.find(c.id()).ifPresent(made -> attribution.record(made, "tuner change " + c.id() + " by " + caller.actor(),
-                    clock.instant()));
+            // what IAM holds right after the change: the next revisions are the tuner's only while they hold it
+            AccountIam after = applied.changes().isEmpty() ? null : IamReader.read(session.iam());
+            for (TunerChange c : applied.changes()) {
+                changes.find(c.id()).ifPresent(made -> attribution.record(made, "tuner change " + c.id() + " by "
+                        + caller.actor(), clock.instant(), after));
+            }
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", applied.plan().status());
@@ -243,8 +247,9 @@ public final class TunerService {
         TunerChange done;
         try (AwsSession session = aws.open(account)) {
             done = runner.rollback(change, session, caller.actor(), why);
+            attribution.record(done, "tuner rollback of change " + changeId + " by " + caller.actor(), clock.instant(),
+                    IamReader.read(session.iam()));
         }
-        attribution.record(done, "tuner rollback of change " + changeId + " by " + caller.actor(), clock.instant());
         audit.record(new AuditEntry(caller.actor(), "tuner.rollback", "tuner-change:" + changeId + "@" + change.accountId(),
                 Json.tree(Map.of("status", change.status())), Json.tree(Map.of("status", done.status(), "reason", why,
                 "error", done.error() == null ? "" : done.error())), change.accountId()));

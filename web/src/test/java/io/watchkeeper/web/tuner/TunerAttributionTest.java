@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The watchers record the tuner as the actor of the revisions it causes: after an apply, the next watch's revision of
  * the changed role names "tuner change C by U"; after the rollback, "tuner rollback of change C by U"; a change made
- * by someone else outside Watchkeeper stays unattributed.
+ * by someone else outside Watchkeeper stays unattributed, and so does the next revision of a role the tuner changed when
+ * a person changed it again before the watch saw it (its policies are no longer what the tuner left).
  */
 class TunerAttributionTest {
 
@@ -90,5 +91,28 @@ class TunerAttributionTest {
         assertThat(app.get(2).value3()).matches("tuner rollback of change " + changeId + " by cli:.+");
         watch();
         assertThat(revisions(APP)).as("used up: no further revision, nothing left to attribute").hasSize(3);
+    }
+
+    @Test
+    void aPersonsChangeAfterTheTunersIsNotCreditedToTheTuner() {
+        watch();
+        assertThat(cli.run("tuner", "collect", "--account", "tuned").exit()).isZero();
+        CliHarness.Run plan = cli.run("tuner", "plan", "--account", "tuned", "--principal", APP, "--format", "json");
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        long planId = Json.parse(plan.out()).get("id").asLong();
+        CliHarness.Run apply = cli.run("tuner", "apply", Long.toString(planId), "--now", "--format", "json");
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(Json.parse(apply.out()).get("changes")).isNotEmpty();
+        // a person adds a policy to the same role before the next watch
+        fixture.iam.putRolePolicy(r -> r.roleName("app").policyName("by-hand").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:ListQueues\",\"Resource\":\"*\"}]}"));
+
+        watch();
+        var app = revisions(APP);
+        assertThat(app).hasSize(2);
+        assertThat(app.get(1).value2()).isEqualTo("changed");
+        assertThat(app.get(1).value3()).as("the revision holds a person's change too: not the tuner's").isNull();
+        CliHarness.Run history = cli.run("items", "history", APP);
+        assertThat(history.out()).doesNotContain("tuner change");
     }
 }
