@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,14 @@ public final class OwnerDirectory {
     private final boolean tagEmail;
 
     public OwnerDirectory(TunerNoticeProperties properties) {
+        this(properties, SlackWebhookChannel::new);
+    }
+
+    /**
+     * For tests against a loopback receiver: {@code webhooks} builds each owner's channel (the application always uses
+     * the https-only constructor above; tests pass {@link SlackWebhookChannel#allowingHttpToLoopback}).
+     */
+    OwnerDirectory(TunerNoticeProperties properties, BiFunction<URI, Duration, SlackWebhookChannel> webhooks) {
         this.tagEmail = properties.tagEmail();
         List<Entry> list = new ArrayList<>();
         int i = 0;
@@ -49,7 +58,7 @@ public final class OwnerDirectory {
             if (o.webhook() != null && !o.webhook().isBlank()) {
                 try {
                     URI uri = new URI(o.webhook().strip());
-                    hook = new SlackWebhookChannel(uri, properties.timeout().compareTo(Duration.ofMinutes(2)) > 0
+                    hook = webhooks.apply(uri, properties.timeout().compareTo(Duration.ofMinutes(2)) > 0
                             ? Duration.ofMinutes(2) : properties.timeout());
                     host = uri.getHost();
                 } catch (URISyntaxException e) {
