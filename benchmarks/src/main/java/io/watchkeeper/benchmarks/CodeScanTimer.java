@@ -8,10 +8,8 @@ import io.watchkeeper.codescanner.ScanResult;
 import io.watchkeeper.codescanner.finding.SecretHasher;
 import io.watchkeeper.codescanner.secrets.SecretDetector;
 import io.watchkeeper.codescanner.secrets.SecretRules;
-import io.watchkeeper.core.inventory.AccessKeyDirectory;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Steady-state speed of the scanner in one JVM (after warm-up runs): MiB scanned per CPU second.
@@ -27,8 +25,8 @@ public final class CodeScanTimer {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         ScanRequest request = args[0].equals("history") ? new ScanRequest.History(dir) : new ScanRequest.WorkingTree(dir);
         byte[] key = new byte[32];
-        CodeScanner scanner = new CodeScanner(new SecretDetector(SecretRules.builtIn(), 4096), new SecretHasher(key),
-                ScanOptions.defaults(), AccessKeyDirectory.NONE, List.of());
+        CodeScanner scanner = CodeScanner.builder(new SecretDetector(SecretRules.builtIn(), 4096), new SecretHasher(key),
+                ScanOptions.defaults()).build();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < runs; i++) {
             long cpu = os.getProcessCpuTime();

@@ -60,38 +60,73 @@ public final class CodeScanner {
     private final IacAnalyzer iac;
     private final JavaTaintAnalyzer taint;
 
-    /** A scanner of secrets only. */
-    public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
-                       List<SecretVerifier> verifiers) {
-        this(detector, hasher, options, inventory, verifiers, null, null);
+    /**
+     * A scanner of secrets with {@code detector}, hashing with {@code hasher}, within {@code options};
+     * the builder adds the inventory join, verifiers and the IaC and Java analyzers.
+     */
+    public static Builder builder(SecretDetector detector, SecretHasher hasher, ScanOptions options) {
+        return new Builder(detector, hasher, options);
     }
 
     /**
-     * A scanner of secrets and, when {@code iac} is set, infrastructure as code (Terraform, plans,
-     * CloudFormation) judged by the checks of live configuration.
+     * What a scanner is made of besides the detector: the inventory to join AWS keys with (none by
+     * default), the live verifiers ({@link ScanOptions#verify()} picks among them), and optionally the
+     * IaC analyzer (Terraform, plans, CloudFormation judged by the checks of live configuration) and the
+     * Java taint analyzer (used when the options name {@value ScanOptions#JAVA}).
      */
-    public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
-                       List<SecretVerifier> verifiers, IacAnalyzer iac) {
-        this(detector, hasher, options, inventory, verifiers, iac, null);
+    public static final class Builder {
+        private final SecretDetector detector;
+        private final SecretHasher hasher;
+        private final ScanOptions options;
+        private AccessKeyDirectory inventory = AccessKeyDirectory.NONE;
+        private List<SecretVerifier> verifiers = List.of();
+        private IacAnalyzer iac;
+        private JavaTaintAnalyzer taint;
+
+        private Builder(SecretDetector detector, SecretHasher hasher, ScanOptions options) {
+            this.detector = java.util.Objects.requireNonNull(detector, "detector");
+            this.hasher = java.util.Objects.requireNonNull(hasher, "hasher");
+            this.options = java.util.Objects.requireNonNull(options, "options");
+        }
+
+        /** The watched IAM users' keys (null: none). */
+        public Builder inventory(AccessKeyDirectory inventory) {
+            this.inventory = inventory == null ? AccessKeyDirectory.NONE : inventory;
+            return this;
+        }
+
+        public Builder verifiers(List<SecretVerifier> verifiers) {
+            this.verifiers = List.copyOf(verifiers);
+            return this;
+        }
+
+        /** Infrastructure as code too (null: not). */
+        public Builder iac(IacAnalyzer iac) {
+            this.iac = iac;
+            return this;
+        }
+
+        /** Java vulnerabilities too when the options name {@value ScanOptions#JAVA} (null: not). */
+        public Builder taint(JavaTaintAnalyzer taint) {
+            this.taint = taint;
+            return this;
+        }
+
+        /** The scanner; an unknown verifier named by the options is an {@link InvalidInputException}. */
+        public CodeScanner build() {
+            return new CodeScanner(this);
+        }
     }
 
-    /** With {@code taint} (or null), Java sources are analysed for vulnerabilities too when the options name {@value ScanOptions#JAVA}. */
-    public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
-                       List<SecretVerifier> verifiers, JavaTaintAnalyzer taint) {
-        this(detector, hasher, options, inventory, verifiers, null, taint);
-    }
-
-    /** Secrets, and infrastructure as code and Java vulnerabilities when their analyzers are given (either may be null). */
-    public CodeScanner(SecretDetector detector, SecretHasher hasher, ScanOptions options, AccessKeyDirectory inventory,
-                       List<SecretVerifier> verifiers, IacAnalyzer iac, JavaTaintAnalyzer taint) {
-        this.iac = iac;
-        this.taint = taint != null && options.analyzers().contains(ScanOptions.JAVA) ? taint : null;
-        this.detector = detector;
-        this.hasher = hasher;
-        this.options = options;
-        this.inventory = inventory == null ? AccessKeyDirectory.NONE : inventory;
+    private CodeScanner(Builder b) {
+        this.iac = b.iac;
+        this.taint = b.taint != null && b.options.analyzers().contains(ScanOptions.JAVA) ? b.taint : null;
+        this.detector = b.detector;
+        this.hasher = b.hasher;
+        this.options = b.options;
+        this.inventory = b.inventory;
         Map<String, SecretVerifier> byName = new HashMap<>();
-        verifiers.forEach(v -> byName.put(v.name(), v));
+        b.verifiers.forEach(v -> byName.put(v.name(), v));
         for (String name : options.verify()) {
             if (!byName.containsKey(name)) {
                 throw new InvalidInputException("no verifier '" + name + "' (known: " + new TreeSet<>(byName.keySet()) + ")");

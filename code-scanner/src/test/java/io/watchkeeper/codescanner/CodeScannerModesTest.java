@@ -70,6 +70,49 @@ class CodeScannerModesTest {
     }
 
     @Test
+    void aPullRequestThatChangesOnlyTheCallerOfALocalModuleIsJudgedWithTheModule() {
+        Git git = TestRepos.init(dir);
+        TestRepos.commit(git, files(
+                "modules/db/main.tf", """
+                        variable "encrypted" {}
+                        resource "aws_db_instance" "this" {
+                          identifier                          = "orders"
+                          engine                              = "postgres"
+                          instance_class                      = "db.t3.micro"
+                          storage_encrypted                   = var.encrypted
+                          publicly_accessible                 = false
+                          backup_retention_period             = 7
+                          deletion_protection                 = true
+                          multi_az                            = true
+                          iam_database_authentication_enabled = true
+                          manage_master_user_password         = true
+                        }
+                        """,
+                "envs/prod/main.tf", """
+                        module "orders" {
+                          source    = "../../modules/db"
+                          encrypted = true
+                        }
+                        """), "base", 1_700_000_000);
+        TestRepos.checkout(git, "feature", true);
+        // the pull request touches only the caller: the module's folder is not in its diff
+        TestRepos.commit(git, files("envs/prod/main.tf", """
+                module "orders" {
+                  source    = "../../modules/db"
+                  encrypted = false
+                }
+                """), "turn encryption off", 1_700_000_100);
+
+        ScanResult pr = TestRepos.iacScanner(io.watchkeeper.core.inventory.LiveConfigDirectory.NONE)
+                .scan(new ScanRequest.PullRequest(dir, "main...feature"), ScanProgress.NONE);
+
+        // the unencrypted storage the call now asks for, found in the module it instantiates
+        assertThat(pr.findings()).extracting(Finding::ruleId, Finding::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("aws.rds.instance/unencrypted", "modules/db/main.tf"));
+        assertThat(pr.findings().getFirst().message()).contains("module.orders.aws_db_instance.this");
+    }
+
+    @Test
     void historyScansEachBlobOnceAndNamesTheCommitThatIntroducedTheSecret() {
         String first = fake.github("ghp_");
         String second = fake.stripeLive();

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -85,13 +84,13 @@ public final class TestRepos {
     }
 
     public static CodeScanner scanner(AccessKeyDirectory inventory, ScanOptions options) {
-        return new CodeScanner(DETECTOR, new SecretHasher(KEY), options, inventory, List.of());
+        return CodeScanner.builder(DETECTOR, new SecretHasher(KEY), options).inventory(inventory).build();
     }
 
     /** A scanner of secrets and infrastructure as code, the IaC joined to {@code live}. */
     public static CodeScanner iacScanner(io.watchkeeper.core.inventory.LiveConfigDirectory live) {
-        return new CodeScanner(DETECTOR, new SecretHasher(KEY), ScanOptions.defaults().withThreads(2), AccessKeyDirectory.NONE,
-                List.of(), new io.watchkeeper.codescanner.iac.IacAnalyzer(CHECKS, live));
+        return CodeScanner.builder(DETECTOR, new SecretHasher(KEY), ScanOptions.defaults().withThreads(2))
+                .iac(new io.watchkeeper.codescanner.iac.IacAnalyzer(CHECKS, live)).build();
     }
 
     private static final io.watchkeeper.auditors.CheckRegistry CHECKS = io.watchkeeper.auditors.CheckRegistry.discover();

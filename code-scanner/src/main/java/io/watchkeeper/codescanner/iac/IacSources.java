@@ -83,20 +83,36 @@ public final class IacSources {
         return out;
     }
 
+    /** Most folders of local modules added to a pull request's folders (a bound on what one pull request reads). */
+    static final int MAX_MODULE_FOLDERS = 200;
+
     /**
-     * The IaC files of {@code revision}: Terraform files in {@code folders}, and the files named in {@code paths}.
+     * The IaC files of {@code revision}: Terraform files in {@code folders} and in the folders of the local
+     * modules they call (./x, ../x; followed through modules that call modules, even where the pull request
+     * changes nothing, so a changed root module is judged with its modules), and the files named in {@code paths}.
      */
     public static List<IacFile> read(Repository repo, String revision, Set<String> folders, Set<String> paths, ScanLimits limits) {
         WorkingTree.Listing listing = GitSources.tree(repo, revision);
+        Map<String, List<FileRef>> terraformByFolder = new java.util.HashMap<>();
+        for (FileRef ref : listing.files()) {
+            String p = ref.path();
+            int slash = p.lastIndexOf('/');
+            if (io.watchkeeper.codescanner.iac.terraform.TerraformModule.isTerraform(p.substring(slash + 1))) {
+                terraformByFolder.computeIfAbsent(slash < 0 ? "" : p.substring(0, slash), k -> new ArrayList<>()).add(ref);
+            }
+        }
         List<IacFile> out = new ArrayList<>();
+        Map<String, IacFile> decoded = new java.util.HashMap<>();
         try (ContentReader reader = ContentReader.blobs(repo, limits)) {
+            Set<String> withModules = moduleClosure(folders, terraformByFolder, ref -> decoded.computeIfAbsent(ref.path(),
+                    k -> decode(ref, reader.read(ref))));
             for (FileRef ref : listing.files()) {
                 String p = ref.path();
                 int slash = p.lastIndexOf('/');
                 String folder = slash < 0 ? "" : p.substring(0, slash);
                 boolean tf = io.watchkeeper.codescanner.iac.terraform.TerraformModule.isTerraform(p.substring(slash + 1));
-                if ((tf && folders.contains(folder)) || paths.contains(p)) {
-                    IacFile f = decode(ref, reader.read(ref));
+                if ((tf && withModules.contains(folder)) || paths.contains(p)) {
+                    IacFile f = decoded.containsKey(p) ? decoded.get(p) : decode(ref, reader.read(ref));
                     if (f != null) {
                         out.add(f);
                     }
@@ -104,5 +120,31 @@ public final class IacSources {
             }
         }
         return out;
+    }
+
+    /** {@code folders} and the folders of the local modules their Terraform files call, transitively (bounded). */
+    private static Set<String> moduleClosure(Set<String> folders, Map<String, List<FileRef>> terraformByFolder,
+                                             java.util.function.Function<FileRef, IacFile> read) {
+        Set<String> all = new java.util.LinkedHashSet<>(folders);
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(folders);
+        int added = 0;
+        while (!todo.isEmpty()) {
+            String folder = todo.poll();
+            for (FileRef ref : terraformByFolder.getOrDefault(folder, List.of())) {
+                IacFile f = read.apply(ref);
+                if (f == null || !ref.path().endsWith(".tf")) {
+                    continue;
+                }
+                for (String source : io.watchkeeper.codescanner.iac.terraform.TerraformModule.localModuleSources(f.text())) {
+                    String key = IacAnalyzer.childKey(folder + "\0", source);
+                    String child = key == null ? null : key.substring(0, key.indexOf('\0'));
+                    if (child != null && terraformByFolder.containsKey(child) && added < MAX_MODULE_FOLDERS && all.add(child)) {
+                        added++;
+                        todo.add(child);
+                    }
+                }
+            }
+        }
+        return all;
     }
 }

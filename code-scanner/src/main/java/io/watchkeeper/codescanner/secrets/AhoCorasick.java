@@ -9,9 +9,10 @@ import java.util.Locale;
 
 /**
  * The keyword prefilter: every keyword found in one pass over the bytes (Aho-Corasick automaton,
- * ASCII case-insensitive), before any regular expression runs. The automaton is a full transition
- * table over byte classes (bytes that occur in no keyword share one class), so the inner loop is
- * two array reads per byte. Immutable and thread-safe once built.
+ * ASCII case-insensitive), before any regular expression runs. The automaton is built over byte
+ * classes (bytes that occur in no keyword share one class) and then flattened into a full table of
+ * 256 entries per state, so the inner loop is one array read per byte (and one comparison that
+ * tells states with output apart). Immutable and thread-safe once built.
  */
 public final class AhoCorasick {
 
@@ -23,6 +24,7 @@ public final class AhoCorasick {
 
     private final byte[] classOf = new byte[256];
     private final int classes;
+    /** Per state 256 entries (one per byte value): the target state's row offset (state << 8). */
     private final int[] table;
     private final int[][] outputs;
     private final int firstOutput;
@@ -107,7 +109,7 @@ public final class AhoCorasick {
             }
         }
         // Renumber: states without output first, states with output last, so the scan loop tells them
-        // apart with one comparison; transitions hold the target's row offset (state x classes).
+        // apart with one comparison; transitions hold the target's row offset (state << 8).
         int[] order = new int[states];
         int[] rank = new int[states];
         int k = 0;
@@ -125,18 +127,18 @@ public final class AhoCorasick {
         for (int i = 0; i < states; i++) {
             rank[order[i]] = i;
         }
-        table = new int[states * classes];
+        table = new int[states << 8];
         outputs = new int[states - firstOutput][];
         for (int i = 0; i < states; i++) {
             int old = order[i];
-            for (int c = 0; c < classes; c++) {
-                table[i * classes + c] = rank[delta[old * classes + c]] * classes;
+            for (int b = 0; b < 256; b++) {
+                table[(i << 8) | b] = rank[delta[old * classes + classOf[b]]] << 8;
             }
             if (i >= firstOutput) {
                 outputs[i - firstOutput] = out.get(old).stream().mapToInt(Integer::intValue).distinct().toArray();
             }
         }
-        start = rank[0] * classes;
+        start = rank[0] << 8;
     }
 
     private int[] newRow() {
@@ -152,18 +154,30 @@ public final class AhoCorasick {
 
     /** Reports every occurrence of every keyword in {@code data[from, to)}. */
     public void scan(byte[] data, int from, int to, Hits hits) {
-        final byte[] cls = classOf;
         final int[] t = table;
-        final int n = classes;
-        final int limit = firstOutput * n;
+        final int limit = firstOutput << 8;
         int s = start;
         for (int i = from; i < to; i++) {
-            s = t[s + cls[data[i] & 0xff]];
+            s = t[s | (data[i] & 0xff)];
             if (s >= limit) {
-                for (int k : outputs[s / n - firstOutput]) {
+                for (int k : outputs[(s >> 8) - firstOutput]) {
                     hits.hit(k, i + 1);
                 }
             }
         }
+    }
+
+    /** The offset just after the first keyword occurrence in {@code data[from, to)}, or -1 when there is none. */
+    public int first(byte[] data, int from, int to) {
+        final int[] t = table;
+        final int limit = firstOutput << 8;
+        int s = start;
+        for (int i = from; i < to; i++) {
+            s = t[s | (data[i] & 0xff)];
+            if (s >= limit) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 }

@@ -123,6 +123,9 @@ public final class SecretDetector {
             m.useTransparentBounds(true);
             int lastStart = -1;
             for (int i = 0; i < counts[r]; i += 2) {
+                if (!rule.mayMatch(data, windows[r][i], windows[r][i + 1])) {
+                    continue; // e.g. a line naming a token that assigns nothing
+                }
                 m.region(windows[r][i], windows[r][i + 1]);
                 while (m.find()) {
                     if (m.start() <= lastStart) {
@@ -273,7 +276,7 @@ public final class SecretDetector {
             if (f.extensions().contains(ext) && f.magic().equals("pkcs12") && pkcs12(data, length)) {
                 SecretRule asRule = new SecretRule(f.id(), f.family(), f.title(), f.severity(), List.of(ext),
                         java.util.regex.Pattern.compile("(?<secret>)"), SecretRule.Window.LINE, null, 0, false, List.of(),
-                        100, null, null, null);
+                        100, null, null, null, null);
                 String digest = sha256(data, length);
                 FileContext context = rules.contexts().of(path);
                 out.add(new Candidate(asRule, digest, digest, 0, length, 1, 1,

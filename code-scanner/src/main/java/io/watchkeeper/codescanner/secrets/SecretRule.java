@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * @param nearby a companion that raises the severity when found close by, or null
  * @param verifier provider verifier name for optional live verification, or null
  * @param inventory inventory join ({@code aws-access-key}), or null
+ * @param requires characters of which every match holds at least one (an assignment's {@code =} or
+ *     {@code :}), or null: a keyword window without any of them is not searched (a speed-up only, it
+ *     never changes what matches)
  */
 public record SecretRule(
         String id,
@@ -39,7 +42,8 @@ public record SecretRule(
         int priority,
         Nearby nearby,
         String verifier,
-        String inventory) {
+        String inventory,
+        String requires) {
 
     public SecretRule {
         Objects.requireNonNull(id, "id");
@@ -49,6 +53,22 @@ public record SecretRule(
         valueFilters = List.copyOf(valueFilters);
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(window, "window");
+    }
+
+    /** Whether {@code data[from, to)} holds one of the {@link #requires()} characters (always, when there are none). */
+    public boolean mayMatch(byte[] data, int from, int to) {
+        if (requires == null) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            byte b = data[i];
+            for (int k = 0; k < requires.length(); k++) {
+                if (b == requires.charAt(k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Lines before and after the keyword's line the pattern may look at. */

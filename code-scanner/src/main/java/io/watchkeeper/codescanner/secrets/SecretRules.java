@@ -31,7 +31,7 @@ public final class SecretRules {
 
     private static final String BUILT_IN = "secret-rules.yaml";
     private static final Set<String> RULE_KEYS = Set.of("id", "family", "title", "severity", "keywords", "pattern",
-            "window", "check", "min-entropy", "generic", "filters", "priority", "nearby", "verifier", "inventory");
+            "window", "check", "min-entropy", "generic", "filters", "priority", "nearby", "verifier", "inventory", "requires");
     private static final Set<String> MAGICS = Set.of("pkcs12");
 
     private final List<SecretRule> rules;
@@ -168,9 +168,13 @@ public final class SecretRules {
         if (inventory != null && !inventory.equals("aws-access-key")) {
             throw new InvalidInputException("rule " + id + ": unknown inventory join '" + inventory + "'");
         }
+        String requires = r.path("requires").asString(null);
+        if (requires != null && (requires.isEmpty() || !requires.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new InvalidInputException("rule " + id + ": requires must be printable ASCII characters");
+        }
         return new SecretRule(id, required(r, "family", id), r.path("title").asString(id), severity(r, id), keywords, pattern,
                 window, check, r.path("min-entropy").asDouble(0), r.path("generic").asBoolean(false), filters,
-                r.path("priority").asInt(50), nearby, r.path("verifier").asString(null), inventory);
+                r.path("priority").asInt(50), nearby, r.path("verifier").asString(null), inventory, requires);
     }
 
     private static int bounded(int value, int min, int max, String id) {

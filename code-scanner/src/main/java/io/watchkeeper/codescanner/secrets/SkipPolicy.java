@@ -22,12 +22,16 @@ public final class SkipPolicy {
     private final Pattern vendored;
     private final Pattern generated;
     private final List<String> markers;
+    /** The markers, found in one pass without a copy of the file's head (null when there are none). */
+    private final AhoCorasick markerScan;
     private final Set<String> binaryExtensions;
 
     SkipPolicy(Pattern vendored, Pattern generated, List<String> markers, Set<String> binaryExtensions) {
         this.vendored = vendored;
         this.generated = generated;
         this.markers = markers.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
+        this.markerScan = this.markers.isEmpty() || !this.markers.stream().allMatch(SkipPolicy::ascii)
+                ? null : new AhoCorasick(this.markers);
         this.binaryExtensions = Set.copyOf(binaryExtensions);
     }
 
@@ -67,6 +71,9 @@ public final class SkipPolicy {
     }
 
     private boolean hasMarker(byte[] data, int n) {
+        if (markerScan != null) {
+            return markerScan.first(data, 0, n) >= 0;
+        }
         String head = new String(data, 0, n, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         for (String m : markers) {
             if (head.contains(m)) {
@@ -74,6 +81,10 @@ public final class SkipPolicy {
             }
         }
         return false;
+    }
+
+    private static boolean ascii(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c < 0x80);
     }
 
     /** The lower-cased extension of the last path segment, or "". */

@@ -65,7 +65,22 @@ public final class WorkingTree {
         return new Listing(files, skipped);
     }
 
+    /**
+     * {@code file}'s path below {@code root} with '/' separators. The walk hands out paths built by
+     * resolving names against {@code root}, so the prefix is cut as text (Path.relativize costs more than
+     * reading a small file); anything else takes the general way.
+     */
     static String relative(Path root, Path file) {
+        String r = root.toString();
+        String f = file.toString();
+        String sep = root.getFileSystem().getSeparator();
+        if (f.length() > r.length() && f.startsWith(r)) {
+            int from = r.endsWith(sep) ? r.length() : r.length() + sep.length();
+            if (from <= f.length() && f.startsWith(sep, from - sep.length())) {
+                String rel = f.substring(from);
+                return sep.equals("/") ? rel : rel.replace(sep, "/");
+            }
+        }
         Path rel = root.relativize(file);
         StringBuilder b = new StringBuilder();
         for (Path part : rel) {

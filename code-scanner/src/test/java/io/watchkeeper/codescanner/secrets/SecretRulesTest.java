@@ -102,5 +102,30 @@ class SecretRulesTest {
         ac.scan(text, 0, text.length, (k, end) -> hits.add(k + "@" + end));
         // she and he end at 4, hers at 6, his at 10, ghp_ at 15 (offsets just after the last byte)
         assertThat(hits).containsExactlyInAnyOrder("1@4", "0@4", "3@6", "2@10", "4@15");
+        // the first hit only: where the earliest keyword ends, or -1 (bytes above 127 included)
+        assertThat(ac.first(text, 0, text.length)).isEqualTo(4);
+        assertThat(ac.first(text, 4, text.length)).isEqualTo(10); // from "rs his": hers is cut, his ends at 10
+        byte[] none = "\u00e9t\u00e9 sans mots".getBytes(StandardCharsets.UTF_8);
+        assertThat(ac.first(none, 0, none.length)).isEqualTo(-1);
+    }
+
+    @Test
+    void requiresSkipsWindowsWithoutTheCharactersAndIsValidated() {
+        String rule = """
+                version: 1
+                rules:
+                  - id: assign
+                    family: generic
+                    severity: medium
+                    keywords: [token]
+                    pattern: '(?i:token)\\s*[:=]\\s*(?<secret>[a-z0-9]{12})'
+                """;
+        SecretDetector detector = new SecretDetector(load(rule + "    requires: '=:'\n" + MINIMAL_TAIL), 4096);
+        byte[] text = "token = abcdef123456\nthe token abcdef123456\ntoken: abcdef654321\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(detector.detect("a.py", text, text.length)).extracting(Candidate::startLine).containsExactly(1, 3);
+        assertThatThrownBy(() -> load(rule + "    requires: ''\n" + MINIMAL_TAIL))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("rule assign").hasMessageContaining("requires");
+        assertThatThrownBy(() -> load(rule + "    requires: '\u00e9'\n" + MINIMAL_TAIL))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("requires");
     }
 }

@@ -19,7 +19,6 @@ import io.watchkeeper.codescanner.output.ScanReports;
 import io.watchkeeper.codescanner.output.ScannerVersion;
 import io.watchkeeper.codescanner.secrets.SecretDetector;
 import io.watchkeeper.codescanner.secrets.SecretRules;
-import io.watchkeeper.core.inventory.AccessKeyDirectory;
 import io.watchkeeper.core.json.Json;
 import java.io.InputStream;
 import java.net.URI;
@@ -73,9 +72,9 @@ class JavaTaintScanTest {
             """;
 
     static CodeScanner scanner(Set<String> analyzers) {
-        return new CodeScanner(new SecretDetector(SecretRules.builtIn(), 4096), TestRepos.hasher(),
-                ScanOptions.defaults().withThreads(2).withAnalyzers(analyzers), AccessKeyDirectory.NONE, List.of(),
-                new JavaTaintAnalyzer(TaintModel.builtIn(), JavaTaintAnalyzer.Limits.DEFAULT));
+        return CodeScanner.builder(new SecretDetector(SecretRules.builtIn(), 4096), TestRepos.hasher(),
+                        ScanOptions.defaults().withThreads(2).withAnalyzers(analyzers))
+                .taint(new JavaTaintAnalyzer(TaintModel.builtIn(), JavaTaintAnalyzer.Limits.DEFAULT)).build();
     }
 
     private static List<String> sarifErrors(String json) throws Exception {

@@ -16,7 +16,6 @@ import io.watchkeeper.codescanner.finding.Verification;
 import io.watchkeeper.codescanner.secrets.SecretDetector;
 import io.watchkeeper.codescanner.secrets.SecretRules;
 import io.watchkeeper.core.finding.Severity;
-import io.watchkeeper.core.inventory.AccessKeyDirectory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -100,13 +99,13 @@ class VerifiersTest {
         SecretDetector detector = new SecretDetector(SecretRules.builtIn(), 4096);
         ScanOptions options = ScanOptions.defaults().withThreads(1);
 
-        ScanResult off = new CodeScanner(detector, TestRepos.hasher(), options, AccessKeyDirectory.NONE, verifiers())
+        ScanResult off = CodeScanner.builder(detector, TestRepos.hasher(), options).verifiers(verifiers()).build()
                 .scan(new ScanRequest.WorkingTree(dir), ScanProgress.NONE);
         assertThat(requests.get()).isZero();
         assertThat(off.findings()).allSatisfy(f -> assertThat(f.verification()).isEqualTo(Verification.NOT_CHECKED));
 
-        ScanResult on = new CodeScanner(detector, new SecretHasher(TestRepos.KEY), options.withVerify(Set.of("github", "slack")),
-                AccessKeyDirectory.NONE, verifiers()).scan(new ScanRequest.WorkingTree(dir), ScanProgress.NONE);
+        ScanResult on = CodeScanner.builder(detector, new SecretHasher(TestRepos.KEY), options.withVerify(Set.of("github", "slack")))
+                .verifiers(verifiers()).build().scan(new ScanRequest.WorkingTree(dir), ScanProgress.NONE);
         assertThat(on.findings()).extracting(Finding::startLine, Finding::verification, Finding::severity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1, Verification.LIVE, Severity.CRITICAL),
                 org.assertj.core.groups.Tuple.tuple(2, Verification.REVOKED, Severity.LOW),

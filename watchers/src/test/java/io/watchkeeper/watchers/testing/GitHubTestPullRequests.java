@@ -22,7 +22,9 @@ public final class GitHubTestPullRequests {
                            String title, String summary, List<JsonNode> annotations, int requests) {}
 
     /** One inline review comment. */
-    public record ReviewComment(long id, String repo, int number, long reviewId, String path, int line, String body) {}
+    /** {@code startLine}: the first line of a multi-line comment ({@code start_line}), 0 for a one-line comment. */
+    public record ReviewComment(long id, String repo, int number, long reviewId, String path, int line, String body,
+                                int startLine) {}
 
     /** A review: its body and commit. */
     public record Review(long id, String repo, int number, String commitId, String body, int comments) {}
@@ -122,7 +124,7 @@ public final class GitHubTestPullRequests {
         int count = 0;
         for (JsonNode c : body.path("comments")) {
             comments.add(new ReviewComment(ids.incrementAndGet(), repo, number, id, c.path("path").asString(),
-                    c.path("line").asInt(), c.path("body").asString()));
+                    c.path("line").asInt(), c.path("body").asString(), c.path("start_line").asInt(0)));
             count++;
         }
         reviews.add(new Review(id, repo, number, body.path("commit_id").asString(), body.path("body").asString(), count));
@@ -134,6 +136,7 @@ public final class GitHubTestPullRequests {
         for (ReviewComment c : comments) {
             if (c.reviewId() == reviewId) {
                 ObjectNode node = Json.object().put("id", c.id()).put("path", c.path()).put("line", c.line())
+                        .put("start_line", c.startLine() == 0 ? null : c.startLine())
                         .put("body", c.body()).put("pull_request_review_id", reviewId);
                 array.add(node);
             }
@@ -146,7 +149,7 @@ public final class GitHubTestPullRequests {
             ReviewComment c = comments.get(i);
             if (c.id() == id) {
                 ReviewComment edited = new ReviewComment(id, c.repo(), c.number(), c.reviewId(), c.path(), c.line(),
-                        body.path("body").asString(c.body()));
+                        body.path("body").asString(c.body()), c.startLine());
                 comments.set(i, edited);
                 return Json.object().put("id", id).put("body", edited.body());
             }

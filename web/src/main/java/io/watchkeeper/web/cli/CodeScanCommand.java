@@ -138,10 +138,13 @@ public final class CodeScanCommand implements Callable<Integer> {
         ScanOptions options = new ScanOptions(new ScanLimits(bytes(maxFileSize), lineLength(), ScanLimits.DEFAULT.maxDepth()),
                 includeVendored, includeGenerated, threads(), new LinkedHashSet<>(verify.stream()
                         .map(v -> v.trim().toLowerCase(Locale.ROOT)).toList()), analyzers());
-        CodeScanner scanner = new CodeScanner(new SecretDetector(rules(), options.limits().maxLineLength()), hasher(), options,
-                directory(), options.verify().isEmpty() ? List.of() : HttpVerifiers.defaults(),
-                noIac || !options.analyzers().contains(ScanOptions.IAC) ? null
-                        : new IacAnalyzer(CheckRegistry.discover(), liveConfigs()), taint(options));
+        CodeScanner scanner = CodeScanner.builder(new SecretDetector(rules(), options.limits().maxLineLength()), hasher(), options)
+                .inventory(directory())
+                .verifiers(options.verify().isEmpty() ? List.of() : HttpVerifiers.defaults())
+                .iac(noIac || !options.analyzers().contains(ScanOptions.IAC) ? null
+                        : new IacAnalyzer(CheckRegistry.discover(), liveConfigs()))
+                .taint(taint(options))
+                .build();
         CodeScanProgress progress = cli.terminal() ? new CodeScanProgress(cli.err()) : null;
         ScanResult result = scanner.scan(request, progress == null ? ScanProgress.NONE : progress);
         if (progress != null) {

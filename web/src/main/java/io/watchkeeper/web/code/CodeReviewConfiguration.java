@@ -16,7 +16,6 @@ import io.watchkeeper.web.WatchkeeperProperties;
 import io.watchkeeper.web.service.CodeReviews;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -68,15 +67,17 @@ public class CodeReviewConfiguration {
             @Override
             public synchronized CodeScanner get() {
                 if (built == null) {
-                    built = new CodeScanner(new SecretDetector(SecretRules.builtIn(), 4096),
-                            SecretHasher.fromFile(home.resolve(SecretHasher.KEY_FILE), true),
-                            ScanOptions.defaults().withThreads(Math.max(1, Math.min(4,
-                                    Runtime.getRuntime().availableProcessors()))), inventory, List.of(),
-                            new io.watchkeeper.codescanner.iac.IacAnalyzer(io.watchkeeper.auditors.CheckRegistry.discover(),
-                                    liveConfigs),
+                    built = CodeScanner.builder(new SecretDetector(SecretRules.builtIn(), 4096),
+                                    SecretHasher.fromFile(home.resolve(SecretHasher.KEY_FILE), true),
+                                    ScanOptions.defaults().withThreads(Math.max(1, Math.min(4,
+                                            Runtime.getRuntime().availableProcessors()))))
+                            .inventory(inventory)
+                            .iac(new io.watchkeeper.codescanner.iac.IacAnalyzer(io.watchkeeper.auditors.CheckRegistry.discover(),
+                                    liveConfigs))
                             // Java vulnerabilities too: flows the pull request adds, with their source-to-sink path
-                            new io.watchkeeper.codescanner.taint.JavaTaintAnalyzer(io.watchkeeper.codescanner.taint.TaintModel.builtIn(),
-                                    io.watchkeeper.codescanner.taint.JavaTaintAnalyzer.Limits.DEFAULT));
+                            .taint(new io.watchkeeper.codescanner.taint.JavaTaintAnalyzer(io.watchkeeper.codescanner.taint.TaintModel.builtIn(),
+                                    io.watchkeeper.codescanner.taint.JavaTaintAnalyzer.Limits.DEFAULT))
+                            .build();
                 }
                 return built;
             }
@@ -94,8 +95,9 @@ public class CodeReviewConfiguration {
 
     @Bean
     Rejudger rejudger(CodeReviewStore store, GitHubAccountsByOrg accounts, CodeReviewProperties review,
-                      WatchkeeperProperties properties) {
-        return new Rejudger(store, accounts, new CheckConclusions(store, review, properties.notifications().consoleUrl()));
+                      WatchkeeperProperties properties, io.watchkeeper.core.audit.AuditLog audit) {
+        return new Rejudger(store, accounts, new CheckConclusions(store, review, properties.notifications().consoleUrl()),
+                audit);
     }
 
     @Bean

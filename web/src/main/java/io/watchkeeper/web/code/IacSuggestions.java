@@ -5,17 +5,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Suggestion blocks for IaC findings whose fix is one deterministic attribute change ({@code acl =
+ * Suggestion blocks for IaC findings whose fix is a deterministic attribute change ({@code acl =
  * "public-read"} to {@code acl = "private"}, {@code storage_encrypted = false} to {@code true}, the
- * same in CloudFormation YAML). A suggestion is made only when exactly one line of the declaration has
- * the insecure value and that line is one the pull request adds, so applying it on GitHub changes
- * just that line; the replacement keeps the line's indentation, spacing and trailing comment (never
- * a backtick, which could close the block).
+ * same in CloudFormation YAML). Each insecure line of the declaration is fixed; when there are several
+ * (the four switches of an S3 public access block) one block covers the lines from the first to the last
+ * (GitHub's multi-line comment, {@code start_line} to {@code line}; lines between them are kept as they
+ * are), at most {@value #MAX_RANGE} lines. A suggestion is made only when every line it replaces is one
+ * the pull request adds, so applying it on GitHub changes just those lines; the replacement keeps each
+ * line's indentation, spacing and trailing comment, and a range holding a backtick (which could close
+ * the block) gets no suggestion.
  */
 final class IacSuggestions {
 
-    /** Replace line {@code line} (1-based) of the file with {@code replacement}. */
-    record Suggestion(int line, String replacement) {}
+    /**
+     * Replace lines {@code startLine..line} (1-based, inclusive) of the file with {@code replacement}
+     * (one line per replaced line, joined by newlines); {@code startLine == line} for one line.
+     */
+    record Suggestion(int startLine, int line, String replacement) {}
+
+    /** Longest range one suggestion replaces. */
+    static final int MAX_RANGE = 20;
 
     private record Fix(String ruleId, Pattern bad, String replacement) {}
 
@@ -71,21 +80,34 @@ final class IacSuggestions {
      * @param added whether a (1-based) line is one the pull request adds
      */
     static Suggestion suggest(String ruleId, List<String> lines, int start, int end, java.util.function.IntPredicate added) {
-        Suggestion found = null;
-        for (Fix fix : FIXES) {
-            if (!fix.ruleId().equals(ruleId)) {
-                continue;
-            }
-            for (int n = Math.max(1, start); n <= Math.min(end, lines.size()); n++) {
+        int first = 0;
+        int last = 0;
+        java.util.Map<Integer, String> fixed = new java.util.HashMap<>();
+        for (int n = Math.max(1, start); n <= Math.min(end, lines.size()); n++) {
+            for (Fix fix : FIXES) {
+                if (!fix.ruleId().equals(ruleId)) {
+                    continue;
+                }
                 Matcher m = fix.bad().matcher(lines.get(n - 1));
                 if (m.matches()) {
-                    if (found != null) {
-                        return null; // two insecure lines: one suggestion would fix half
-                    }
-                    found = new Suggestion(n, m.replaceFirst(fix.replacement()));
+                    fixed.put(n, m.replaceFirst(fix.replacement()));
+                    first = first == 0 ? n : first;
+                    last = n;
+                    break;
                 }
             }
         }
-        return found != null && added.test(found.line()) ? found : null;
+        if (first == 0 || last - first + 1 > MAX_RANGE) {
+            return null;
+        }
+        StringBuilder replacement = new StringBuilder();
+        for (int n = first; n <= last; n++) {
+            String line = fixed.getOrDefault(n, lines.get(n - 1));
+            if (!added.test(n) || line.indexOf('`') >= 0 || line.indexOf('\r') >= 0) {
+                return null; // a line the pull request does not add, or one the block could not hold
+            }
+            replacement.append(n == first ? "" : "\n").append(line);
+        }
+        return new Suggestion(first, last, replacement.toString());
     }
 }

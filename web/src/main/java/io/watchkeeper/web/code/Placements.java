@@ -21,7 +21,8 @@ import org.eclipse.jgit.lib.Repository;
  * diff, so a finding whose last line the pull request did not add (an IaC declaration with one changed
  * argument, a vulnerability whose sink is an old line) goes on the last line of it that the pull
  * request adds, or in the review's body when it adds none. IaC findings with a deterministic fix get
- * their suggestion ({@link IacSuggestions}), on the insecure line.
+ * their suggestion ({@link IacSuggestions}) on the insecure line, or on the range of insecure lines
+ * (a multi-line comment) when there are several.
  */
 final class Placements {
 
@@ -55,7 +56,8 @@ final class Placements {
                             n -> lines.intersects(n, n));
                 }
                 int line = suggestion != null ? suggestion.line() : lastAdded(lines, f.startLine(), f.endLine());
-                out.put(f.fingerprint(), new ReviewReport.Placement(line, suggestion == null ? null : suggestion.replacement()));
+                out.put(f.fingerprint(), suggestion == null ? new ReviewReport.Placement(line, null)
+                        : new ReviewReport.Placement(suggestion.startLine(), line, suggestion.replacement()));
             }
         }
         return out;

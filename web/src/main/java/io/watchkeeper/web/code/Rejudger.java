@@ -1,13 +1,20 @@
 package io.watchkeeper.web.code;
 
+import io.watchkeeper.core.audit.AuditEntry;
+import io.watchkeeper.core.audit.AuditLog;
 import io.watchkeeper.core.code.CodeReviewStore;
+import io.watchkeeper.core.json.Json;
 import io.watchkeeper.github.GitHubSession;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs a {@link RejudgeJob}: opens the organisation's GitHub session and judges the check runs again. */
+/**
+ * Runs a {@link RejudgeJob}: opens the organisation's GitHub session, judges the check runs again and
+ * records that once in the audit log, in the name of whoever made the decision (a job that fails
+ * records nothing; its retry does).
+ */
 final class Rejudger {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rejudger.class);
@@ -15,11 +22,16 @@ final class Rejudger {
     private final CodeReviewStore store;
     private final GitHubAccountsByOrg accounts;
     private final CheckConclusions conclusions;
+    private final AuditLog audit;
 
-    Rejudger(CodeReviewStore store, GitHubAccountsByOrg accounts, CheckConclusions conclusions) {
+    /** The audit entry's content: the decision (its synthetic delivery) and the pull requests whose check run changed. */
+    record Judged(String repository, String fingerprint, String decision, List<String> pullRequests) {}
+
+    Rejudger(CodeReviewStore store, GitHubAccountsByOrg accounts, CheckConclusions conclusions, AuditLog audit) {
         this.store = store;
         this.accounts = accounts;
         this.conclusions = conclusions;
+        this.audit = audit;
     }
 
     /** Pull requests whose check run was updated ("#number conclusion"); none when the repository is gone. */
@@ -38,6 +50,9 @@ final class Rejudger {
             List<String> updated = conclusions.refresh(session.api(), repo.id(), owner, name, Set.of(job.fingerprint()));
             LOG.info("check runs of {} judged again after a decision on {}: {}", repo.fullName(), job.fingerprint(),
                     updated);
+            audit.record(new AuditEntry(job.actor() == null || job.actor().isBlank() ? RejudgeJob.JOB_ACTOR : job.actor(),
+                    "code.check-run.rejudge", "code-repository:" + repo.id(), null,
+                    Json.tree(new Judged(repo.fullName(), job.fingerprint(), job.delivery(), updated)), repo.accountId()));
             return updated;
         }
     }

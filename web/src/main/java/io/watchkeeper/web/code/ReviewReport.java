@@ -26,8 +26,17 @@ import tools.jackson.databind.node.ObjectNode;
 public record ReviewReport(List<Finding> active, List<Finding> accepted, Severity failOn, int maxComments,
                            Map<String, Placement> placements, String consoleUrl) {
 
-    /** Where a finding's comment goes, and the fixed line when the fix is deterministic ({@code suggestion}). */
-    public record Placement(int line, String suggestion) {}
+    /**
+     * Where a finding's comment goes, and the fixed lines when the fix is deterministic ({@code suggestion},
+     * replacing lines {@code startLine..line}: a multi-line comment when {@code startLine < line}).
+     */
+    public record Placement(int startLine, int line, String suggestion) {
+
+        /** A one-line placement. */
+        public Placement(int line, String suggestion) {
+            this(line, line, suggestion);
+        }
+    }
 
     public ReviewReport(List<Finding> active, List<Finding> accepted, Severity failOn, int maxComments) {
         this(active, accepted, failOn, maxComments, Map.of(), null);
@@ -166,26 +175,40 @@ public record ReviewReport(List<Finding> active, List<Finding> accepted, Severit
         ObjectNode review = Json.object().put("commit_id", headSha).put("event", "COMMENT").put("body", body.toString());
         ArrayNode array = review.putArray("comments");
         for (LineComment c : posted) {
-            array.add(Json.object().put("path", c.path()).put("line", c.line()).put("side", "RIGHT")
-                    .put("body", commentBody(c)));
+            ObjectNode comment = Json.object().put("path", c.path());
+            Placement fix = suggested(c);
+            if (fix != null && fix.startLine() > 0 && fix.startLine() < c.line()) {
+                comment.put("start_line", fix.startLine()).put("start_side", "RIGHT"); // the block replaces the range
+            }
+            array.add(comment.put("line", c.line()).put("side", "RIGHT").put("body", commentBody(c)));
         }
         return review;
     }
 
+    /** The placement whose suggestion a comment carries (its first finding's that has one on this line), or null. */
+    private Placement suggested(LineComment c) {
+        for (Finding f : c.findings()) {
+            Placement p = placements.get(f.fingerprint());
+            if (p != null && p.suggestion() != null && p.line() == c.line()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     String commentBody(LineComment c) {
         StringBuilder b = new StringBuilder();
-        String suggestion = null;
         for (Finding f : c.findings()) {
             b.append("**").append(Severity.parse(f.severity()).name().toLowerCase()).append("** ")
                     .append(md(f.message())).append(link(f)).append(" (`").append(code(f.ruleId())).append("`, `fp:")
                     .append(f.fingerprint()).append("`)\n\n");
-            Placement p = placements.get(f.fingerprint());
-            if (suggestion == null && p != null && p.suggestion() != null && p.line() == c.line()) {
-                suggestion = p.suggestion();
-            }
         }
-        if (suggestion != null) {
-            b.append("Suggested fix:\n\n```suggestion\n").append(suggestion.replaceAll("[`\\r\\n]", "")).append("\n```\n\n");
+        Placement fix = suggested(c);
+        if (fix != null) {
+            int lines = Math.max(1, c.line() - Math.max(1, fix.startLine()) + 1);
+            // one line of the block per replaced line: a line break or backtick inside one would shift or close it
+            List<String> replaced = fix.suggestion().lines().limit(lines).map(l -> l.replaceAll("[`\\r]", "")).toList();
+            b.append("Suggested fix:\n\n```suggestion\n").append(String.join("\n", replaced)).append("\n```\n\n");
         }
         b.append("Reply `/watchkeeper ignore <reason>` or `/watchkeeper accept-risk until=YYYY-MM-DD <reason>`.\n");
         b.append(MARKER).append(String.join(",", c.findings().stream().map(Finding::fingerprint).toList())).append(" -->");

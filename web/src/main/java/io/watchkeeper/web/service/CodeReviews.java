@@ -56,10 +56,10 @@ public class CodeReviews {
     }
 
     /** In the decision's transaction: queue the check runs' judging again (the synthetic delivery once). */
-    private void queueRejudge(long riskId, String action, long repositoryId, String fingerprint) {
+    private void queueRejudge(long riskId, String action, long repositoryId, String fingerprint, String actor) {
         String delivery = RejudgeJob.deliveryId(riskId, action);
         if (store.recordDelivery(delivery, "decision")) {
-            store.enqueue(delivery, RejudgeJob.KIND, Json.write(new RejudgeJob(repositoryId, fingerprint)));
+            store.enqueue(delivery, RejudgeJob.KIND, Json.write(new RejudgeJob(repositoryId, fingerprint, actor, delivery)));
         }
     }
 
@@ -166,7 +166,7 @@ public class CodeReviews {
             after.put("until", until == null ? "" : until.toString());
             audit.record(new AuditEntry(caller.actor(), "code.risk." + kind.id(), "code-risk:" + risk.id(), null,
                     Json.tree(after)));
-            queueRejudge(risk.id(), "accept", repo.id(), fp);
+            queueRejudge(risk.id(), "accept", repo.id(), fp, caller.actor());
             return risk;
         });
         nudge();
@@ -184,7 +184,7 @@ public class CodeReviews {
             audit.record(new AuditEntry(caller.actor(), "code.risk.revoke", "code-risk:" + riskId,
                     Json.tree(Map.of("repository", risk.repository(), "fingerprint", risk.fingerprint(),
                             "kind", risk.kind())), null));
-            queueRejudge(riskId, "revoke", risk.repositoryId(), risk.fingerprint());
+            queueRejudge(riskId, "revoke", risk.repositoryId(), risk.fingerprint(), caller.actor());
         });
         nudge();
         return risk;

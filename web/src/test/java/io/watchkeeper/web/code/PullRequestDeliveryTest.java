@@ -221,6 +221,92 @@ class PullRequestDeliveryTest {
     }
 
     @Test
+    void severalInsecureLinesOfOneResourceGetOneMultiLineSuggestion() throws Exception {
+        repo.branch("access-block");
+        repo.write("infra/s3/exports.tf", """
+                resource "aws_s3_bucket" "exports" {
+                  bucket = "billing-exports"
+                }
+
+                resource "aws_s3_bucket_public_access_block" "exports" {
+                  bucket                  = aws_s3_bucket.exports.id
+                  block_public_acls       = false
+                  block_public_policy     = false
+                  ignore_public_acls      = false
+                  restrict_public_buckets = false
+                }
+                """);
+        String head = repo.commit("an access block switched off");
+        repo.publish("access-block", 7);
+        repo.deliverSigned(app.base, "pull_request", "delivery-7a", PullRequestFixture.pullRequestEvent("opened", 7, head,
+                repo.baseSha));
+        checkRunOf(head);
+        await("the review of #7", () -> prs.comments().stream().anyMatch(c -> c.number() == 7));
+        List<GitHubTestPullRequests.ReviewComment> onBlock = prs.comments().stream()
+                .filter(c -> c.number() == 7 && c.body().contains("block-public-access-off")).toList();
+        assertThat(onBlock).hasSize(1);
+        GitHubTestPullRequests.ReviewComment c = onBlock.getFirst();
+        assertThat(c.path()).isEqualTo("infra/s3/exports.tf");
+        // one block over lines 7..10 (start_line/line), each line fixed, indentation kept
+        assertThat(c.startLine()).isEqualTo(7);
+        assertThat(c.line()).isEqualTo(10);
+        assertThat(c.body()).contains("""
+                ```suggestion
+                  block_public_acls       = true
+                  block_public_policy     = true
+                  ignore_public_acls      = true
+                  restrict_public_buckets = true
+                ```""");
+        assertThat(prs.comments().stream().filter(x -> x.number() == 7 && x.body().contains("```suggestion")
+                && x.startLine() == 0 && x.body().contains("block_public"))).isEmpty();
+    }
+
+    @Test
+    void judgingACheckRunAgainAfterADecisionIsAuditedOnceInTheNameOfWhoDecided() throws Exception {
+        repo.branch("audited-rejudge");
+        repo.write("app/audited.py", "TOKEN = '" + repo.token() + "'\n");
+        String head = repo.commit("a token to ignore");
+        repo.publish("audited-rejudge", 6);
+        repo.deliverSigned(app.base, "pull_request", "delivery-6a", PullRequestFixture.pullRequestEvent("opened", 6, head,
+                repo.baseSha));
+        GitHubTestPullRequests.CheckRun run = checkRunOf(head);
+        assertThat(run.conclusion()).isEqualTo("failure");
+        JsonNode repository = Json.parse(app.session().bearer(adminToken).get("/api/v1/code/repositories").body()).get(0);
+        long repoId = repository.path("id").asLong();
+        long prId = Json.parse(app.session().bearer(adminToken)
+                .get("/api/v1/code/repositories/" + repoId + "/pull-requests").body()).valueStream()
+                .filter(p -> p.path("number").asInt() == 6).findFirst().orElseThrow().path("id").asLong();
+        String fingerprint = Json.parse(app.session().bearer(adminToken).get("/api/v1/code/pull-requests/" + prId
+                + "/findings").body()).valueStream().filter(f -> f.path("path").asString().equals("app/audited.py"))
+                .findFirst().orElseThrow().path("fingerprint").asString();
+
+        HttpResponse<String> ignored = app.session().bearer(adminToken).json("POST", "/api/v1/code/accepted-risks",
+                Json.object().put("repositoryId", repoId).put("fingerprint", fingerprint)
+                        .put("kind", "ignore").put("reason", "fixture token, never issued").toString());
+        assertThat(ignored.statusCode()).as(ignored.body()).isEqualTo(201);
+        long riskId = Json.parse(ignored.body()).path("id").asLong();
+        String decision = "decision:" + riskId + ":accept";
+        var log = io.watchkeeper.db.jooq.Tables.AUDIT_LOG;
+        org.jooq.Condition rejudged = log.ACTION.eq("code.check-run.rejudge").and(log.TARGET.eq("code-repository:" + repoId))
+                .and(org.jooq.impl.DSL.condition("{0} ->> 'decision' = {1}", log.AFTER, decision));
+        await("the re-judging in the audit log", () -> app.db.dsl().fetchCount(log, rejudged) > 0);
+        assertThat(latest(run.id()).conclusion()).isEqualTo("success");
+        Thread.sleep(1_000); // a second entry (a retry, a second worker) would show by now
+        var entries = app.db.dsl().selectFrom(log).where(rejudged).fetch();
+        assertThat(entries).hasSize(1);
+        // in the name of the person who decided, as their decision is; with the account and what changed
+        String decidedBy = app.db.dsl().select(log.ACTOR).from(log)
+                .where(log.ACTION.eq("code.risk.ignore").and(log.TARGET.eq("code-risk:" + riskId))).fetchSingle().value1();
+        assertThat(decidedBy).startsWith("admin");
+        assertThat(entries.getFirst().getActor()).isEqualTo(decidedBy);
+        assertThat(entries.getFirst().getAccountId()).isEqualTo(repository.path("accountId").asLong());
+        JsonNode after = Json.parse(entries.getFirst().getAfter().data());
+        assertThat(after.path("fingerprint").asString()).isEqualTo(fingerprint);
+        assertThat(after.path("pullRequests").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("#6 success");
+    }
+
+    @Test
     void aPullRequestTooLargeToFetchIsNotScannedAndItsCheckRunSaysWhy() throws Exception {
         repo.branch("huge");
         byte[] random = new byte[900 * 1024];

@@ -55,6 +55,31 @@ public final class TerraformModule {
 
     private TerraformModule() {}
 
+    /**
+     * The {@code source} of each {@code module} block in a Terraform file that is a local path ({@code ./x},
+     * {@code ../x}) written as a plain string; none when the file does not parse.
+     */
+    public static List<String> localModuleSources(String text) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (Body.Block b : HclParser.parse(text).blocks()) {
+                Body.Attribute source = b.type().equals("module") && b.labels().size() == 1 ? b.body().attribute("source") : null;
+                String s = source == null ? null : switch (source.value()) {
+                    case io.watchkeeper.codescanner.iac.hcl.Expr.Literal l -> Value.text(l.value());
+                    case io.watchkeeper.codescanner.iac.hcl.Expr.Template t when t.parts().size() == 1
+                            && t.parts().getFirst() instanceof io.watchkeeper.codescanner.iac.hcl.Expr.Literal l -> Value.text(l.value());
+                    default -> null;
+                };
+                if (s != null && (s.startsWith("./") || s.startsWith("../"))) {
+                    out.add(s);
+                }
+            }
+        } catch (HclException e) {
+            return List.of();
+        }
+        return out;
+    }
+
     public static boolean isTerraform(String name) {
         return name.endsWith(".tf") || isVars(name);
     }
