@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * One account's view of a client shared by every account (one SDK client per service, region and
@@ -18,8 +19,8 @@ import software.amazon.awssdk.core.SdkClient;
  * instead of signing with another account's credentials.
  *
  * <p>Paginators and the consumer-builder and no-argument forms are the service interface's default
- * methods: they run on the proxy, so their requests come back through it; a paginator built from a
- * bound request keeps the binding on every page (pages copy the first request).
+ * methods: they run on the proxy, so their requests come back through it; a paginator runs on the
+ * proxy too, so every page is a call through it.
  */
 final class AccountBound implements InvocationHandler {
 
@@ -39,17 +40,21 @@ final class AccountBound implements InvocationHandler {
     private final SdkClient shared;
     private final AwsCredentialsProvider credentials;
     private final CallCap cap;
+    /** This account's retry strategy for this client: its own rate limiter and retry quota ({@link AccountRetry}). */
+    private final RetryStrategy retry;
 
-    private AccountBound(SdkClient shared, AwsCredentialsProvider credentials, CallCap cap) {
+    private AccountBound(SdkClient shared, AwsCredentialsProvider credentials, CallCap cap, RetryStrategy retry) {
         this.shared = shared;
         this.credentials = credentials;
         this.cap = cap;
+        this.retry = retry;
     }
 
-    /** {@code shared} as seen by one account. */
-    static <C extends SdkClient> C bind(Class<C> service, C shared, AwsCredentialsProvider credentials, CallCap cap) {
+    /** {@code shared} as seen by one account, retrying with {@code retry} (the account's own for this client). */
+    static <C extends SdkClient> C bind(Class<C> service, C shared, AwsCredentialsProvider credentials, CallCap cap,
+                                        RetryStrategy retry) {
         return service.cast(Proxy.newProxyInstance(service.getClassLoader(), new Class<?>[] {service},
-                new AccountBound(shared, credentials, cap)));
+                new AccountBound(shared, credentials, cap, retry)));
     }
 
     @Override
@@ -64,6 +69,11 @@ final class AccountBound implements InvocationHandler {
         if (method.getName().equals("close") && method.getParameterCount() == 0) {
             return null; // the shared client outlives every account's session
         }
+        if (method.isDefault() && method.getName().endsWith("Paginator")) {
+            // the paginator runs on this view, so each page is a call through it (bound, with the
+            // account's retry strategy on the thread that fetches the page)
+            return InvocationHandler.invokeDefault(proxy, method, args);
+        }
         int request = requestArgument(args);
         if (request >= 0) {
             Object[] bound = args.clone();
@@ -77,11 +87,13 @@ final class AccountBound implements InvocationHandler {
     }
 
     private Object onShared(Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(shared, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return AccountRetry.with(retry, () -> {
+            try {
+                return method.invoke(shared, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     private static int requestArgument(Object[] args) {

@@ -39,6 +39,9 @@ public final class AwsSession implements CloudSession {
     /** Gives the account's views back (see {@link AccountClientCache}); once. */
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Answers shared by the watchers of this session (see {@link #shared}). */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.FutureTask<Object>> sharedAnswers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A session of its own (the hub's), with its own cap and views. */
     AwsSession(Account account, AwsCredentialsProvider credentials, SharedClients shared, AwsSettings settings) {
@@ -72,6 +75,37 @@ public final class AwsSession implements CloudSession {
 
     public String homeRegion() {
         return settings.homeRegion();
+    }
+
+    /**
+     * The answer of {@code fetch}, asked once per session (one account in one run) and shared by
+     * every watcher that asks for the same {@code key}: an account-wide answer several types read
+     * (the IAM credential report) costs its calls once. Callers that ask while it is being fetched
+     * wait for it; a failure is every asker's failure (each scope reports it), and is not kept.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String key, Supplier<T> fetch) {
+        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(fetch::get);
+        java.util.concurrent.FutureTask<Object> existing = sharedAnswers.putIfAbsent(key, task);
+        if (existing == null) {
+            task.run();
+            existing = task;
+        }
+        try {
+            return (T) existing.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            sharedAnswers.remove(key, existing);
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for " + key, e);
+        }
     }
 
     public IamClient iam() {
@@ -197,7 +231,7 @@ public final class AwsSession implements CloudSession {
             software.amazon.awssdk.core.interceptor.ExecutionInterceptor extra) {
         C client = shared.get(service, region, builder, customise, extra);
         return type.cast(views.clients.computeIfAbsent(service + "@" + region + "@" + System.identityHashCode(client),
-                k -> AccountBound.bind(type, client, views.credentials, views.cap)));
+                k -> AccountBound.bind(type, client, views.credentials, views.cap, shared.accountRetry())));
     }
 
     @Override

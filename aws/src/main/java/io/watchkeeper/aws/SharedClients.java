@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -18,7 +17,7 @@ import software.amazon.awssdk.regions.Region;
  * about 25 KB of heap and milliseconds of CPU to build, and 42 types on 200 accounts needed some
  * 14,000 per-account clients. The clients carry no credentials of their own ({@link AccountBound#NO_ACCOUNT});
  * each account reaches them through {@link AccountBound}. All use the shared HTTP connection pool and
- * timer pool, the adaptive retry strategy, the call timeout, the per-account cap and the call metrics.
+ * timer pool, the adaptive retry strategy of the calling account ({@link AccountRetry}), the call timeout, the per-account cap and the call metrics.
  */
 final class SharedClients implements AutoCloseable {
 
@@ -53,8 +52,7 @@ final class SharedClients implements AutoCloseable {
                     .httpClient(http)
                     .overrideConfiguration(o -> o
                             .scheduledExecutorService(timers)
-                            .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                                    .maxAttempts(settings.maxAttempts()).build())
+                            .retryStrategy(new AccountRetry(settings.maxAttempts()))
                             .apiCallTimeout(settings.callTimeout())
                             .addExecutionInterceptor(CallCap.INTERCEPTOR)
                             .addMetricPublisher(callMetrics)
@@ -66,6 +64,11 @@ final class SharedClients implements AutoCloseable {
             customise.accept(b);
             return b.build();
         });
+    }
+
+    /** A new adaptive retry strategy (rate limiter, retry quota) for one account's view of one client. */
+    software.amazon.awssdk.retries.api.RetryStrategy accountRetry() {
+        return AccountRetry.fresh(settings.maxAttempts());
     }
 
     /** Clients built so far (for tests and diagnostics). */

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * A loopback endpoint for every AWS service that answers just enough for sessions to open: STS
  * {@code AssumeRole} returns credentials whose key id carries the role's account
  * ({@code ASIA<account>}), and {@code GetCallerIdentity} answers with the account of the signing
- * key. Every other request is refused with 403, so each client still makes one real round trip.
+ * key. IAM {@code ListUsers} is throttled for the accounts in {@link #throttled} and answered (no users)
+ * for those in {@link #answered}. Every other request is refused with 403, so each client still makes
+ * one real round trip.
  */
 final class LoopbackSts implements AutoCloseable {
 
@@ -30,6 +32,14 @@ final class LoopbackSts implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     /** For every request other than STS: the account of its signing key ("none" without one) and its target. */
     final java.util.List<String> signedBy = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /** Accounts whose IAM ListUsers calls are throttled (400 Throttling), and accounts whose ListUsers calls succeed. */
+    final java.util.Set<String> throttled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final java.util.Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** ListUsers attempts answered (throttled or not). */
+    final AtomicInteger listUsers = new AtomicInteger();
+    /** ListUsers attempts throttled. */
+    final AtomicInteger throttles = new AtomicInteger();
 
     LoopbackSts() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -65,6 +75,16 @@ final class LoopbackSts implements AutoCloseable {
                     + "<UserId>AROA" + account + ":watchkeeper</UserId><Account>" + account + "</Account>"
                     + "</GetCallerIdentityResult><ResponseMetadata><RequestId>2</RequestId></ResponseMetadata>"
                     + "</GetCallerIdentityResponse>");
+        } else if (body.contains("Action=ListUsers") && key.find(0) && throttled.contains(key.group(1))) {
+            listUsers.incrementAndGet();
+            throttles.incrementAndGet();
+            reply(exchange, 400, "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
+                    + "<Message>Rate exceeded</Message></Error><RequestId>4</RequestId></ErrorResponse>");
+        } else if (body.contains("Action=ListUsers") && key.find(0) && answered.contains(key.group(1))) {
+            listUsers.incrementAndGet();
+            reply(exchange, 200, "<ListUsersResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><ListUsersResult>"
+                    + "<Users/><IsTruncated>false</IsTruncated></ListUsersResult>"
+                    + "<ResponseMetadata><RequestId>5</RequestId></ResponseMetadata></ListUsersResponse>");
         } else {
             signedBy.add((key.find(0) ? key.group(1) : "none") + " " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getPath() + " " + body);

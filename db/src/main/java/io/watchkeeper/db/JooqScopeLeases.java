@@ -87,13 +87,28 @@ public final class JooqScopeLeases implements ScopeLeases {
     private static final class Shard {
         private final ConnectionProvider connections;
         private final Map<String, String> held = new HashMap<>();
+        /**
+         * Guards the shard: a lock, not a monitor. Scopes run on virtual threads that queue here for a
+         * database round trip; a contended monitor spins before it parks (5 % of the watch's CPU in
+         * the all-types benchmark), the lock parks the waiting virtual thread at once.
+         */
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
         private Connection lockConnection;
 
         Shard(ConnectionProvider connections) {
             this.connections = connections;
         }
 
-        synchronized boolean tryAcquire(String key, long lockKey, String holder) {
+        boolean tryAcquire(String key, long lockKey, String holder) {
+            lock.lock();
+            try {
+                return tryAcquireLocked(key, lockKey, holder);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private boolean tryAcquireLocked(String key, long lockKey, String holder) {
             String current = held.get(key);
             if (current != null) {
                 return current.equals(holder);
@@ -112,7 +127,16 @@ public final class JooqScopeLeases implements ScopeLeases {
             }
         }
 
-        synchronized void release(String key, long lockKey, String holder) {
+        void release(String key, long lockKey, String holder) {
+            lock.lock();
+            try {
+                releaseLocked(key, lockKey, holder);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void releaseLocked(String key, long lockKey, String holder) {
             if (!holder.equals(held.get(key))) {
                 return;
             }
@@ -126,8 +150,13 @@ public final class JooqScopeLeases implements ScopeLeases {
             }
         }
 
-        synchronized int heldCount() {
-            return held.size();
+        int heldCount() {
+            lock.lock();
+            try {
+                return held.size();
+            } finally {
+                lock.unlock();
+            }
         }
 
         private boolean call(String sql, long lockKey) throws SQLException {

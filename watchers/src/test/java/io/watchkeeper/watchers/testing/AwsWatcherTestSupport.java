@@ -49,6 +49,15 @@ public abstract class AwsWatcherTestSupport {
     private final List<String> stubbed = new java.util.ArrayList<>();
 
     /**
+     * Closes the session and opens a new one, as the next run would: answers a session shares
+     * between types (the IAM credential report) are asked again.
+     */
+    protected void nextRun() {
+        session.close();
+        session = factory.open(account);
+    }
+
+    /**
      * Sends one service's requests to {@code stub} instead of moto, through the SDK's standard
      * {@code aws.endpointUrl<Service>} setting (e.g. {@code AccessAnalyzer}, {@code SecurityHub},
      * {@code Ec2}), until the test ends. Call it before the watcher first uses that service.

@@ -54,6 +54,14 @@ final class IamCredentialReport {
     private IamCredentialReport() {}
 
     /** Generates the report, waits (bounded) until it is complete, and returns its rows. */
+    /**
+     * The account's report, fetched once per session and shared by the user and root-account
+     * watchers (two IAM calls per account instead of four).
+     */
+    static Report fetch(io.watchkeeper.aws.AwsSession aws) {
+        return aws.shared("iam:credential-report", () -> fetch(aws.iam()));
+    }
+
     static Report fetch(IamClient iam) {
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         long pause = 250;

@@ -43,7 +43,7 @@ public final class IamUserWatcher extends AwsWatcher<IamUserConfig> {
     @Override
     protected List<Observation<IamUserConfig>> observe(WatchScope scope, AwsSession aws) {
         IamClient iam = aws.iam();
-        Map<String, IamCredentialReport.Row> report = IamCredentialReport.fetch(iam).users();
+        Map<String, IamCredentialReport.Row> report = IamCredentialReport.fetch(aws).users();
         KeyIds keyIds = new KeyIds(iam);
         return IamDetails.of(iam, EntityType.USER).userDetailList().stream()
                 .map(u -> observation(u, report.get(u.arn()), keyIds))

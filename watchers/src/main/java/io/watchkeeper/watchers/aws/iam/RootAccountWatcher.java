@@ -32,7 +32,7 @@ public final class RootAccountWatcher extends AwsWatcher<RootAccountConfig> {
     protected List<Observation<RootAccountConfig>> observe(WatchScope scope, AwsSession aws) {
         IamClient iam = aws.iam();
         String accountId = aws.accountId();
-        IamCredentialReport.RootRow row = IamCredentialReport.fetch(iam).root();
+        IamCredentialReport.RootRow row = IamCredentialReport.fetch(aws).root();
         Map<String, Integer> summary = iam.getAccountSummary().summaryMapAsStrings();
         String arn = row != null && row.arn() != null ? row.arn() : "arn:aws:iam::" + accountId + ":root";
         List<String> virtual = iam.listVirtualMFADevicesPaginator(r -> r.assignmentStatus(AssignmentStatusType.ASSIGNED))

@@ -88,6 +88,7 @@ class RootAccountWatcherTest extends AwsWatcherTestSupport {
             RootAccountConfig first = only();
             lastUse[0] = "2024-07-01T10:00:00+00:00";
             lastUse[1] = "2024-07-02T09:30:00+00:00";
+            nextRun(); // one session per account and run shares the credential report between types
             RootAccountConfig later = only();
             assertThat(later).isNotEqualTo(first);
             assertThat(CanonicalJson.of(later).durableHash()).isEqualTo(CanonicalJson.of(first).durableHash());
