@@ -26,10 +26,10 @@ public class ConfigSecretRulesTest {
             + "'Stripe live secret key','masked':'sk_l…Qz (40 chars)','hash':'" + HASH + "'}";
 
     public static final List<RuleCase> CASES = List.of(
-            fails(USER_DATA, "{'instanceId':'i-1','userDataSecrets':[" + SECRET + "]}",
+            fails(USER_DATA, "{'instanceId':'i-1','hasPublicIp':false,'userDataSecrets':[" + SECRET + "]}",
                     "secret:userData:3:github-pat:0123456789abcdef"),
-            passes(USER_DATA, "{'instanceId':'i-1','userDataSecrets':[]}", "no secret in the user data"),
-            passes(USER_DATA, "{'instanceId':'i-1'}", "user data not read (stored before it was scanned)"),
+            passes(USER_DATA, "{'instanceId':'i-1','hasPublicIp':false,'userDataSecrets':[]}", "no secret in the user data"),
+            passes(USER_DATA, "{'instanceId':'i-1','hasPublicIp':false}", "user data not read (stored before it was scanned)"),
             fails(LAMBDA, "{'functionName':'pay','environmentVariableNames':['STRIPE_KEY'],'environmentSecrets':["
                     + ENV_SECRET + "]}", "secret:STRIPE_KEY:stripe-live-secret-key:0123456789abcdef"),
             passes(LAMBDA, "{'functionName':'pay','environmentVariableNames':['STRIPE_KEY'],'environmentSecrets':[]}",
