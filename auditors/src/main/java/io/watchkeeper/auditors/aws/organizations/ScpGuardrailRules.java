@@ -59,7 +59,7 @@ public final class ScpGuardrailRules implements CheckSet {
                     "An account that leaves the organisation sheds every SCP, the organisation trail and central"
                             + " security services; an intruder with admin rights in a member account can do it in one call."),
             new Guardrail("no-deny-cloudtrail-tampering", List.of("cloudtrail:StopLogging", "cloudtrail:DeleteTrail",
-                    "cloudtrail:UpdateTrail"), "stopping, changing or deleting CloudTrail trails",
+                    "cloudtrail:UpdateTrail"), "stopping, changing or deleting CloudTrail",
                     "Stopping or deleting the trail is an intruder's first step to act unrecorded."),
             new Guardrail("no-deny-guardduty-disabling", List.of("guardduty:DeleteDetector", "guardduty:UpdateDetector",
                     "guardduty:DisassociateFromMasterAccount"), "disabling GuardDuty or leaving its administrator",
@@ -73,7 +73,7 @@ public final class ScpGuardrailRules implements CheckSet {
         List<Check<?>> out = new ArrayList<>();
         for (Guardrail g : GUARDRAILS) {
             out.add(RuleCheck.of("aws.organizations.policy/" + g.slug(), OrganizationPolicyConfig.class, Severity.MEDIUM)
-                    .title("No service control policy on the organisation root denies " + g.what())
+                    .title("No SCP on the organisation root denies " + g.what())
                     .why(g.why())
                     .fix("Attach to the root an SCP that denies " + String.join(", ", g.actions())
                             + " (exempt a break-glass role with an ArnNotLike aws:PrincipalARN condition if needed).")
