@@ -440,6 +440,7 @@ public final class AwsWireStub implements AutoCloseable {
             case "DescribeRegions" -> ec2.describeRegions(requestId());
             case "DescribeSecurityGroups" -> ec2.describeSecurityGroups(account, r, params, requestId());
             case "DescribeInstances" -> ec2.describeInstances(account, r, params, requestId());
+            case "DescribeInstanceAttribute" -> ec2.describeInstanceAttribute(params, requestId());
             default -> network.answer(account, r, action, params, requestId());
         };
         if (body == null) {

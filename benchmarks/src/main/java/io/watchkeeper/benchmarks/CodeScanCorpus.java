@@ -1,6 +1,6 @@
 package io.watchkeeper.benchmarks;
 
-import io.watchkeeper.codescanner.secrets.StructureChecks;
+import io.watchkeeper.core.secrets.StructureChecks;
 import io.watchkeeper.codescanner.source.GitRepos;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,9 +5,10 @@ import io.watchkeeper.codescanner.ScanOptions;
 import io.watchkeeper.codescanner.ScanProgress;
 import io.watchkeeper.codescanner.ScanRequest;
 import io.watchkeeper.codescanner.ScanResult;
-import io.watchkeeper.codescanner.finding.SecretHasher;
-import io.watchkeeper.codescanner.secrets.SecretDetector;
-import io.watchkeeper.codescanner.secrets.SecretRules;
+import io.watchkeeper.core.secrets.SecretHasher;
+import io.watchkeeper.core.secrets.SecretDetector;
+import io.watchkeeper.core.secrets.SecretRules;
+import io.watchkeeper.core.inventory.AccessKeyDirectory;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 

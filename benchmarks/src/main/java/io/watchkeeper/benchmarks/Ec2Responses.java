@@ -149,6 +149,12 @@ final class Ec2Responses {
     /** Instances per reservation; one more, terminated, instance per region exercises the filter. */
     private static final int PER_RESERVATION = 3;
 
+    /** The user data of an instance: none (the synthetic instances have no user data). */
+    String describeInstanceAttribute(Map<String, String> params, String requestId) {
+        return new Xml(256).open("DescribeInstanceAttributeResponse", "xmlns=\"" + NS + "\"").el("requestId", requestId)
+                .el("instanceId", params.getOrDefault("InstanceId", "")).close("DescribeInstanceAttributeResponse").toString();
+    }
+
     String describeInstances(int a, int region, Map<String, String> params, String requestId) {
         int live = org.sizes().instances();
         int total = live + 1;

@@ -1,15 +1,15 @@
 package io.watchkeeper.codescanner;
 
 import io.watchkeeper.codescanner.finding.Finding;
-import io.watchkeeper.codescanner.finding.SecretHasher;
+import io.watchkeeper.core.secrets.SecretHasher;
 import io.watchkeeper.codescanner.finding.Verification;
 import io.watchkeeper.codescanner.iac.IacAnalyzer;
 import io.watchkeeper.codescanner.iac.IacFile;
 import io.watchkeeper.codescanner.iac.IacFindings;
 import io.watchkeeper.codescanner.iac.IacSources;
-import io.watchkeeper.codescanner.secrets.Candidate;
-import io.watchkeeper.codescanner.secrets.SecretDetector;
-import io.watchkeeper.codescanner.secrets.SkipPolicy;
+import io.watchkeeper.core.secrets.Candidate;
+import io.watchkeeper.core.secrets.SecretDetector;
+import io.watchkeeper.core.secrets.SkipPolicy;
 import io.watchkeeper.codescanner.source.Content;
 import io.watchkeeper.codescanner.source.ContentReader;
 import io.watchkeeper.codescanner.source.FileRef;

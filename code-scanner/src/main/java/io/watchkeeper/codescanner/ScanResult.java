@@ -1,7 +1,7 @@
 package io.watchkeeper.codescanner;
 
 import io.watchkeeper.codescanner.finding.Finding;
-import io.watchkeeper.codescanner.secrets.SkipPolicy;
+import io.watchkeeper.core.secrets.SkipPolicy;
 import io.watchkeeper.core.finding.Severity;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.watchkeeper.codescanner;
 
-import io.watchkeeper.codescanner.secrets.StructureChecks;
+import io.watchkeeper.core.secrets.StructureChecks;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;

@@ -3,7 +3,7 @@ package io.watchkeeper.codescanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.codescanner.finding.Finding;
-import io.watchkeeper.codescanner.secrets.SkipPolicy;
+import io.watchkeeper.core.secrets.SkipPolicy;
 import io.watchkeeper.codescanner.source.ScanLimits;
 import io.watchkeeper.core.inventory.AccessKeyDirectory;
 import java.nio.charset.StandardCharsets;

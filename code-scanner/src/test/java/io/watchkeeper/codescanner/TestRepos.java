@@ -1,8 +1,8 @@
 package io.watchkeeper.codescanner;
 
-import io.watchkeeper.codescanner.finding.SecretHasher;
-import io.watchkeeper.codescanner.secrets.SecretDetector;
-import io.watchkeeper.codescanner.secrets.SecretRules;
+import io.watchkeeper.core.secrets.SecretHasher;
+import io.watchkeeper.core.secrets.SecretDetector;
+import io.watchkeeper.core.secrets.SecretRules;
 import io.watchkeeper.codescanner.source.GitRepos;
 import io.watchkeeper.core.inventory.AccessKeyDirectory;
 import java.io.IOException;

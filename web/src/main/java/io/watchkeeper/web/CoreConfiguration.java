@@ -120,6 +120,10 @@ public class CoreConfiguration {
                             WatchkeeperProperties properties, javax.sql.DataSource dataSource) {
         WatchkeeperProperties.Watch watch = properties.watch();
         String holder = ManagementFactory.getRuntimeMXBean().getName();
+        // secrets found in user data and Lambda environments are hashed with the code scanner's key (one hash per
+        // secret across code and cloud); the key file is made on the first secret found, not at startup
+        java.nio.file.Path keyFile = properties.home().resolve(io.watchkeeper.core.secrets.SecretHasher.KEY_FILE);
+        io.watchkeeper.core.secrets.ConfigSecrets.useKey(() -> io.watchkeeper.core.secrets.SecretHasher.fromFile(keyFile, true));
         // one session factory per provider (AWS here, GCP and GitHub in their configurations)
         return new WatchRunner(registry, providers, new JooqSnapshotStore(dsl), new JooqWatchRunStore(dsl),
                 // leases hold their own connection from the pool, outside any Spring transaction

@@ -31,6 +31,10 @@ class RuleCheckTest {
         all.addAll(io.watchkeeper.auditors.aws.sns.SnsRulesTest.CASES);
         all.addAll(io.watchkeeper.auditors.aws.s3.S3RulesTest.CASES);
         all.addAll(io.watchkeeper.auditors.aws.cloudtrail.CloudTrailRulesTest.CASES);
+        all.addAll(io.watchkeeper.auditors.aws.regional.GuardDutyFeatureRulesTest.CASES);
+        all.addAll(io.watchkeeper.auditors.aws.organizations.ScpGuardrailRulesTest.CASES);
+        all.addAll(io.watchkeeper.auditors.aws.rds.RdsTlsRulesTest.CASES);
+        all.addAll(io.watchkeeper.auditors.aws.secrets.ConfigSecretRulesTest.CASES);
         return all;
     }
 

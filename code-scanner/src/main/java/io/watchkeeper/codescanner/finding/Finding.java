@@ -15,9 +15,9 @@ import java.util.Objects;
  * @param path repository-relative path
  * @param startLine first line of the match (1-based)
  * @param endLine last line of the match
- * @param masked the secret masked ({@link SecretHasher#mask})
+ * @param masked the secret masked ({@link io.watchkeeper.core.secrets.SecretHasher#mask})
  * @param secretHash keyed hash of the normalised secret
- * @param fingerprint rule + secret hash + path ({@link SecretHasher#fingerprint})
+ * @param fingerprint rule + secret hash + path ({@link io.watchkeeper.core.secrets.SecretHasher#fingerprint})
  * @param context the file's context (code, test, documentation, localisation, lockfile)
  * @param note why the severity differs from the rule's, or null
  * @param commit the commit the finding is reported in (history: the first that introduced it), or null

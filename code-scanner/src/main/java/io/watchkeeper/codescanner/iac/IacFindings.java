@@ -2,7 +2,7 @@ package io.watchkeeper.codescanner.iac;
 
 import io.watchkeeper.codescanner.finding.Finding;
 import io.watchkeeper.codescanner.finding.IacDetail;
-import io.watchkeeper.codescanner.finding.SecretHasher;
+import io.watchkeeper.core.secrets.SecretHasher;
 import io.watchkeeper.codescanner.finding.Verification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.watchkeeper.codescanner.source;
 
-import io.watchkeeper.codescanner.secrets.SkipPolicy;
+import io.watchkeeper.core.secrets.SkipPolicy;
 
 /** A file's bytes as read ({@code data[0, length)}), or the reason it was not read. */
 public record Content(byte[] data, int length, SkipPolicy.Reason skipped) {

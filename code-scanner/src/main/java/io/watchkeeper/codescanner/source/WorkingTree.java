@@ -1,6 +1,6 @@
 package io.watchkeeper.codescanner.source;
 
-import io.watchkeeper.codescanner.secrets.SkipPolicy;
+import io.watchkeeper.core.secrets.SkipPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;

@@ -2,7 +2,7 @@ package io.watchkeeper.codescanner.taint;
 
 import io.watchkeeper.codescanner.finding.CodeFlow;
 import io.watchkeeper.codescanner.finding.Finding;
-import io.watchkeeper.codescanner.finding.SecretHasher;
+import io.watchkeeper.core.secrets.SecretHasher;
 import io.watchkeeper.codescanner.finding.Verification;
 import io.watchkeeper.codescanner.source.LineSet;
 import java.nio.charset.StandardCharsets;

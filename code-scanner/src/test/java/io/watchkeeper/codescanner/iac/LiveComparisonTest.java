@@ -140,7 +140,7 @@ class LiveComparisonTest {
 
     private static LiveItem instance(int n, String state, String group, String account) {
         var config = new io.watchkeeper.core.config.aws.Ec2InstanceConfig("i-" + n, "t3.micro", "ami-1", state, "vpc-1", "subnet-1",
-                "10.0.0." + n, false, null, null, List.of(group), null, null, null, Map.of());
+                "10.0.0." + n, false, null, null, List.of(group), null, null, null, null, Map.of());
         return new LiveItem(100 + n, "aws.ec2.instance", "acct", account, "eu-west-1",
                 "arn:aws:ec2:eu-west-1:" + account + ":instance/i-" + n, "i-" + n, Json.tree(config), null);
     }

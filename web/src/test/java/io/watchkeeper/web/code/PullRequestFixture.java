@@ -1,6 +1,6 @@
 package io.watchkeeper.web.code;
 
-import io.watchkeeper.codescanner.secrets.StructureChecks;
+import io.watchkeeper.core.secrets.StructureChecks;
 import io.watchkeeper.codescanner.source.GitRepos;
 import io.watchkeeper.core.json.Json;
 import java.io.IOException;

@@ -260,6 +260,8 @@ public final class CloudFormationMapping {
                 a.bool(r.get("DeletionProtection"), "DeletionProtection", false, true),
                 a.bool(r.get("EnableIAMDatabaseAuthentication"), "EnableIAMDatabaseAuthentication", false, true),
                 a.bool(r.get("AutoMinorVersionUpgrade"), "AutoMinorVersionUpgrade", true, true), null,
-                a.integer(r.get("Port"), "Port", null, null), null, null, Attrs.tags(r.get("Tags"))), r, Map.of(), a.unknown(), Set.of("all"));
+                a.integer(r.get("Port"), "Port", null, null),
+                a.str(r.get("CACertificateIdentifier"), "CACertificateIdentifier", null, null), null, null, null, null,
+                Attrs.tags(r.get("Tags"))), r, Map.of(), a.unknown(), Set.of("all"));
     }
 }

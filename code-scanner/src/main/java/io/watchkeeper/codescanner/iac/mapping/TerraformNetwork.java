@@ -125,7 +125,8 @@ final class TerraformNetwork {
         Ec2InstanceConfig config = new Ec2InstanceConfig(null, a.str(r.get("instance_type"), "instance_type", null, null),
                 a.str(r.get("ami"), "ami", null, null), "running", null, a.str(r.get("subnet_id"), "subnet_id", null, null), null,
                 publicIp, null, null, sgs, profile, new Ec2InstanceConfig.MetadataOptions(tokens, endpoint,
-                a.integer(Attrs.get(md, "http_put_response_hop_limit"), "hop limit", null, null), null), null, Attrs.tags(r.get("tags")));
+                a.integer(Attrs.get(md, "http_put_response_hop_limit"), "hop limit", null, null), null), null, null,
+                Attrs.tags(r.get("tags")));
         return new Planned("aws.ec2.instance", Attrs.tags(r.get("tags")).get("Name"), config, r, Map.of(), a.unknown(),
                 Set.of("metadata", "profile"));
     }

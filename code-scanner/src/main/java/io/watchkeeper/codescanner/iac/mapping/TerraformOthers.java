@@ -33,7 +33,9 @@ final class TerraformOthers {
                             a.bool(r.get("deletion_protection"), "deletion_protection", false, true),
                             a.bool(r.get("iam_database_authentication_enabled"), "iam_database_authentication_enabled", false, true),
                             a.bool(r.get("auto_minor_version_upgrade"), "auto_minor_version_upgrade", true, true),
-                            null, a.integer(r.get("port"), "port", null, null), null, null, Attrs.tags(r.get("tags"))),
+                            null, a.integer(r.get("port"), "port", null, null),
+                            a.str(r.get("ca_cert_identifier"), "ca_cert_identifier", null, null), null, null, null, null,
+                            Attrs.tags(r.get("tags"))),
                             r, Map.of(), a.unknown(), Set.of("all")));
                 }
                 case "aws_kms_key" -> out.add(new Planned("aws.kms.key", null, new KmsKeyConfig(null, null,

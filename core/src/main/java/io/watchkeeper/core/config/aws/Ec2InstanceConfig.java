@@ -1,6 +1,7 @@
 package io.watchkeeper.core.config.aws;
 
 import io.watchkeeper.core.json.Ephemeral;
+import io.watchkeeper.core.secrets.FoundSecret;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param securityGroupIds ids of the instance's groups and of all its network interfaces' groups, sorted
  * @param iamInstanceProfileArn the attached instance profile, or null
  * @param metadataOptions instance metadata service settings, or null when not reported
+ * @param userDataSecrets provider secrets found in the user data (base64 and gzip decoded), masked with a
+ *        keyed hash (never the user data itself): empty when none, null when the user data was not read
  * @param launchTime when it was last started (AWS moves it on every start, so it is not diffed)
  * @param tags tags
  */
@@ -38,6 +41,7 @@ public record Ec2InstanceConfig(
         List<String> securityGroupIds,
         String iamInstanceProfileArn,
         MetadataOptions metadataOptions,
+        List<FoundSecret> userDataSecrets,
         @Ephemeral Instant launchTime,
         Map<String, String> tags) {
 

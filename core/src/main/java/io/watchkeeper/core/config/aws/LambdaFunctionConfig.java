@@ -1,6 +1,8 @@
 package io.watchkeeper.core.config.aws;
 
 import io.watchkeeper.core.model.PolicyDocument;
+import io.watchkeeper.core.secrets.ConfigSecrets;
+import io.watchkeeper.core.secrets.FoundSecret;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,8 @@ import java.util.Map;
  * <p>Environment variables are kept by name only. Their values often hold secrets (database
  * passwords, API tokens), and storing them here would copy those secrets into every revision of
  * the history, readable by anyone allowed to browse configuration; a rename, addition or removal
- * still shows, but a change of value alone does not.
+ * still shows. Values are scanned at watch time for provider secrets ({@link ConfigSecrets}); what is
+ * found is kept masked with a keyed hash, so a changed secret makes a revision without being stored.
  *
  * @param functionName the function's name
  * @param functionArn the unqualified function ARN
@@ -23,6 +26,8 @@ import java.util.Map;
  * @param timeout seconds
  * @param memorySize MB
  * @param environmentVariableNames the names of the environment variables, sorted; never the values
+ * @param environmentSecrets provider secrets found in the values: variable, rule, masked form, keyed hash;
+ *        sorted, at most {@value ConfigSecrets#MAX_FOUND}
  * @param vpc the VPC attachment, or null when the function is not in a VPC
  * @param kmsKeyArn the customer-managed key encrypting the environment, or null (AWS-owned key)
  * @param tracingMode Active or PassThrough
@@ -46,6 +51,7 @@ public record LambdaFunctionConfig(
         Integer timeout,
         Integer memorySize,
         List<String> environmentVariableNames,
+        List<FoundSecret> environmentSecrets,
         Vpc vpc,
         String kmsKeyArn,
         String tracingMode,

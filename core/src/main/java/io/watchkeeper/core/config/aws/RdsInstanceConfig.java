@@ -25,6 +25,10 @@ import java.util.Map;
  * @param autoMinorVersionUpgrade whether minor versions are applied automatically
  * @param endpointAddress its DNS endpoint, or null while creating
  * @param endpointPort its port, or null while creating
+ * @param caCertificateIdentifier the CA of the server certificate (rds-ca-rsa2048-g1, …), or null
+ * @param dbParameterGroups the names of its DB parameter groups, sorted
+ * @param tlsParameters the TLS parameters ({@code rds.force_ssl}, {@code require_secure_transport}) set in
+ *        its parameter groups (not the engine defaults): name to value; empty when none is set, null when not read
  * @param latestRestorableTime latest point-in-time restore target (moves on every read)
  * @param dbInstanceStatus available, backing-up, modifying, … (operational)
  * @param tags tags
@@ -47,6 +51,9 @@ public record RdsInstanceConfig(
         Boolean autoMinorVersionUpgrade,
         String endpointAddress,
         Integer endpointPort,
+        String caCertificateIdentifier,
+        List<String> dbParameterGroups,
+        Map<String, String> tlsParameters,
         @Ephemeral Instant latestRestorableTime,
         @Ephemeral String dbInstanceStatus,
         Map<String, String> tags) {}

@@ -3,6 +3,7 @@ package io.watchkeeper.watchers.aws.lambda;
 import com.google.auto.service.AutoService;
 import io.watchkeeper.core.config.aws.LambdaFunctionConfig;
 import io.watchkeeper.core.model.PolicyDocument;
+import io.watchkeeper.core.secrets.ConfigSecrets;
 import io.watchkeeper.core.watch.Observation;
 import io.watchkeeper.core.watch.ScopeKind;
 import io.watchkeeper.core.watch.WatchScope;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.lambda.model.Layer;
  *
  * <p>Environment variables are read by ListFunctions with their values, but only the names are
  * kept: values often hold secrets (passwords, tokens), which must not be copied into the stored
- * history. The values are dropped here, before anything is stored or logged.
+ * history. The values are scanned for provider secrets here (masked form and keyed hash kept) and
+ * dropped, before anything is stored or logged.
  *
  * <p>Policy and URL are those of the unqualified function; aliases can carry their own (not read).
  */
@@ -54,6 +56,7 @@ public final class LambdaFunctionWatcher extends AwsWatcher<LambdaFunctionConfig
         return new LambdaFunctionConfig(f.functionName(), arn, f.description(), f.runtimeAsString(), f.handler(),
                 f.role(), f.packageTypeAsString(), sorted(f.architecturesAsStrings(), Comparator.naturalOrder()),
                 f.timeout(), f.memorySize(), sorted(List.copyOf(env.keySet()), Comparator.naturalOrder()),
+                ConfigSecrets.scanEnvironment(env),
                 inVpc ? new LambdaFunctionConfig.Vpc(vpc.vpcId(), sorted(vpc.subnetIds(), Comparator.naturalOrder()),
                         sorted(vpc.securityGroupIds(), Comparator.naturalOrder())) : null,
                 f.kmsKeyArn(), f.tracingConfig() == null ? null : f.tracingConfig().modeAsString(),

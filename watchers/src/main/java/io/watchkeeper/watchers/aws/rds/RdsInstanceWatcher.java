@@ -10,27 +10,36 @@ import io.watchkeeper.aws.AwsSession;
 import io.watchkeeper.watchers.aws.AwsWatcher;
 import java.util.Comparator;
 import java.util.List;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DBParameterGroupStatus;
 import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
 
-/** RDS DB instances with exposure, encryption, backup and protection settings; tags come with the listing. */
+/**
+ * RDS DB instances with exposure, encryption, backup and protection settings, the server certificate's
+ * CA and the TLS parameters set in their parameter groups; tags come with the listing.
+ */
 @AutoService(Watcher.class)
 public final class RdsInstanceWatcher extends AwsWatcher<RdsInstanceConfig> {
 
     public RdsInstanceWatcher() {
-        super("aws.rds.instance", RdsInstanceConfig.class, ScopeKind.REGIONAL, "rds:DescribeDBInstances");
+        super("aws.rds.instance", RdsInstanceConfig.class, ScopeKind.REGIONAL, "rds:DescribeDBInstances",
+                "rds:DescribeDBParameters");
     }
 
     @Override
     protected List<Observation<RdsInstanceConfig>> observe(WatchScope scope, AwsSession aws) {
-        return aws.rds(scope.region()).describeDBInstancesPaginator(r -> r.maxRecords(100))
-                .dbInstances().stream()
-                .<Observation<RdsInstanceConfig>>map(db -> new Observation.Observed<>(db.dbInstanceArn(),
-                        db.dbInstanceIdentifier(), scope.region(), config(db)))
-                .toList();
+        RdsClient rds = aws.rds(scope.region());
+        TlsParameters tls = new TlsParameters(rds);
+        return describeEach(rds.describeDBInstancesPaginator(r -> r.maxRecords(100)).dbInstances().stream().toList(),
+                DBInstance::dbInstanceArn, DBInstance::dbInstanceIdentifier,
+                db -> new Observation.Observed<>(db.dbInstanceArn(), db.dbInstanceIdentifier(), scope.region(),
+                        config(db, tls)));
     }
 
-    private static RdsInstanceConfig config(DBInstance db) {
+    private static RdsInstanceConfig config(DBInstance db, TlsParameters tls) {
+        List<String> groups = db.dbParameterGroups().stream().map(DBParameterGroupStatus::dbParameterGroupName)
+                .filter(java.util.Objects::nonNull).toList();
         return new RdsInstanceConfig(
                 db.dbInstanceIdentifier(),
                 db.dbInstanceArn(),
@@ -50,6 +59,9 @@ public final class RdsInstanceWatcher extends AwsWatcher<RdsInstanceConfig> {
                 db.autoMinorVersionUpgrade(),
                 db.endpoint() == null ? null : db.endpoint().address(),
                 db.endpoint() == null ? null : db.endpoint().port(),
+                db.caCertificateIdentifier(),
+                sorted(groups, Comparator.naturalOrder()),
+                tls.of(groups),
                 db.latestRestorableTime(),
                 db.dbInstanceStatus(),
                 tags(db.tagList(), t -> t.key(), t -> t.value()));

@@ -111,11 +111,40 @@ class Ec2InstanceWatcherTest extends AwsWatcherTestSupport {
     }
 
     @Test
+    void secretsInUserDataAreKeptMaskedAndHashedAndCleanUserDataHasNone() throws Exception {
+        Ec2Client ec2 = moto.client(Ec2Client.builder(), REGION);
+        String ami = ec2.registerImage(r -> r.name("base-image")).imageId();
+        String token = "xoxb-" + "12345678901-123456789012-" + "Zq81LmX0pa7Rt2Vw9YcB4nK6";
+        String script = "#!/bin/bash\nexport SLACK_TOKEN=" + token + "\nexport DB_PASSWORD=${DB_PASSWORD}\n";
+        // cloud-init's gzip form, base64 encoded as the API takes it
+        var zipped = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String leaky = ec2.runInstances(r -> r.imageId(ami).minCount(1).maxCount(1)
+                .userData(java.util.Base64.getEncoder().encodeToString(zipped.toByteArray())))
+                .instances().getFirst().instanceId();
+        String clean = ec2.runInstances(r -> r.imageId(ami).minCount(1).maxCount(1).userData(java.util.Base64.getEncoder()
+                .encodeToString("#!/bin/bash\nyum install -y nginx\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .instances().getFirst().instanceId();
+        String none = ec2.runInstances(r -> r.imageId(ami).minCount(1).maxCount(1)).instances().getFirst().instanceId();
+
+        Map<String, Ec2InstanceConfig> configs = configs(watcher, REGION);
+        assertThat(configs.get(leaky).userDataSecrets()).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("userData:2");
+            assertThat(f.ruleId()).isEqualTo("slack-token");
+        });
+        assertThat(Json.write(configs.get(leaky))).doesNotContain(token.substring(6)).doesNotContain("SLACK_TOKEN=");
+        assertThat(configs.get(clean).userDataSecrets()).isEmpty();
+        assertThat(configs.get(none).userDataSecrets()).isEmpty();
+    }
+
+    @Test
     void addressesAndLaunchTimeAreEphemeralButThePublicFlagIsNot() {
         assertThat(EphemeralPaths.of(Ec2InstanceConfig.class).describe())
                 .containsExactlyInAnyOrder("publicIpAddress", "publicDnsName", "launchTime");
         var json = Json.tree(new Ec2InstanceConfig("i-1", "t3.micro", "ami-1", "running", null, null, null, true,
-                "203.0.113.1", null, List.of(), null, null, null, Map.of()));
+                "203.0.113.1", null, List.of(), null, null, null, null, Map.of()));
         assertThat(json.get("hasPublicIp").asBoolean()).isTrue();
     }
 }

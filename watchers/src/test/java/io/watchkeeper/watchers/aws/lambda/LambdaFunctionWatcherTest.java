@@ -97,6 +97,33 @@ class LambdaFunctionWatcherTest extends AwsWatcherTestSupport {
     }
 
     @Test
+    void aProviderKeyInAnEnvironmentValueIsKeptMaskedAndHashedNeverInClear() {
+        LambdaClient lambda = moto.client(LambdaClient.builder(), "eu-west-1");
+        String stripe = "sk_live_" + "Zq81LmX0pa7Rt2Vw9YcB4nK6dS3fH5jQ";
+        lambda.createFunction(r -> r.functionName("pay").runtime("python3.12").handler("index.handler").role(role)
+                .code(c -> c.zipFile(code)).environment(e -> e.variables(Map.of("STRIPE_KEY", stripe,
+                        "DB_URL", "postgres://app:${DB_PASSWORD}@db.internal/app", "MODE", OTHER_VALUE))));
+
+        LambdaFunctionConfig c = observed("eu-west-1").get("pay").config();
+        assertThat(c.environmentSecrets()).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("STRIPE_KEY");
+            assertThat(f.ruleId()).isEqualTo("stripe-live-secret-key");
+            assertThat(f.hash()).hasSize(64);
+        });
+        String stored = CanonicalJson.of(c).fullText();
+        assertThat(stored).contains("STRIPE_KEY", c.environmentSecrets().getFirst().masked())
+                .doesNotContain(stripe.substring(4)).doesNotContain(OTHER_VALUE);
+
+        // a new value of the secret changes the durable hash (a revision shows it), still without storing it
+        String rotated = "sk_live_" + "Hn3Kq9Wv2Lp8Xr5Tz1Mb7Cd4Fg6Jy0Ps";
+        lambda.updateFunctionConfiguration(r -> r.functionName("pay").environment(e -> e.variables(Map.of(
+                "STRIPE_KEY", rotated, "DB_URL", "postgres://app:${DB_PASSWORD}@db.internal/app", "MODE", OTHER_VALUE))));
+        LambdaFunctionConfig after = observed("eu-west-1").get("pay").config();
+        assertThat(CanonicalJson.of(after).durableHash()).isNotEqualTo(CanonicalJson.of(c).durableHash());
+        assertThat(CanonicalJson.of(after).fullText()).doesNotContain(rotated.substring(4));
+    }
+
+    @Test
     void aFunctionWithoutPolicyOrUrlHasNeither() {
         LambdaClient lambda = moto.client(LambdaClient.builder(), "eu-west-1");
         lambda.createFunction(r -> r.functionName("plain").runtime("python3.12").handler("index.handler").role(role)

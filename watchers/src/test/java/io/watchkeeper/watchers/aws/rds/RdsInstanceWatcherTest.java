@@ -92,6 +92,27 @@ class RdsInstanceWatcherTest extends AwsWatcherTestSupport {
     }
 
     @Test
+    void readsTheTlsParametersSetInTheInstancesParameterGroupAndItsCa() {
+        RdsClient rds = moto.client(RdsClient.builder(), REGION);
+        rds.createDBParameterGroup(r -> r.dbParameterGroupName("app-params").dbParameterGroupFamily("postgres14")
+                .description("app"));
+        rds.modifyDBParameterGroup(r -> r.dbParameterGroupName("app-params").parameters(
+                p -> p.parameterName("rds.force_ssl").parameterValue("1").applyMethod("pending-reboot"),
+                p -> p.parameterName("work_mem").parameterValue("8192").applyMethod("immediate")));
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("tls").engine("postgres").engineVersion("14.12")
+                .dbInstanceClass("db.t3.micro").masterUsername("admin").masterUserPassword("correct-horse-battery")
+                .allocatedStorage(20).dbParameterGroupName("app-params").caCertificateIdentifier("rds-ca-rsa2048-g1"));
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("plain").engine("mysql").dbInstanceClass("db.t3.micro")
+                .masterUsername("admin").masterUserPassword("correct-horse-battery").allocatedStorage(20));
+
+        Map<String, RdsInstanceConfig> configs = configs(watcher, REGION);
+        assertThat(configs.get("tls").dbParameterGroups()).containsExactly("app-params");
+        assertThat(configs.get("tls").tlsParameters()).isEqualTo(Map.of("rds.force_ssl", "1"));
+        assertThat(configs.get("tls").caCertificateIdentifier()).isEqualTo("rds-ca-rsa2048-g1");
+        assertThat(configs.get("plain").tlsParameters()).isEmpty();
+    }
+
+    @Test
     void restoreTimeAndStatusAreEphemeral() {
         assertThat(EphemeralPaths.of(RdsInstanceConfig.class).describe())
                 .containsExactlyInAnyOrder("latestRestorableTime", "dbInstanceStatus");

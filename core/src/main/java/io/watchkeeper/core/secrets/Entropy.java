@@ -1,4 +1,4 @@
-package io.watchkeeper.codescanner.secrets;
+package io.watchkeeper.core.secrets;
 
 /** Shannon entropy of a string's characters. */
 public final class Entropy {

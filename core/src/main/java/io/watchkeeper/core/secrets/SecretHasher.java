@@ -1,4 +1,4 @@
-package io.watchkeeper.codescanner.finding;
+package io.watchkeeper.core.secrets;
 
 import io.watchkeeper.core.model.InvalidInputException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.watchkeeper.codescanner.secrets;
+package io.watchkeeper.core.secrets;
 
 import io.watchkeeper.core.finding.Severity;
 import io.watchkeeper.core.model.InvalidInputException;
@@ -221,6 +221,11 @@ public final class SecretRules {
 
     public List<SecretRule> rules() {
         return rules;
+    }
+
+    /** The same filters and contexts with only {@code subset} of the content rules, and no file rules. */
+    public SecretRules withRules(List<SecretRule> subset) {
+        return new SecretRules(subset, List.of(), valueFilters, contexts, skip);
     }
 
     public List<FileRule> fileRules() {

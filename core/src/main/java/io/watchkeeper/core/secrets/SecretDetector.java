@@ -1,4 +1,4 @@
-package io.watchkeeper.codescanner.secrets;
+package io.watchkeeper.core.secrets;
 
 import io.watchkeeper.core.finding.Severity;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.watchkeeper.codescanner.secrets;
+package io.watchkeeper.core.secrets;
 
 /**
  * Bytes seen as characters (ISO-8859-1: byte b is char b), without copying them into a String:

@@ -1,4 +1,4 @@
-package io.watchkeeper.codescanner.secrets;
+package io.watchkeeper.core.secrets;
 
 import java.util.List;
 import java.util.Locale;
