@@ -4,6 +4,7 @@ import static io.watchkeeper.db.jooq.Tables.ACCOUNT;
 import static io.watchkeeper.db.jooq.Tables.FINDING;
 import static io.watchkeeper.db.jooq.Tables.FINDING_EVENT;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
@@ -34,8 +35,16 @@ public final class JooqFindingReader implements FindingReader {
 
     private final DSLContext dsl;
 
+    /** The findings of one item (the item page), rendered once. */
+    private final RenderedQuery ofItem;
+
     public JooqFindingReader(DSLContext dsl) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
+        this.ofItem = RenderedQuery.of(dsl, dsl.select(FINDING.fields()).select(ACCOUNT.NAME, ACCOUNT.EXTERNAL_ID)
+                .from(FINDING).join(ACCOUNT).on(ACCOUNT.ID.eq(FINDING.ACCOUNT_ID))
+                .where(FINDING.ITEM_ID.eq(param("item", 0L)))
+                .orderBy(FINDING.SCORE.neg(), FINDING.ID)
+                .limit(inline(500)), "item");
     }
 
     @Override
@@ -84,12 +93,7 @@ public final class JooqFindingReader implements FindingReader {
 
     @Override
     public List<FindingView> forItem(long itemId) {
-        return dsl.select(FINDING.asterisk(), ACCOUNT.NAME, ACCOUNT.EXTERNAL_ID)
-                .from(FINDING).join(ACCOUNT).on(ACCOUNT.ID.eq(FINDING.ACCOUNT_ID))
-                .where(FINDING.ITEM_ID.eq(itemId))
-                .orderBy(FINDING.SCORE.neg(), FINDING.ID)
-                .limit(500)
-                .fetch(JooqFindingReader::view);
+        return ofItem.fetch(dsl, JooqFindingReader::view, itemId);
     }
 
     @Override

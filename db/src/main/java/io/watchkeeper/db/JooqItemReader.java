@@ -6,7 +6,9 @@ import static io.watchkeeper.db.jooq.Tables.ITEM_REVISION;
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.trueCondition;
@@ -36,13 +38,35 @@ import org.jooq.impl.DSL;
 public final class JooqItemReader implements ItemReader {
 
     private static final ItemRevision LATEST = ITEM_REVISION.as("latest_rev");
+    /** The account's name, labelled apart from the item's own name. */
+    private static final Field<String> ACCOUNT_NAME = ACCOUNT.NAME.as("account_name");
     private static final Field<JSONB> LATEST_CONFIG = field(name("latest", "latest_config"), JSONB.class);
 
     private final DSLContext dsl;
+    /** The item page's reads, rendered once: an item (with or without its configuration) and its timeline. */
+    private final RenderedQuery byId;
+    private final RenderedQuery byIdWithConfig;
+    private final RenderedQuery timeline;
 
     public JooqItemReader(DSLContext dsl) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
+        Table<?> latest = latest();
+        this.byId = RenderedQuery.of(dsl, query(latest, List.of(ITEM.ID.eq(param("id", 0L)))), "id");
+        this.byIdWithConfig = RenderedQuery.of(dsl, dsl.select(summaryFields(latest)).select(latest.field(LATEST_CONFIG))
+                .from(ITEM)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(ITEM.ACCOUNT_ID))
+                .join(latest).on(trueCondition())
+                .where(ITEM.ID.eq(param("id", 0L))), "id");
+        this.timeline = RenderedQuery.of(dsl, dsl.select(ITEM_REVISION.REVISION_NO, ITEM_REVISION.KIND,
+                        ITEM_REVISION.OBSERVED_AT, ITEM_REVISION.CHANGED_BY, OPERATIONS)
+                .from(ITEM_REVISION)
+                .where(ITEM_REVISION.ITEM_ID.eq(param("item", 0L)))
+                .orderBy(ITEM_REVISION.REVISION_NO.desc()), "item");
     }
+
+    /** How many operations a revision's diff holds. */
+    private static final Field<Integer> OPERATIONS = field("coalesce(jsonb_array_length({0}), 0)", Integer.class,
+            ITEM_REVISION.DIFF).as("operations");
 
     @Override
     public List<ItemSummary> list(ItemFilter f) {
@@ -79,23 +103,18 @@ public final class JooqItemReader implements ItemReader {
                     ? condition("jsonb_exists({0}, {1})", tags, val(f.tagKey()))
                     : condition("{0} @> {1}::jsonb", tags, val(Json.write(java.util.Map.of(f.tagKey(), f.tagValue())))));
         }
-        return query(where).orderBy(ITEM.ID).limit(f.limit()).fetch(JooqItemReader::summary);
+        return query(latest(), where).orderBy(ITEM.ID).limit(f.limit()).fetch(JooqItemReader::summary);
     }
 
     @Override
     public Optional<ItemSummary> find(long id) {
-        return query(List.of(ITEM.ID.eq(id))).fetchOptional(JooqItemReader::summary);
+        return byId.fetch(dsl, JooqItemReader::summary, id).stream().findFirst();
     }
 
     @Override
     public Optional<Current> findWithConfig(long id) {
-        Table<?> latest = latest();
-        return dsl.select(summaryFields(latest)).select(latest.field(LATEST_CONFIG))
-                .from(ITEM)
-                .join(ACCOUNT).on(ACCOUNT.ID.eq(ITEM.ACCOUNT_ID))
-                .join(latest).on(trueCondition())
-                .where(ITEM.ID.eq(id))
-                .fetchOptional(r -> new Current(summary(r), parse(r.get(LATEST_CONFIG.getName(), JSONB.class))));
+        return byIdWithConfig.fetch(dsl, r -> new Current(summary(r), parse(r.get(LATEST_CONFIG.getName(), JSONB.class))), id)
+                .stream().findFirst();
     }
 
     @Override
@@ -109,14 +128,9 @@ public final class JooqItemReader implements ItemReader {
 
     @Override
     public List<io.watchkeeper.core.item.RevisionEntry> timeline(long id) {
-        Field<Integer> operations = field("coalesce(jsonb_array_length({0}), 0)", Integer.class, ITEM_REVISION.DIFF);
-        return dsl.select(ITEM_REVISION.REVISION_NO, ITEM_REVISION.KIND, ITEM_REVISION.OBSERVED_AT,
-                        ITEM_REVISION.CHANGED_BY, operations)
-                .from(ITEM_REVISION)
-                .where(ITEM_REVISION.ITEM_ID.eq(id))
-                .orderBy(ITEM_REVISION.REVISION_NO.desc())
-                .fetch(r -> new io.watchkeeper.core.item.RevisionEntry(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5()));
+        return timeline.fetch(dsl, r -> new io.watchkeeper.core.item.RevisionEntry(r.get(ITEM_REVISION.REVISION_NO),
+                r.get(ITEM_REVISION.KIND), r.get(ITEM_REVISION.OBSERVED_AT), r.get(ITEM_REVISION.CHANGED_BY),
+                r.get(OPERATIONS)), id);
     }
 
     /** The latest revision of each item, joined laterally. */
@@ -125,16 +139,15 @@ public final class JooqItemReader implements ItemReader {
                 .from(LATEST)
                 .where(LATEST.ITEM_ID.eq(ITEM.ID))
                 .orderBy(LATEST.REVISION_NO.desc())
-                .limit(1)).as("latest");
+                .limit(inline(1))).as("latest");
     }
 
     private static List<Field<?>> summaryFields(Table<?> latest) {
-        return List.of(ITEM.ID, ITEM.RESOURCE_TYPE, ACCOUNT.NAME, ITEM.REGION, ITEM.RESOURCE_ID, ITEM.NAME,
+        return List.of(ITEM.ID, ITEM.RESOURCE_TYPE, ACCOUNT_NAME, ITEM.REGION, ITEM.RESOURCE_ID, ITEM.NAME,
                 latest.field(LATEST.REVISION_NO), ITEM.DELETED, ITEM.FIRST_SEEN, latest.field(LATEST.OBSERVED_AT));
     }
 
-    private SelectConditionStep<? extends Record> query(List<Condition> where) {
-        Table<?> latest = latest();
+    private SelectConditionStep<? extends Record> query(Table<?> latest, List<Condition> where) {
         return dsl.select(summaryFields(latest))
                 .from(ITEM)
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(ITEM.ACCOUNT_ID))
@@ -143,7 +156,7 @@ public final class JooqItemReader implements ItemReader {
     }
 
     private static ItemSummary summary(Record r) {
-        return new ItemSummary(r.get(ITEM.ID), r.get(ITEM.RESOURCE_TYPE), r.get(ACCOUNT.NAME), r.get(ITEM.REGION),
+        return new ItemSummary(r.get(ITEM.ID), r.get(ITEM.RESOURCE_TYPE), r.get(ACCOUNT_NAME), r.get(ITEM.REGION),
                 r.get(ITEM.RESOURCE_ID), r.get(ITEM.NAME), r.get(LATEST.REVISION_NO.getName(), Integer.class),
                 r.get(ITEM.DELETED), r.get(ITEM.FIRST_SEEN),
                 r.get(LATEST.OBSERVED_AT.getName(), java.time.OffsetDateTime.class));

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The check catalogue; admins enable, disable or re-score a check for every account or one. */
+/**
+ * The check catalogue; admins enable, disable or re-score a check, and set or reset its thresholds, for
+ * every account or one (through {@link CheckSettings}, the same path as the CLI and the API).
+ */
 @Controller
 public class CheckPages {
 
@@ -42,6 +45,23 @@ public class CheckPages {
         String id = type + "/" + name;
         checks.set(id, accountId, enabled, severity, Callers.current());
         redirect.addFlashAttribute("ok", "Saved " + id + " and re-audited its resources.");
+        return "redirect:/checks";
+    }
+
+    /** Sets a threshold; an empty value resets it to the check's default. */
+    @PostMapping("/checks/{type}/{name}/parameters/{parameter}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String parameter(@PathVariable String type, @PathVariable String name, @PathVariable String parameter,
+                     @RequestParam(required = false) Long accountId, @RequestParam(required = false) Long value,
+                     RedirectAttributes redirect) {
+        String id = type + "/" + name;
+        if (value == null) {
+            checks.resetParameter(id, accountId, parameter, Callers.current());
+            redirect.addFlashAttribute("ok", "Reset " + parameter + " of " + id + " to its default.");
+        } else {
+            checks.setParameter(id, accountId, parameter, value, Callers.current());
+            redirect.addFlashAttribute("ok", "Set " + parameter + " of " + id + " to " + value + ".");
+        }
         return "redirect:/checks";
     }
 }

@@ -68,8 +68,16 @@ public class FindingPages {
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("severityValues", Severity.values());
         model.addAttribute("defaultUntil", LocalDate.now(ZoneOffset.UTC).plusDays(90));
-        model.addAttribute("accounts", accounts.list(Callers.current()));
         return "findings";
+    }
+
+    /** The suppress-by-rule form (its own page: the account list is read only when someone suppresses). */
+    @GetMapping("/findings/suppress")
+    @PreAuthorize("hasRole('JUSTIFIER')")
+    String suppressForm(@RequestParam(required = false) String check, Model model) {
+        model.addAttribute("check", ItemPages.blank(check));
+        model.addAttribute("accounts", accounts.list(Callers.current()));
+        return "suppress";
     }
 
     @PostMapping("/findings/justify/preview")

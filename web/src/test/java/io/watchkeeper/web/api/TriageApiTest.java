@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
-/** Bulk justification and suppression through the API: exact previews, tokens, stale previews refused. */
+/**
+ * Bulk justification and suppression through the API and the console: exact previews, tokens, stale
+ * previews refused.
+ */
 class TriageApiTest {
 
     private final Moto moto = Moto.get();
@@ -125,5 +128,40 @@ class TriageApiTest {
         HttpResponse<String> stale = api.json("POST", "/api/v1/findings/justify", request.formatted(",\"token\":\"" + token + "\""));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(ids(findings("&status=JUSTIFIED"), "")).containsExactly(first);
+    }
+
+    @Test
+    void theConsoleSuppressesByRuleFromItsOwnFormThroughTheSamePreview() {
+        List<Long> logs = ids(findings("&check=aws.s3.bucket/*"), "arn:aws:s3:::logs-");
+        assertThat(logs).isNotEmpty();
+        WebApp.Session console = app.session();
+        console.login("admin", WebApp.ADMIN_PASSWORD);
+        HttpResponse<String> list = console.get("/findings?check=aws.s3.bucket/*");
+        assertThat(list.body()).contains("id=\"suppress-link\"").doesNotContain("id=\"suppress\"");
+        HttpResponse<String> form = console.get("/findings/suppress?check=aws.s3.bucket/*");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"aws.s3.bucket/*\"", "<option value=\"" + accountId + "\">triage</option>",
+                "every account");
+
+        Map<String, String> rule = Map.of("check", "aws.s3.bucket/*", "accountId", String.valueOf(accountId),
+                "resource", "arn:aws:s3:::logs-*", "reason", "log buckets are private by design", "expires", "");
+        HttpResponse<String> preview = console.post("/findings/suppress/preview", rule, true);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"")
+                .matcher(preview.body());
+        assertThat(token.find()).isTrue();
+        assertThat(findings("&status=SUPPRESSED")).as("a preview changes nothing").isEmpty();
+        Map<String, String> confirm = new java.util.HashMap<>(rule);
+        confirm.put("token", token.group(1));
+        HttpResponse<String> applied = console.post("/findings/suppress", confirm, true);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(302);
+        assertThat(ids(findings("&status=SUPPRESSED"), "")).containsExactlyInAnyOrderElementsOf(logs);
+        assertThat(Json.parse(api.get("/api/v1/audit-log?action=suppression.").body()).get("items")).hasSize(1);
+
+        app.user("viewer", Role.VIEWER, Set.of(accountId));
+        WebApp.Session viewer = app.session();
+        viewer.login("viewer", WebApp.ADMIN_PASSWORD);
+        assertThat(viewer.get("/findings/suppress").statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/findings").body()).doesNotContain("suppress-link");
     }
 }

@@ -140,4 +140,40 @@ class CheckParametersTest {
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         assertThat(stored(OWNERS)).containsExactly(new CheckParameter(OWNERS, null, "max-owners", 1));
     }
+
+    @Test
+    void theConsoleShowsSetsAndResetsAThresholdOnTheSamePath() {
+        String check = "github.repository/inactive-not-archived";
+        WebApp.Session console = app.session();
+        console.login("admin", WebApp.ADMIN_PASSWORD);
+        HttpResponse<String> page = console.get("/checks");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String block = page.body().substring(page.body().indexOf("id=\"parameter-" + check + "-inactive-days\""));
+        assertThat(block.substring(0, block.indexOf("</div>"))).contains("inactive-days", "default 180");
+
+        String path = "/checks/" + check + "/parameters/inactive-days";
+        HttpResponse<String> set = console.post(path, Map.of("accountId", String.valueOf(devId), "value", "7"), true);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(302);
+        assertThat(stored(check)).containsExactly(new CheckParameter(check, devId, "inactive-days", 7));
+        assertThat(audited("check.parameter", "check:" + check + "@" + devId)).singleElement()
+                .satisfies(r -> assertThat(r.actor()).isEqualTo("admin"));
+        assertThat(console.get("/checks").body()).contains("account " + devId + ": 7");
+
+        HttpResponse<String> bad = console.post(path, Map.of("value", "0"), true);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("between");
+        assertThat(console.post(path, Map.of("value", "5"), false).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(stored(check)).as("refused requests write nothing").hasSize(1);
+
+        WebApp.Session scoped = app.session();
+        scoped.login("gh-admin", WebApp.ADMIN_PASSWORD);
+        scoped.get("/checks");
+        assertThat(scoped.post(path, Map.of("value", "5"), true).statusCode()).as("every account").isEqualTo(403);
+        assertThat(stored(check)).hasSize(1);
+
+        HttpResponse<String> reset = console.post(path, Map.of("accountId", String.valueOf(devId), "value", ""), true);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(302);
+        assertThat(stored(check)).isEmpty();
+        assertThat(audited("check.parameter.clear", "check:" + check + "@" + devId)).hasSize(1);
+    }
 }
