@@ -20,7 +20,7 @@ class NetworkDnsLoggingOffCheckTest {
     void aNetworkWithoutALoggingDnsPolicyIsReported() {
         assertThat(check.evaluate(network("{'name':'prod-vpc','mode':'CUSTOM','dnsLogging':false}"), new TestContext()))
                 .extracting(Evidence::message).containsExactly("No DNS server policy with logging is attached to network prod-vpc");
-        assertThat(check.controls()).containsExactly("2.12");
+        assertThat(check.controls()).containsExactly("CIS-GCP-3.0:2.12");
     }
 
     @Test
