@@ -93,6 +93,11 @@ final class AccountAuditContext {
             public boolean trustedDomain(String domain) {
                 return classifier.trustedDomain(domain);
             }
+
+            @Override
+            public EntityClass classifyGcpProject(String project) {
+                return classifier.gcpProject(project);
+            }
         };
     }
 

@@ -46,6 +46,7 @@ public final class AuditEngine {
     private final AuditStore store;
     private final Map<String, String> trustedNetworks;
     private final List<String> trustedDomains;
+    private final List<String> trustedProjects;
     private final Clock clock;
 
     public AuditEngine(CheckRegistry checks, AuditStore store, Map<String, String> trustedNetworks, Clock clock) {
@@ -55,6 +56,16 @@ public final class AuditEngine {
     /** @param trustedDomains GCP member domains declared trusted ({@code watchkeeper.gcp.trusted-domains}) */
     public AuditEngine(CheckRegistry checks, AuditStore store, Map<String, String> trustedNetworks,
                        List<String> trustedDomains, Clock clock) {
+        this(checks, store, trustedNetworks, trustedDomains, List.of(), clock);
+    }
+
+    /**
+     * @param trustedProjects GCP projects declared trusted ({@code watchkeeper.gcp.trusted-projects}: ids or numbers)
+     *     besides the registered ones
+     */
+    public AuditEngine(CheckRegistry checks, AuditStore store, Map<String, String> trustedNetworks,
+                       List<String> trustedDomains, List<String> trustedProjects, Clock clock) {
+        this.trustedProjects = trustedProjects.stream().map(EntityClassifier::normalProject).toList();
         this.checks = Objects.requireNonNull(checks, "checks");
         this.store = Objects.requireNonNull(store, "store");
         this.trustedNetworks = Map.copyOf(trustedNetworks);
@@ -112,10 +123,11 @@ public final class AuditEngine {
         List<CheckParameter> parameters = store.checkParameters();
         List<SuppressionRule> suppressions = store.activeSuppressions();
         Tally tally = new Tally();
+        java.util.function.Supplier<Map<String, String>> projectNumbers = () -> projectNumbers(accounts);
         for (Account account : accounts) {
             List<ItemSnapshot> items = selection.items(account);
             if (!items.isEmpty()) {
-                auditAccount(account, accounts, items, overrides, parameters, suppressions, tally);
+                auditAccount(account, accounts, projectNumbers, items, overrides, parameters, suppressions, tally);
             }
         }
         AuditSummary summary = new AuditSummary(runId, tally.items, tally.evaluations, tally.counts.opened(),
@@ -133,10 +145,33 @@ public final class AuditEngine {
         FindingLifecycle.Counts counts = new FindingLifecycle.Counts(0, 0, 0, 0);
     }
 
-    private void auditAccount(Account account, List<Account> accounts, List<ItemSnapshot> items,
+    /**
+     * The project numbers of the watched GCP projects (number to project id), from their {@code gcp.project} items:
+     * service agents are named by number. Read only when a check meets a number that is not the owner's.
+     */
+    private Map<String, String> projectNumbers(List<Account> accounts) {
+        Map<String, String> out = new HashMap<>();
+        for (Account a : accounts) {
+            if (a.provider() != io.watchkeeper.core.model.Provider.GCP || a.thirdParty()) {
+                continue;
+            }
+            for (ItemSnapshot item : store.items(a.id(), Set.of(GCP_PROJECT))) {
+                if (!item.deleted() && item.config() != null && item.config().path("projectNumber").isString()) {
+                    out.putIfAbsent(item.config().path("projectNumber").asString(), a.externalId());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final String GCP_PROJECT = "gcp.project";
+
+    private void auditAccount(Account account, List<Account> accounts, java.util.function.Supplier<Map<String, String>> projectNumbers,
+                              List<ItemSnapshot> items,
                               List<CheckOverride> overrides, List<CheckParameter> parameters,
                               List<SuppressionRule> suppressions, Tally tally) {
-        EntityClassifier classifier = new EntityClassifier(account.externalId(), accounts, trustedNetworks, trustedDomains);
+        EntityClassifier classifier = new EntityClassifier(account.externalId(), accounts, trustedNetworks, trustedDomains)
+                .withGcpProjects(trustedProjects, projectNumbers);
         AccountAuditContext context = new AccountAuditContext(account, classifier,
                 type -> store.items(account.id(), Set.of(type)), AccountAuditContext.parameters(account, parameters));
         Map<String, Resolved> resolved = new HashMap<>();

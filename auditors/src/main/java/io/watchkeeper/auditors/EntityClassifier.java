@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,8 @@ public final class EntityClassifier {
     private final Map<String, Account> known = new HashMap<>();
     private final Map<String, Cidr> trustedNetworks = new HashMap<>();
     private final java.util.Set<String> trustedDomains = new java.util.TreeSet<>();
+    private final java.util.Set<String> trustedProjects = new java.util.TreeSet<>();
+    private java.util.function.Supplier<Map<String, String>> projectNumbers = Map::of;
 
     /**
      * @param owner the account id that owns the audited resources
@@ -59,12 +62,75 @@ public final class EntityClassifier {
         return d;
     }
 
+    /**
+     * Declares GCP projects trusted besides the registered ones ({@code watchkeeper.gcp.trusted-projects}: project ids
+     * or numbers), and where the project numbers of the watched projects come from (number to project id; read
+     * at most once, on the first service agent named by a number that is not the owner's).
+     *
+     * @return this classifier
+     */
+    public EntityClassifier withGcpProjects(Collection<String> trusted, java.util.function.Supplier<Map<String, String>> numbers) {
+        trusted.forEach(p -> trustedProjects.add(normalProject(p)));
+        java.util.concurrent.atomic.AtomicReference<Map<String, String>> memo = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.function.Supplier<Map<String, String>> source = Objects.requireNonNull(numbers, "numbers");
+        this.projectNumbers = () -> {
+            synchronized (memo) {
+                if (memo.get() == null) {
+                    memo.set(Map.copyOf(source.get()));
+                }
+                return memo.get();
+            }
+        };
+        return this;
+    }
+
+    /** A declared project: an id (6 to 30 of a-z, 0-9 and '-', starting with a letter) or a project number. */
+    public static String normalProject(String project) {
+        String p = project == null ? "" : project.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!p.matches("[a-z][a-z0-9-]{4,28}[a-z0-9]|[1-9]\\d{0,19}")) {
+            throw new IllegalArgumentException("invalid trusted project '" + project
+                    + "': expected a project id such as partner-project or a project number");
+        }
+        return p;
+    }
+
     public EntityClassifier forOwner(String accountId) {
         EntityClassifier other = new EntityClassifier(accountId, List.of(), Map.of());
         other.known.putAll(known);
         other.trustedNetworks.putAll(trustedNetworks);
         other.trustedDomains.addAll(trustedDomains);
+        other.trustedProjects.addAll(trustedProjects);
+        other.projectNumbers = projectNumbers;
         return other;
+    }
+
+    /**
+     * Classifies a GCP project named by id or number (exact match only: a project id that merely contains a trusted
+     * one is unknown): the owner, a registered GCP project (friendly, or third party when declared so), a
+     * declared trusted project (friendly), a watched project by its number, or unknown.
+     */
+    public EntityClass gcpProject(String project) {
+        if (project == null || project.isBlank()) {
+            return EntityClass.UNKNOWN;
+        }
+        String p = project.strip().toLowerCase(java.util.Locale.ROOT);
+        if (p.equals(owner)) {
+            return EntityClass.SAME_ACCOUNT;
+        }
+        Account account = known.get(p);
+        if (account != null && account.provider() == io.watchkeeper.core.model.Provider.GCP) {
+            return account.thirdParty() ? EntityClass.THIRD_PARTY : EntityClass.FRIENDLY;
+        }
+        if (trustedProjects.contains(p)) {
+            return EntityClass.FRIENDLY;
+        }
+        if (p.chars().allMatch(Character::isDigit)) {
+            String id = projectNumbers.get().get(p);
+            if (id != null) {
+                return id.equals(owner) ? EntityClass.SAME_ACCOUNT : gcpProject(id);
+            }
+        }
+        return EntityClass.UNKNOWN;
     }
 
     /** Whether {@code domain} is a declared trusted domain or a subdomain of one (label boundaries only). */

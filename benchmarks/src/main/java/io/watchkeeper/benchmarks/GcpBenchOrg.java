@@ -49,8 +49,9 @@ final class GcpBenchOrg {
                     + apiKeys + runServices + functions;
         }
 
+        /** Every item: the odd-numbered projects sit in the folder and also have its policy. */
         long total() {
-            return (long) projects * perProject();
+            return (long) projects * perProject() + projects / 2;
         }
     }
 
@@ -116,6 +117,9 @@ final class GcpBenchOrg {
                  "auditConfigs": [{"service": "allServices", "auditLogConfigs": [{"logType": "ADMIN_READ"}, {"logType": "DATA_WRITE"}]}]}"""));
         server.document("GET /v3/folders/" + FOLDER, json(Map.of("name", "folders/" + FOLDER, "parent", "organizations/" + ORG,
                 "displayName", "workloads", "state", "ACTIVE")));
+        server.document("POST /v3/folders/" + FOLDER + ":getIamPolicy", Json.parse("""
+                {"version": 1, "etag": "BwF1", "bindings": [{"role": "roles/viewer", "members": ["group:workload-readers@bench.example"]}],
+                 "auditConfigs": [{"service": "allServices", "auditLogConfigs": [{"logType": "DATA_READ"}]}]}"""));
     }
 
     private void project(int p) {

@@ -7,7 +7,6 @@ import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.httpjson.InstantiatingHttpJsonChannelProvider;
 import com.google.api.gax.rpc.ClientSettings;
 import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.api.gax.rpc.UnaryCallSettings;
@@ -26,13 +25,10 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import io.watchkeeper.core.model.Account;
 import io.watchkeeper.core.watch.CloudSession;
-import io.watchkeeper.core.watch.ScopeCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 
 /**
  * Access to one GCP project: clients built on first use and shared by the run's scopes, all over
@@ -46,28 +42,31 @@ public final class GcpSession implements CloudSession {
     private static final JsonFactory JSON = GsonFactory.getDefaultInstance();
 
     private final Account account;
+    private final GcpProjectClients shared;
     private final GcpTransport transport;
     private final Credentials credentials;
     private volatile GcpProject project;
-    private final Map<String, Object> clients = new ConcurrentHashMap<>();
+    private final Map<String, Object> clients;
     private final TransportChannelProvider channel;
+    private final Runnable release;
 
+    /** A session with clients of its own, closed with it. */
     GcpSession(Account account, GcpTransport transport, Credentials credentials) {
+        this(account, new GcpProjectClients(transport, credentials, null), null);
+    }
+
+    /**
+     * A session over {@code shared} clients (kept between sessions by the factory's cache); {@code release} hands them
+     * back when the session closes. Null: the clients are the session's own and close with it.
+     */
+    GcpSession(Account account, GcpProjectClients shared, Runnable release) {
         this.account = account;
-        this.transport = transport;
-        this.credentials = credentials;
-        // HTTP/JSON calls run on the channel's executor: carry the scope's call counter to it
-        Executor executor = task -> {
-            ScopeCalls calls = ScopeCalls.current();
-            Thread.ofVirtual().name("gcp-call").start(calls == null ? task : () -> calls.run(() -> {
-                task.run();
-                return null;
-            }));
-        };
-        this.channel = InstantiatingHttpJsonChannelProvider.newBuilder()
-                .setHttpTransport(transport)
-                .setExecutor(executor)
-                .build();
+        this.shared = shared;
+        this.transport = shared.transport();
+        this.credentials = shared.credentials();
+        this.clients = shared.clients();
+        this.channel = shared.channel();
+        this.release = release;
     }
 
     @Override
@@ -239,7 +238,12 @@ public final class GcpSession implements CloudSession {
     private <B extends ClientSettings.Builder<?, B>> B configure(B builder) {
         CredentialsProvider provider = credentials == null ? NoCredentialsProvider.create()
                 : FixedCredentialsProvider.create(credentials);
-        return builder.setCredentialsProvider(provider).setTransportChannelProvider(channel);
+        builder.setCredentialsProvider(provider).setTransportChannelProvider(channel);
+        if (shared.background() != null) {
+            // one scheduler for every client's background work, not a thread pool per client
+            builder.setBackgroundExecutorProvider(com.google.api.gax.core.FixedExecutorProvider.create(shared.background()));
+        }
+        return builder;
     }
 
     /**
@@ -282,15 +286,10 @@ public final class GcpSession implements CloudSession {
 
     @Override
     public void close() {
-        for (Object client : clients.values()) {
-            if (client instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // closing releases nothing that outlives the session
-                }
-            }
+        if (release != null) {
+            release.run();
+        } else {
+            shared.close();
         }
-        clients.clear();
     }
 }

@@ -17,16 +17,30 @@ import java.util.concurrent.Executors;
 /**
  * Opens GCP sessions, one per project. Credentials come from the project's account: Application
  * Default Credentials by default, a service-account key file, or none (only with an endpoint);
- * optionally used to impersonate a service account. One JDK HTTP client (connection pool) is shared
- * by every session; each session has its own transport, so its own cap on calls in flight.
+ * optionally used to impersonate a service account. One JDK HTTP client (connection pool) and one background
+ * scheduler are shared by every session. A project's transport (its own cap on calls in flight), credential and API
+ * clients are kept between sessions in a bounded cache ({@link GcpClientCache}, keyed by project and credential
+ * source), so a repeat watch builds no clients; the identity proof is still made at every open.
  */
 public final class GcpSessionFactory implements SessionFactory, AutoCloseable {
 
     private final GcpSettings settings;
     private final WatchMetrics metrics;
     private final HttpClient http;
+    private final GcpClientCache cache;
+    private final java.util.concurrent.ScheduledExecutorService background;
+
+    /** Projects whose clients are kept between sessions (beyond those in use) by default. */
+    public static final int DEFAULT_CACHED_PROJECTS = 256;
 
     public GcpSessionFactory(GcpSettings settings, WatchMetrics metrics) {
+        this(settings, metrics, DEFAULT_CACHED_PROJECTS);
+    }
+
+    /** @param cachedProjects projects whose clients are kept between sessions beyond those in use (0: none) */
+    public GcpSessionFactory(GcpSettings settings, WatchMetrics metrics, int cachedProjects) {
+        this.cache = new GcpClientCache(cachedProjects);
+        this.background = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("gcp-background-", 0).factory());
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.http = HttpClient.newBuilder()
@@ -59,9 +73,12 @@ public final class GcpSessionFactory implements SessionFactory, AutoCloseable {
             throw new WatchkeeperException(ErrorCategory.INVALID_INPUT, "project " + account.name() + " ("
                     + account.externalId() + ") is a third-party project: reference data for the auditors, never opened");
         }
-        GcpTransport transport = new GcpTransport(http, settings, metrics);
-        Credentials credentials = GcpCredentials.of(account, settings, () -> transport);
-        GcpSession session = new GcpSession(account, transport, credentials);
+        String key = account.id() + "|" + account.externalId() + "|" + account.access();
+        GcpProjectClients clients = cache.lease(key, () -> {
+            GcpTransport transport = new GcpTransport(http, settings, metrics);
+            return new GcpProjectClients(transport, GcpCredentials.of(account, settings, () -> transport), background);
+        });
+        GcpSession session = new GcpSession(account, clients, () -> cache.release(key, clients));
         try {
             session.proved(proveIdentity(session));
             return session;
@@ -77,7 +94,8 @@ public final class GcpSessionFactory implements SessionFactory, AutoCloseable {
      */
     public GcpSession openUnproved(Account placeholder) {
         GcpTransport transport = new GcpTransport(http, settings, metrics);
-        return new GcpSession(placeholder, transport, GcpCredentials.of(placeholder, settings, () -> transport));
+        return new GcpSession(placeholder, new GcpProjectClients(transport,
+                GcpCredentials.of(placeholder, settings, () -> transport), background), null);
     }
 
     private static GcpProject proveIdentity(GcpSession session) {
@@ -105,8 +123,15 @@ public final class GcpSessionFactory implements SessionFactory, AutoCloseable {
         return session.account().regions();
     }
 
+    /** Projects whose clients are open now (leased or kept). */
+    public int openProjects() {
+        return cache.openProjects();
+    }
+
     @Override
     public void close() {
+        cache.close();
+        background.shutdownNow();
         http.close();
     }
 }

@@ -28,7 +28,7 @@ public class AuditConfiguration {
     @Bean
     AuditEngine auditEngine(CheckRegistry checks, DSLContext dsl, WatchkeeperProperties properties, GcpProperties gcp) {
         return new AuditEngine(checks, new JooqAuditStore(dsl), properties.audit().trustedNetworks(), gcp.trustedDomains(),
-                Clock.systemUTC());
+                gcp.trustedProjects(), Clock.systemUTC());
     }
 
     @Bean

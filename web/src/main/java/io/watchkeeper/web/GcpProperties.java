@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedDomains member domains that are not "unknown" besides the organisation's own
  *     ({@code watchkeeper.gcp.trusted-domains=partner.example,contractor.example}; subdomains included;
  *     consumer domains such as gmail.com stay unknown whatever is declared)
+ * @param trustedProjects projects whose service accounts are not "unknown" besides the registered ones
+ *     ({@code watchkeeper.gcp.trusted-projects=partner-project,123456789012}; ids or numbers, exact matches only)
  */
 @ConfigurationProperties("watchkeeper.gcp")
 public record GcpProperties(
@@ -32,4 +34,5 @@ public record GcpProperties(
         @DefaultValue("500ms") Duration initialBackoff,
         @DefaultValue("30s") Duration maxBackoff,
         @DefaultValue("2m") Duration callTimeout,
-        @DefaultValue java.util.List<String> trustedDomains) {}
+        @DefaultValue java.util.List<String> trustedDomains,
+        @DefaultValue java.util.List<String> trustedProjects) {}

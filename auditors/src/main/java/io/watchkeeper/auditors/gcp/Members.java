@@ -34,6 +34,21 @@ public final class Members {
     /** The App Engine default service account. */
     private static final Pattern DEFAULT_APPENGINE_SA = Pattern.compile("[a-z0-9.:-]+@appspot\\.gserviceaccount\\.com");
 
+    private static final String ID = "([a-z][a-z0-9-]{4,28}[a-z0-9])";
+    private static final String NUMBER = "([1-9]\\d{0,19})";
+    /**
+     * Service-account e-mails that name their project, most specific first: Google-managed service agents
+     * ({@code service-NUMBER@…}, {@code pNUMBER-xxxx@gcp-sa-…}, {@code NUMBER@cloudservices…}, {@code NUMBER@cloudbuild…},
+     * {@code NUMBER-compute@developer…}) by number, user-created ones and App Engine's by project id.
+     */
+    private static final List<Pattern> SA_PROJECT = List.of(
+            Pattern.compile("service-" + NUMBER + "@[a-z0-9-]{1,63}\\.iam\\.gserviceaccount\\.com"),
+            Pattern.compile("p" + NUMBER + "-[a-z0-9]{1,16}@gcp-sa-[a-z0-9-]{1,54}\\.iam\\.gserviceaccount\\.com"),
+            Pattern.compile(NUMBER + "@(?:cloudservices|cloudbuild)\\.gserviceaccount\\.com"),
+            Pattern.compile(NUMBER + "-compute@developer\\.gserviceaccount\\.com"),
+            Pattern.compile("[a-z][a-z0-9-]{0,62}@" + ID + "\\.iam\\.gserviceaccount\\.com"),
+            Pattern.compile(ID + "@appspot\\.gserviceaccount\\.com"));
+
     /** The longest CIDR text (an IPv6 address with a prefix): longer values are not addresses and are not parsed. */
     public static final int MAX_CIDR = 50;
 
@@ -113,6 +128,29 @@ public final class Members {
         }
         String e = email.strip().toLowerCase(Locale.ROOT);
         return e.endsWith(".iam.gserviceaccount.com") && !e.contains("@gcp-sa-");
+    }
+
+    /**
+     * The project a {@code serviceAccount:} member belongs to, as its e-mail names it: a project id or a project
+     * number (service agents); null for other members and for e-mails that name no project (organisation-level
+     * agents, Google-internal accounts, anything unexpected).
+     */
+    public static String serviceAccountProject(String member) {
+        if (member == null || !isServiceAccount(member)) {
+            return null;
+        }
+        String email = address(member);
+        if (email == null || email.length() > 254) {
+            return null;
+        }
+        for (Pattern p : SA_PROJECT) {
+            java.util.regex.Matcher m = p.matcher(email);
+            if (m.matches()) {
+                // a service agent's domain (gcp-sa-pubsub, …) is Google's, not a project
+                return m.group(1).startsWith("gcp-sa-") ? null : m.group(1);
+            }
+        }
+        return null;
     }
 
     /**

@@ -53,6 +53,24 @@ public final class TestContext implements AuditContext {
         return this;
     }
 
+    /**
+     * Audits as GCP project {@code owner}, with a watched project {@value #GCP_FRIENDLY} and a third-party one
+     * {@value #GCP_THIRD_PARTY} registered, {@code numbers} as the watched projects' numbers (number to id) and
+     * {@code trusted} declared in {@code watchkeeper.gcp.trusted-projects}, through the real classifier.
+     */
+    public TestContext asGcpProject(String owner, Map<String, String> numbers, String... trusted) {
+        List<Account> all = new ArrayList<>(known);
+        all.add(new Account(10, Provider.GCP, owner, owner, AccountAccess.NONE, List.of(), Map.of(), true, false));
+        all.add(new Account(11, Provider.GCP, "shared", GCP_FRIENDLY, AccountAccess.NONE, List.of(), Map.of(), true, false));
+        all.add(new Account(12, Provider.GCP, "partner", GCP_THIRD_PARTY, AccountAccess.NONE, List.of(), Map.of(), true, true));
+        this.known = List.copyOf(all);
+        this.classifier = new EntityClassifier(owner, known, Map.of("office", OFFICE)).withGcpProjects(List.of(trusted), () -> numbers);
+        return this;
+    }
+
+    public static final String GCP_FRIENDLY = "shared-project";
+    public static final String GCP_THIRD_PARTY = "partner-project";
+
     /** Adds a related item of {@code type}. */
     public <T extends Record> TestContext with(String type, String region, String name, T config) {
         related.computeIfAbsent(ResourceType.of(type), t -> new ArrayList<>())
@@ -103,5 +121,10 @@ public final class TestContext implements AuditContext {
     @Override
     public boolean trustedDomain(String domain) {
         return classifier.trustedDomain(domain);
+    }
+
+    @Override
+    public EntityClass classifyGcpProject(String project) {
+        return classifier.gcpProject(project);
     }
 }

@@ -42,6 +42,15 @@ public interface AuditContext {
     }
 
     /**
+     * Classifies a GCP project named by id or number (as service-account e-mails name them): the audited project,
+     * a registered or declared trusted project ({@code watchkeeper.gcp.trusted-projects}), a third-party one, or
+     * unknown. Exact matches only.
+     */
+    default EntityClass classifyGcpProject(String project) {
+        return EntityClass.UNKNOWN;
+    }
+
+    /**
      * One related item.
      *
      * @param region where it lives

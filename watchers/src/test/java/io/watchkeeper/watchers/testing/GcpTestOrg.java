@@ -68,6 +68,12 @@ public final class GcpTestOrg {
         s.document("GET /v3/folders/" + FOLDER, json("""
                 {"name": "folders/%s", "parent": "organizations/%s", "displayName": "dev", "state": "ACTIVE"}
                 """.formatted(FOLDER, ORG)));
+        // the folder completes the organisation's audit config (DATA_READ) for the projects below it
+        s.document("POST /v3/folders/" + FOLDER + ":getIamPolicy", json("""
+                {"version": 1, "etag": "BwF1", "bindings": [{"role": "roles/viewer", "members": ["group:devs@custodian.com",
+                  "serviceAccount:service-%s@gcp-sa-pubsub.iam.gserviceaccount.com", "serviceAccount:ci@outsider-project.iam.gserviceaccount.com"]}],
+                 "auditConfigs": [{"service": "allServices", "auditLogConfigs": [{"logType": "DATA_READ"}]}]}
+                """.formatted(PROJECT_NUMBER)));
         s.collection("/v3/projects?parent=organizations/" + ORG, "projects");
         s.collection("/v3/projects?parent=folders/" + FOLDER, "projects");
         s.collection("/v3/folders?parent=organizations/" + ORG, "folders");

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** The member checks of every type in {@link PolicyTypes}: public, consumer-account and unknown-domain members. */
+/** The member checks of every type in {@link PolicyTypes}: public, consumer-account, unknown-domain and unknown-project service-account members. */
 @AutoService(CheckSet.class)
 public final class GcpIamPolicyChecks implements CheckSet {
 
@@ -26,6 +26,7 @@ public final class GcpIamPolicyChecks implements CheckSet {
         }
         out.add(new ConsumerAccountMemberCheck<>(type));
         out.add(new UnknownDomainMemberCheck<>(type));
+        out.add(new UnknownProjectServiceAccountCheck<>(type));
     }
 
     /** The check with this id (tests and tools); throws when there is none. */

@@ -1,6 +1,7 @@
 package io.watchkeeper.auditors.gcp.iam;
 
 import io.watchkeeper.core.config.gcp.GcpBucketConfig;
+import io.watchkeeper.core.config.gcp.GcpFolderIamPolicyConfig;
 import io.watchkeeper.core.config.gcp.GcpFunctionConfig;
 import io.watchkeeper.core.config.gcp.GcpIamPolicy;
 import io.watchkeeper.core.config.gcp.GcpKmsCryptoKeyConfig;
@@ -37,6 +38,10 @@ public final class PolicyTypes {
                     "Organisation IAM policy", c -> List.of(c.policy()), Severity.HIGH, List.of(),
                     "Every principal on the internet (or with any Google account) holds the role on every project"
                             + " of the organisation."),
+            new PolicyType<>("gcp.folder.iam-policy", GcpFolderIamPolicyConfig.class, "Folder IAM policy",
+                    c -> List.of(c.policy()), Severity.HIGH, List.of(),
+                    "Every principal on the internet (or with any Google account) holds the role on every project"
+                            + " in the folder."),
             new PolicyType<>("gcp.kms.crypto-key", GcpKmsCryptoKeyConfig.class, "Cloud KMS key",
                     c -> two(c.policy(), c.keyRingPolicy()), Severity.CRITICAL, List.of("1.9"),
                     "Anyone may use or manage the key (through its own policy or its key ring's), so the data it"

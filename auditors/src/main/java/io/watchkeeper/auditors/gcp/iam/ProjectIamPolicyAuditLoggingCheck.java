@@ -6,6 +6,7 @@ import io.watchkeeper.auditors.gcp.Members;
 import io.watchkeeper.core.config.gcp.GcpIamPolicy;
 import io.watchkeeper.core.config.gcp.GcpIamPolicy.AuditConfig;
 import io.watchkeeper.core.config.gcp.GcpIamPolicy.AuditLogConfig;
+import io.watchkeeper.core.config.gcp.GcpFolderIamPolicyConfig;
 import io.watchkeeper.core.config.gcp.GcpOrganizationIamPolicyConfig;
 import io.watchkeeper.core.config.gcp.GcpProjectIamPolicyConfig;
 import io.watchkeeper.core.finding.AuditContext;
@@ -22,9 +23,9 @@ import java.util.TreeSet;
 
 /**
  * CIS 2.1: Data Access audit logs are not on for every service. Audit configs are inherited, so the
- * project passes when its own policy or its organisation's has an {@code allServices} config with
- * ADMIN_READ, DATA_READ and DATA_WRITE; exempted members on any {@code allServices} config are reported
- * separately (CIS: no exemptions). Folder policies are not watched.
+ * project passes when its own policy, its folders' ({@code gcp.folder.iam-policy}, every ancestor folder) and its
+ * organisation's together have {@code allServices} configs with ADMIN_READ, DATA_READ and DATA_WRITE (log types add up
+ * down the hierarchy); exempted members on any {@code allServices} config are reported separately (CIS: no exemptions).
  */
 @AutoService(Check.class)
 public final class ProjectIamPolicyAuditLoggingCheck extends GcpCheck<GcpProjectIamPolicyConfig> {
@@ -37,11 +38,13 @@ public final class ProjectIamPolicyAuditLoggingCheck extends GcpCheck<GcpProject
                 "Without Data Access logs (reads and writes of data, admin reads) nobody can tell who read or changed data"
                         + " during an incident; exempted members are invisible.",
                 "Add an auditConfig for allServices with ADMIN_READ, DATA_READ and DATA_WRITE and no exempted members"
-                        + " to the project's (or the organisation's) IAM policy.", "2.1");
+                        + " to the project's (or a folder's, or the organisation's) IAM policy.", "2.1");
     }
 
     @Override
-    public Set<ResourceType> dependsOn() { return Set.of(UnknownDomainMemberCheck.ORGANIZATION); }
+    public Set<ResourceType> dependsOn() { return Set.of(UnknownDomainMemberCheck.ORGANIZATION, FOLDER); }
+
+    static final ResourceType FOLDER = ResourceType.of("gcp.folder.iam-policy");
 
     @Override
     public List<Evidence> evaluate(GcpProjectIamPolicyConfig config, AuditContext context) {
@@ -50,6 +53,11 @@ public final class ProjectIamPolicyAuditLoggingCheck extends GcpCheck<GcpProject
         for (var org : context.related(UnknownDomainMemberCheck.ORGANIZATION, GcpOrganizationIamPolicyConfig.class)) {
             if (org.config() != null) {
                 policies.add(org.config().policy());
+            }
+        }
+        for (var folder : context.related(FOLDER, GcpFolderIamPolicyConfig.class)) {
+            if (folder.config() != null) {
+                policies.add(folder.config().policy());
             }
         }
         Set<String> on = new TreeSet<>();

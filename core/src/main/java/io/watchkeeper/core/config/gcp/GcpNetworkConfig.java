@@ -16,6 +16,8 @@ import java.util.List;
  * @param subnetworks the subnetworks as {@code <region>/<name>}, sorted
  * @param peerings the network peerings, sorted by name
  * @param createTime when the network was created
+ * @param dnsLogging whether a Cloud DNS server policy with query logging on is attached to the network (CIS 2.12);
+ *     null when the project's DNS policies could not be read (the DNS API disabled or denied): unknown, not off
  */
 public record GcpNetworkConfig(
         String name,
@@ -27,7 +29,8 @@ public record GcpNetworkConfig(
         Integer mtu,
         List<String> subnetworks,
         List<Peering> peerings,
-        Instant createTime) {
+        Instant createTime,
+        Boolean dnsLogging) {
 
     /**
      * A peering.

@@ -33,11 +33,7 @@ public final class ManagedZoneWatcher extends GcpWatcher<GcpDnsManagedZoneConfig
                     .setMaxResults(1000).setPageToken(token).execute());
             return new Pages.Page<>(page.getManagedZones(), page.getNextPageToken());
         });
-        List<NetworkPolicy> policies = Pages.all(token -> {
-            PoliciesListResponse page = GcpSession.call(() -> gcp.dns().policies().list(project)
-                    .setMaxResults(1000).setPageToken(token).execute());
-            return new Pages.Page<>(page.getPolicies(), page.getNextPageToken());
-        }).stream().map(ManagedZoneWatcher::policy).toList();
+        List<NetworkPolicy> policies = networkPolicies(gcp);
         return zones.stream().<Observation<GcpDnsManagedZoneConfig>>map(z -> {
             List<String> networks = z.getPrivateVisibilityConfig() == null || z.getPrivateVisibilityConfig().getNetworks() == null
                     ? List.of() : GcpNames.sorted(z.getPrivateVisibilityConfig().getNetworks().stream()
@@ -57,6 +53,16 @@ public final class ManagedZoneWatcher extends GcpWatcher<GcpDnsManagedZoneConfig
             return observed(GcpNames.fullName("dns", "projects/" + project + "/managedZones/" + z.getName()), z.getName(),
                     null, config);
         }).toList();
+    }
+
+    /** The project's DNS server policies (one paged list), with the relative paths of the networks they apply to. */
+    public static List<NetworkPolicy> networkPolicies(GcpSession gcp) {
+        String project = gcp.projectId();
+        return Pages.all(token -> {
+            PoliciesListResponse page = GcpSession.call(() -> gcp.dns().policies().list(project)
+                    .setMaxResults(1000).setPageToken(token).execute());
+            return new Pages.Page<>(page.getPolicies(), page.getNextPageToken());
+        }).stream().map(ManagedZoneWatcher::policy).toList();
     }
 
     private static NetworkPolicy policy(Policy p) {

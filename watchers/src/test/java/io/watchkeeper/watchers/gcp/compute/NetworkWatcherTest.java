@@ -32,6 +32,15 @@ class NetworkWatcherTest extends GcpWatcherTestSupport {
     }
 
     @Test
+    void dnsLoggingIsOnWhereALoggingDnsPolicyIsAttachedAndUnknownWhenThePoliciesAreDenied() {
+        Map<String, GcpNetworkConfig> networks = configs(watcher);
+        assertThat(networks.get("default").dnsLogging()).isTrue();
+        assertThat(networks.get("prod-vpc").dnsLogging()).isFalse();
+        server.fail("GET", "/dns/v1/projects/.*/policies", 403, 1);
+        assertThat(configs(watcher)).allSatisfy((name, n) -> assertThat(n.dnsLogging()).as(name).isNull());
+    }
+
+    @Test
     void aProjectWithoutTheDefaultNetworkHasOnlyItsCustomOne() {
         try (var dev = open(GcpTestOrg.DEV)) {
             Map<String, GcpNetworkConfig> networks = configs(watcher, dev);
