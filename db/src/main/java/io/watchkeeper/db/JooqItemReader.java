@@ -103,6 +103,12 @@ public final class JooqItemReader implements ItemReader {
                     ? condition("jsonb_exists({0}, {1})", tags, val(f.tagKey()))
                     : condition("{0} @> {1}::jsonb", tags, val(Json.write(java.util.Map.of(f.tagKey(), f.tagValue())))));
         }
+        if (f.tagKey() == null) {
+            // the page's ids first (filtered, ordered, limited), then the account and the latest revision for
+            // those rows only: a substring can match thousands of items, and the planner, which cannot count
+            // them beforehand, would otherwise join the latest revision to every match before sorting
+            where = List.of(ITEM.ID.in(select(ITEM.ID).from(ITEM).where(where).orderBy(ITEM.ID).limit(f.limit())));
+        }
         return query(latest(), where).orderBy(ITEM.ID).limit(f.limit()).fetch(JooqItemReader::summary);
     }
 

@@ -78,6 +78,28 @@ class RenderedQueryTest {
     }
 
     @Test
+    void theListTakesThePagesIdsFirstWithEveryFilterAndKeepsIdOrder() {
+        long a = listed("a").id();
+        long b = listed("b").id();
+        assertThat(page(new ItemFilter(null, null, null, null, false, null, 1))).containsExactly(a);
+        assertThat(page(new ItemFilter(null, null, null, null, false, a, 1))).containsExactly(b);
+        assertThat(page(new ItemFilter("prod", "aws", "eu-west-1", "arn:aws:s3", false, null, 50))).containsExactly(a, b);
+        assertThat(page(new ItemFilter("other", null, null, null, false, null, 50))).isEmpty();
+        assertThat(page(new ItemFilter(null, "aws.s3.bucket", "us-east-1", null, false, null, 50))).isEmpty();
+        assertThat(page(new ItemFilter(null, null, null, null, false, null, 50, null, null,
+                io.watchkeeper.core.access.AccountScope.of(Set.of(account.id() + 1))))).isEmpty();
+        assertThat(page(new ItemFilter(null, null, null, null, false, null, 50, null, null,
+                io.watchkeeper.core.access.AccountScope.of(Set.of(account.id()))))).containsExactly(a, b);
+        ItemSummary listedA = items.list(new ItemFilter(null, null, null, "a", false, null, 50)).getFirst();
+        assertThat(listedA.revisions()).as("the latest revision joined for the page's rows").isEqualTo(2);
+        assertThat(listedA.account()).isEqualTo("prod");
+    }
+
+    private static List<Long> page(ItemFilter filter) {
+        return items.list(filter).stream().map(ItemSummary::id).toList();
+    }
+
+    @Test
     void aTemplateThatBindsAnythingButItsNamedParametersIsRefused() {
         assertThatThrownBy(() -> RenderedQuery.of(dsl, dsl.select(ITEM.ID).from(ITEM)
                 .where(ITEM.ID.eq(DSL.param("id", 0L))).limit(5), "id"))
