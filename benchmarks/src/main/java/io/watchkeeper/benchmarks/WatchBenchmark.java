@@ -408,7 +408,7 @@ public final class WatchBenchmark {
                     @Override
                     public void planned(int scopes) {
                         plannedAt.set(System.nanoTime());
-                        planned.set(scopes);
+                        planned.addAndGet(scopes); // once per account: the run's total is their sum
                     }
 
                     @Override
