@@ -115,7 +115,8 @@ public final class JooqFindingReader implements FindingReader {
                         r.getDetails() == null ? null : CanonicalJson.sorted(Json.parse(r.getDetails().data()))));
     }
 
-    private static FindingView view(Record r) {
+    /** A finding row (every finding column, the account's name and external id) as a view. */
+    static FindingView view(Record r) {
         return new FindingView(r.get(FINDING.ID), r.get(FINDING.FINGERPRINT), r.get(FINDING.CHECK_ID),
                 r.get(FINDING.RESOURCE_TYPE), r.get(ACCOUNT.NAME), r.get(ACCOUNT.EXTERNAL_ID), r.get(FINDING.REGION),
                 r.get(FINDING.RESOURCE_ID), r.get(FINDING.RESOURCE_NAME), r.get(FINDING.ITEM_ID),

@@ -1,6 +1,7 @@
 package io.watchkeeper.db;
 
 import static io.watchkeeper.db.jooq.Tables.ACCOUNT;
+import static io.watchkeeper.db.jooq.Tables.FINDING;
 import static io.watchkeeper.db.jooq.Tables.ITEM;
 import static io.watchkeeper.db.jooq.Tables.ITEM_REVISION;
 import static org.jooq.impl.DSL.condition;
@@ -8,6 +9,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.select;
@@ -30,6 +32,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -47,6 +50,7 @@ public final class JooqItemReader implements ItemReader {
     private final RenderedQuery byId;
     private final RenderedQuery byIdWithConfig;
     private final RenderedQuery timeline;
+    private final RenderedQuery page;
 
     public JooqItemReader(DSLContext dsl) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
@@ -62,11 +66,33 @@ public final class JooqItemReader implements ItemReader {
                 .from(ITEM_REVISION)
                 .where(ITEM_REVISION.ITEM_ID.eq(param("item", 0L)))
                 .orderBy(ITEM_REVISION.REVISION_NO.desc()), "item");
+        this.page = RenderedQuery.of(dsl, dsl.select(summaryFields(latest)).select(latest.field(LATEST_CONFIG),
+                        PAGE_TIMELINE, PAGE_FINDINGS)
+                .from(ITEM)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(ITEM.ACCOUNT_ID))
+                .join(latest).on(trueCondition())
+                .where(ITEM.ID.eq(param("id", 0L))), "id");
     }
 
+
     /** How many operations a revision's diff holds. */
+
     private static final Field<Integer> OPERATIONS = field("coalesce(jsonb_array_length({0}), 0)", Integer.class,
             ITEM_REVISION.DIFF).as("operations");
+
+    /** The item page's timeline and findings, nested in its one read (jOOQ multisets: JSON arrays in PostgreSQL). */
+    private static final Field<? extends Result<? extends Record>> PAGE_TIMELINE = multiset(select(ITEM_REVISION.REVISION_NO,
+            ITEM_REVISION.KIND, ITEM_REVISION.OBSERVED_AT, ITEM_REVISION.CHANGED_BY, OPERATIONS)
+            .from(ITEM_REVISION)
+            .where(ITEM_REVISION.ITEM_ID.eq(ITEM.ID))
+            .orderBy(ITEM_REVISION.REVISION_NO.desc())).as("timeline");
+    private static final io.watchkeeper.db.jooq.tables.Account FINDING_ACCOUNT = ACCOUNT.as("finding_account");
+    private static final Field<? extends Result<? extends Record>> PAGE_FINDINGS = multiset(select(FINDING.fields())
+            .select(FINDING_ACCOUNT.NAME.as(ACCOUNT.NAME.getName()), FINDING_ACCOUNT.EXTERNAL_ID.as(ACCOUNT.EXTERNAL_ID.getName()))
+            .from(FINDING).join(FINDING_ACCOUNT).on(FINDING_ACCOUNT.ID.eq(FINDING.ACCOUNT_ID))
+            .where(FINDING.ITEM_ID.eq(ITEM.ID))
+            .orderBy(FINDING.SCORE.neg(), FINDING.ID)
+            .limit(inline(500))).as("findings");
 
     @Override
     public List<ItemSummary> list(ItemFilter f) {
@@ -121,6 +147,21 @@ public final class JooqItemReader implements ItemReader {
     public Optional<Current> findWithConfig(long id) {
         return byIdWithConfig.fetch(dsl, r -> new Current(summary(r), parse(r.get(LATEST_CONFIG.getName(), JSONB.class))), id)
                 .stream().findFirst();
+    }
+
+    @Override
+    public Optional<Page> page(long id) {
+        return page.fetch(dsl, r -> new Page(summary(r), parse(r.get(LATEST_CONFIG.getName(), JSONB.class)),
+                nested(r, PAGE_TIMELINE).stream().map(t -> new io.watchkeeper.core.item.RevisionEntry(t.get(ITEM_REVISION.REVISION_NO),
+                        t.get(ITEM_REVISION.KIND), t.get(ITEM_REVISION.OBSERVED_AT), t.get(ITEM_REVISION.CHANGED_BY),
+                        t.get(OPERATIONS))).toList(),
+                nested(r, PAGE_FINDINGS).stream().map(JooqFindingReader::view).toList()), id).stream().findFirst();
+    }
+
+    /** A nested multiset's rows. */
+    private static List<? extends Record> nested(Record r, Field<? extends Result<? extends Record>> field) {
+        Result<? extends Record> rows = r.get(field);
+        return rows == null ? List.of() : rows;
     }
 
     @Override

@@ -72,6 +72,12 @@ class RenderedQueryTest {
         assertThat(timeline.getFirst().operations()).isPositive();
         assertThat(timeline.getLast().number()).isEqualTo(1);
         assertThat(timeline.getFirst().observedAt()).isEqualTo(a.lastChanged());
+        ItemReader.Page page = items.page(a.id()).orElseThrow();
+        assertThat(page.item()).isEqualTo(a);
+        assertThat(page.config()).isEqualTo(current.config());
+        assertThat(page.timeline()).as("the page's one read nests the same timeline").isEqualTo(timeline);
+        assertThat(page.findings()).isEmpty();
+        assertThat(items.page(Long.MAX_VALUE)).isEmpty();
         assertThat(items.find(Long.MAX_VALUE)).isEmpty();
         assertThat(items.findWithConfig(Long.MAX_VALUE)).isEmpty();
         assertThat(items.timeline(Long.MAX_VALUE)).isEmpty();

@@ -19,6 +19,16 @@ public interface ItemReader {
     /** The item with its latest revision's configuration (null when deleted), in one read. */
     Optional<Current> findWithConfig(long id);
 
+    /**
+     * The item page in one read: the item, its current configuration (null when deleted), its timeline
+     * (newest first) and its findings (at most 500, worst first).
+     */
+    Optional<Page> page(long id);
+
+    /** Everything the item page shows. */
+    record Page(ItemSummary item, tools.jackson.databind.JsonNode config, List<RevisionEntry> timeline,
+                List<io.watchkeeper.core.finding.FindingView> findings) {}
+
     /** An item and its current configuration. */
     record Current(ItemSummary item, tools.jackson.databind.JsonNode config) {}
 }

@@ -24,12 +24,9 @@ public class ItemPages {
 
     private final ItemReader items;
     private final ItemViews views;
-    private final io.watchkeeper.core.finding.FindingReader findings;
-
-    public ItemPages(ItemReader items, ItemViews views, io.watchkeeper.core.finding.FindingReader findings) {
+    public ItemPages(ItemReader items, ItemViews views) {
         this.items = items;
         this.views = views;
-        this.findings = findings;
     }
 
     @GetMapping("/items")
@@ -73,12 +70,12 @@ public class ItemPages {
     @GetMapping("/items/{id}")
     String item(@PathVariable long id, Model model) {
         Caller caller = Callers.current();
-        ItemViews.ItemDetail detail = views.detail(id, caller);
-        model.addAttribute("item", detail.item());
-        model.addAttribute("config", detail.config() == null ? null : Json.pretty(detail.config()));
-        // the timeline needs no documents: one read of the revision rows, nothing parsed per revision
-        model.addAttribute("revisions", items.timeline(id));
-        model.addAttribute("findings", findings.forItem(id));
+        // one round trip for the whole page: under load every further read waits for a CPU again
+        ItemReader.Page page = views.page(id, caller);
+        model.addAttribute("item", page.item());
+        model.addAttribute("config", page.config() == null ? null : Json.pretty(page.config()));
+        model.addAttribute("revisions", page.timeline());
+        model.addAttribute("findings", page.findings());
         return "item";
     }
 

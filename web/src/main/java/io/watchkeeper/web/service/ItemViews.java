@@ -44,6 +44,13 @@ public class ItemViews {
         return new ItemDetail(current.item(), current.config());
     }
 
+    /** The item page in one read (item, configuration, timeline, findings), after the scope check. */
+    public ItemReader.Page page(long id, Caller caller) {
+        ItemReader.Page page = items.page(id).orElseThrow(Caller.NotVisibleException::new);
+        requireVisible(page.item(), caller);
+        return page;
+    }
+
     /** The item page's timeline: newest first, without documents. */
     public List<io.watchkeeper.core.item.RevisionEntry> timeline(long id, Caller caller) {
         visible(id, caller);

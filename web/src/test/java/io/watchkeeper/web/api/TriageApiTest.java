@@ -164,4 +164,29 @@ class TriageApiTest {
         assertThat(viewer.get("/findings/suppress").statusCode()).isEqualTo(403);
         assertThat(viewer.get("/findings").body()).doesNotContain("suppress-link");
     }
+
+    @Test
+    void theItemPageShowsTheItemsFindingsAndRevisionsFromItsOneRead() {
+        JsonNode finding = findings("&check=aws.s3.bucket/*").get(0);
+        long itemId = finding.get("itemId").asLong();
+        JsonNode expected = Json.parse(api.get("/api/v1/items/" + itemId + "/findings").body());
+        JsonNode list = expected.has("items") ? expected.get("items") : expected;
+        assertThat(list.size()).isPositive();
+        WebApp.Session console = app.session();
+        console.login("admin", WebApp.ADMIN_PASSWORD);
+        HttpResponse<String> page = console.get("/items/" + itemId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String table = page.body().substring(page.body().indexOf("id=\"item-findings\""));
+        List<Long> shown = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/findings/(\\d+)\"").matcher(table);
+        while (m.find()) {
+            shown.add(Long.parseLong(m.group(1)));
+        }
+        List<Long> listed = new ArrayList<>();
+        list.forEach(f -> listed.add(f.get("id").asLong()));
+        assertThat(shown).as("same findings, same order (worst first)").isEqualTo(listed);
+        list.forEach(f -> assertThat(table).contains(f.get("check").asString()));
+        assertThat(page.body()).contains("id=\"revisions\"").contains("<td>1</td><td>created</td>");
+        assertThat(console.get("/items/" + Long.MAX_VALUE).statusCode()).isEqualTo(404);
+    }
 }
