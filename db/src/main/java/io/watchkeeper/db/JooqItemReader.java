@@ -191,7 +191,8 @@ public final class JooqItemReader implements ItemReader {
 
     private static List<Field<?>> summaryFields(Table<?> latest) {
         return List.of(ITEM.ID, ITEM.RESOURCE_TYPE, ACCOUNT_NAME, ITEM.REGION, ITEM.RESOURCE_ID, ITEM.NAME,
-                latest.field(LATEST.REVISION_NO), ITEM.DELETED, ITEM.FIRST_SEEN, latest.field(LATEST.OBSERVED_AT));
+                latest.field(LATEST.REVISION_NO), ITEM.DELETED, ITEM.FIRST_SEEN, latest.field(LATEST.OBSERVED_AT),
+                ITEM.ACCOUNT_ID);
     }
 
     private SelectConditionStep<? extends Record> query(Table<?> latest, List<Condition> where) {
@@ -206,7 +207,7 @@ public final class JooqItemReader implements ItemReader {
         return new ItemSummary(r.get(ITEM.ID), r.get(ITEM.RESOURCE_TYPE), r.get(ACCOUNT_NAME), r.get(ITEM.REGION),
                 r.get(ITEM.RESOURCE_ID), r.get(ITEM.NAME), r.get(LATEST.REVISION_NO.getName(), Integer.class),
                 r.get(ITEM.DELETED), r.get(ITEM.FIRST_SEEN),
-                r.get(LATEST.OBSERVED_AT.getName(), java.time.OffsetDateTime.class));
+                r.get(LATEST.OBSERVED_AT.getName(), java.time.OffsetDateTime.class), r.get(ITEM.ACCOUNT_ID));
     }
 
     private static tools.jackson.databind.JsonNode parse(JSONB value) {

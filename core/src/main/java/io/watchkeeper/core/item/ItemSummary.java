@@ -15,7 +15,8 @@ import java.time.OffsetDateTime;
  * @param deleted whether the latest revision is a deletion
  * @param firstSeen when Watchkeeper first saw it
  * @param lastChanged when its latest revision was recorded
+ * @param accountId the account's id (what scope checks compare)
  */
 public record ItemSummary(
         long id, String type, String account, String region, String resourceId, String name, int revisions,
-        boolean deleted, OffsetDateTime firstSeen, OffsetDateTime lastChanged) {}
+        boolean deleted, OffsetDateTime firstSeen, OffsetDateTime lastChanged, long accountId) {}
