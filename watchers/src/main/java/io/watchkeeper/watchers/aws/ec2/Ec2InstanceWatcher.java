@@ -22,11 +22,16 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
  * EC2 instances (terminated ones left out) with network placement, security groups, profile and IMDS
- * settings, and the provider secrets in their user data (one DescribeInstanceAttribute per instance;
- * masked forms and keyed hashes only, the user data itself is never kept).
+ * settings, and the provider secrets in their user data (masked forms and keyed hashes only, the user
+ * data itself is never kept). User data is read with one DescribeInstanceAttribute per instance, but
+ * only for stopped instances and new launches: AWS allows modifying it only while the instance is
+ * stopped and a start sets a new launch time, so a running instance reuses the scan of its launch
+ * ({@link UserDataScans}, kept by this watcher for the life of the process).
  */
 @AutoService(Watcher.class)
 public final class Ec2InstanceWatcher extends AwsWatcher<Ec2InstanceConfig> {
+
+    private final UserDataScans userDataScans = new UserDataScans(UserDataScans.CAPACITY);
 
     public Ec2InstanceWatcher() {
         super("aws.ec2.instance", Ec2InstanceConfig.class, ScopeKind.REGIONAL, "ec2:DescribeInstances",
@@ -43,7 +48,8 @@ public final class Ec2InstanceWatcher extends AwsWatcher<Ec2InstanceConfig> {
                 .filter(i -> i.state() == null || i.state().name() != InstanceStateName.TERMINATED)
                 .toList();
         return describeEach(instances, i -> prefix + i.instanceId(), Instance::instanceId, i -> {
-            Ec2InstanceConfig config = config(i, userDataSecrets(ec2, i.instanceId()));
+            Ec2InstanceConfig config = config(i, userDataScans.secrets(aws.accountId(), scope.region(), i,
+                    () -> userDataSecrets(ec2, i.instanceId())));
             String name = config.tags().getOrDefault("Name", "");
             return new Observation.Observed<>(prefix + i.instanceId(), name.isEmpty() ? i.instanceId() : name,
                     scope.region(), config);
