@@ -51,6 +51,10 @@ public final class JooqItemReader implements ItemReader {
     private final RenderedQuery byIdWithConfig;
     private final RenderedQuery timeline;
     private final RenderedQuery page;
+    private final RenderedQuery ownedHistory;
+    /** Item lists, one rendered query per filter combination. */
+    private final java.util.concurrent.ConcurrentHashMap<ListShape, RenderedQuery> lists =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public JooqItemReader(DSLContext dsl) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
@@ -72,6 +76,13 @@ public final class JooqItemReader implements ItemReader {
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(ITEM.ACCOUNT_ID))
                 .join(latest).on(trueCondition())
                 .where(ITEM.ID.eq(param("id", 0L))), "id");
+        this.ownedHistory = RenderedQuery.of(dsl, dsl.select(ITEM.ACCOUNT_ID, ITEM_REVISION.REVISION_NO, ITEM_REVISION.KIND,
+                        ITEM_REVISION.OBSERVED_AT, ITEM_REVISION.EPHEMERAL_UPDATED_AT, ITEM_REVISION.CONFIG,
+                        ITEM_REVISION.DIFF, ITEM_REVISION.CHANGED_BY)
+                .from(ITEM)
+                .leftJoin(ITEM_REVISION).on(ITEM_REVISION.ITEM_ID.eq(ITEM.ID))
+                .where(ITEM.ID.eq(param("id", 0L)))
+                .orderBy(ITEM_REVISION.REVISION_NO), "id");
     }
 
 
@@ -96,46 +107,112 @@ public final class JooqItemReader implements ItemReader {
 
     @Override
     public List<ItemSummary> list(ItemFilter f) {
+        String needle = f.nameContains() == null || f.nameContains().isBlank() ? null
+                : "%" + escapeLike(f.nameContains().toLowerCase(Locale.ROOT)) + "%";
+        if (needle != null && needle.indexOf('\n') >= 0) {
+            return List.of(); // lower(name) + '\n' + lower(resource_id), stored: a line break would match across both
+        }
+        ListShape shape = ListShape.of(f, needle != null);
+        List<Object> values = new ArrayList<>();
+        if (shape.account()) {
+            values.add(f.account());
+        }
+        if (shape.type() != TypeFilter.NONE) {
+            values.add(shape.type() == TypeFilter.PROVIDER ? f.type() + "." : f.type());
+        }
+        if (shape.region()) {
+            values.add(f.region());
+        }
+        if (needle != null) {
+            values.add(needle);
+        }
+        if (shape.after()) {
+            values.add(f.afterId());
+        }
+        if (shape.scoped()) {
+            values.add(f.scope().accountIds().toArray(Long[]::new));
+        }
+        if (shape.tag() != TagFilter.NONE) {
+            values.add(shape.tag() == TagFilter.KEY ? f.tagKey() : Json.write(java.util.Map.of(f.tagKey(), f.tagValue())));
+        }
+        values.add(f.limit());
+        if (shape.tag() == TagFilter.NONE) {
+            values.add(f.limit());
+        }
+        // each filter combination is built and rendered by jOOQ once (a few hundred at most): building the
+        // query tree per request was a fifth of a list request's application CPU
+        return lists.computeIfAbsent(shape, this::listQuery).fetch(dsl, JooqItemReader::summary, values.toArray());
+    }
+
+    /** How an item list filters by type. */
+    private enum TypeFilter { NONE, PROVIDER, TYPE }
+
+    /** How an item list filters by tag. */
+    private enum TagFilter { NONE, KEY, KEY_VALUE }
+
+    /** Which filters a list request uses: one rendered query per combination. */
+    private record ListShape(boolean account, TypeFilter type, boolean region, boolean name, boolean includeDeleted,
+                             boolean after, boolean scoped, TagFilter tag) {
+        static ListShape of(ItemFilter f, boolean name) {
+            return new ListShape(f.account() != null,
+                    f.type() == null ? TypeFilter.NONE : f.type().matches("[a-z]+") ? TypeFilter.PROVIDER : TypeFilter.TYPE,
+                    f.region() != null, name, f.includeDeleted(), f.afterId() != null, !f.scope().unrestricted(),
+                    f.tagKey() == null ? TagFilter.NONE : f.tagValue() == null ? TagFilter.KEY : TagFilter.KEY_VALUE);
+        }
+    }
+
+    /** The list query of one filter combination, its values bound in the order {@link #list} adds them. */
+    private RenderedQuery listQuery(ListShape shape) {
         List<Condition> where = new ArrayList<>();
-        if (f.account() != null) {
-            where.add(ITEM.ACCOUNT_ID.eq(select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.NAME.eq(f.account()))));
+        List<String> names = new ArrayList<>();
+        if (shape.account()) {
+            where.add(ITEM.ACCOUNT_ID.eq(select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.NAME.eq(named("account", names)))));
         }
-        if (f.type() != null) {
-            where.add(f.type().matches("[a-z]+") ? ITEM.RESOURCE_TYPE.startsWith(f.type() + ".") // a provider: all its types
-                    : ITEM.RESOURCE_TYPE.eq(f.type()));
+        if (shape.type() == TypeFilter.PROVIDER) {
+            // a provider: all its types (the value is "provider.", matched as a prefix)
+            where.add(ITEM.RESOURCE_TYPE.startsWith(named("type", names)));
+        } else if (shape.type() == TypeFilter.TYPE) {
+            where.add(ITEM.RESOURCE_TYPE.eq(named("type", names)));
         }
-        if (f.region() != null) {
-            where.add(ITEM.REGION.eq(f.region()));
+        if (shape.region()) {
+            where.add(ITEM.REGION.eq(named("region", names)));
         }
-        if (f.nameContains() != null && !f.nameContains().isBlank()) {
-            String needle = "%" + escapeLike(f.nameContains().toLowerCase(Locale.ROOT)) + "%";
-            // lower(name) + '\n' + lower(resource_id), stored; a needle with a line break would match across both
-            where.add(needle.indexOf('\n') >= 0 ? DSL.falseCondition() : ITEM.SEARCH_KEY.like(needle, '!'));
+        if (shape.name()) {
+            where.add(ITEM.SEARCH_KEY.like(named("needle", names), '!'));
         }
-        if (!f.includeDeleted()) {
+        if (!shape.includeDeleted()) {
             where.add(ITEM.DELETED.isFalse());
         }
-        if (f.afterId() != null) {
-            where.add(ITEM.ID.gt(f.afterId()));
+        if (shape.after()) {
+            names.add("after");
+            where.add(ITEM.ID.gt(param("after", 0L)));
         }
-        if (!f.scope().unrestricted()) {
-            where.add(ITEM.ACCOUNT_ID.in(f.scope().accountIds()));
+        if (shape.scoped()) {
+            names.add("scope");
+            where.add(ITEM.ACCOUNT_ID.eq(DSL.any(param("scope", Long[].class))));
         }
-        if (f.tagKey() != null) {
+        if (shape.tag() != TagFilter.NONE) {
             // tags live in the current configuration ({"tags": {"key": "value"}}), read through the lateral
             // latest revision, so a page stops as soon as it has enough matching items in id order
             Field<JSONB> tags = field("{0} -> 'tags'", JSONB.class, LATEST_CONFIG);
-            where.add(f.tagValue() == null
-                    ? condition("jsonb_exists({0}, {1})", tags, val(f.tagKey()))
-                    : condition("{0} @> {1}::jsonb", tags, val(Json.write(java.util.Map.of(f.tagKey(), f.tagValue())))));
-        }
-        if (f.tagKey() == null) {
+            where.add(shape.tag() == TagFilter.KEY
+                    ? condition("jsonb_exists({0}, {1})", tags, named("tag", names))
+                    : condition("{0} @> {1}::jsonb", tags, named("tag", names)));
+        } else {
             // the page's ids first (filtered, ordered, limited), then the account and the latest revision for
             // those rows only: a substring can match thousands of items, and the planner, which cannot count
             // them beforehand, would otherwise join the latest revision to every match before sorting
-            where = List.of(ITEM.ID.in(select(ITEM.ID).from(ITEM).where(where).orderBy(ITEM.ID).limit(f.limit())));
+            names.add("ids");
+            where = List.of(ITEM.ID.in(select(ITEM.ID).from(ITEM).where(where).orderBy(ITEM.ID).limit(param("ids", 0))));
         }
-        return query(latest(), where).orderBy(ITEM.ID).limit(f.limit()).fetch(JooqItemReader::summary);
+        names.add("limit");
+        return RenderedQuery.of(dsl, query(latest(), where).orderBy(ITEM.ID).limit(param("limit", 0)),
+                names.toArray(String[]::new));
+    }
+
+    private static Field<String> named(String name, List<String> names) {
+        names.add(name);
+        return param(name, "");
     }
 
     @Override
@@ -171,6 +248,28 @@ public final class JooqItemReader implements ItemReader {
                 .orderBy(ITEM_REVISION.REVISION_NO)
                 .fetch(r -> new Revision(r.getRevisionNo(), r.getKind(), r.getObservedAt(), r.getEphemeralUpdatedAt(),
                         parse(r.getConfig()), parse(r.getDiff()), r.getChangedBy()));
+    }
+
+    @Override
+    public Optional<OwnedHistory> ownedHistory(long id) {
+        // one round trip: the item (for the caller's scope check) left-joined to its revisions
+        List<Record> rows = ownedHistory.fetch(dsl, r -> r, id);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Revision> revisions = new ArrayList<>(rows.size());
+        for (Record r : rows) {
+            if (r.get(ITEM_REVISION.REVISION_NO) != null) {
+                revisions.add(revision(r));
+            }
+        }
+        return Optional.of(new OwnedHistory(rows.getFirst().get(ITEM.ACCOUNT_ID), revisions));
+    }
+
+    private static Revision revision(Record r) {
+        return new Revision(r.get(ITEM_REVISION.REVISION_NO), r.get(ITEM_REVISION.KIND), r.get(ITEM_REVISION.OBSERVED_AT),
+                r.get(ITEM_REVISION.EPHEMERAL_UPDATED_AT), parse(r.get(ITEM_REVISION.CONFIG)), parse(r.get(ITEM_REVISION.DIFF)),
+                r.get(ITEM_REVISION.CHANGED_BY));
     }
 
     @Override

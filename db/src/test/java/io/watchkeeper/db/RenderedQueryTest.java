@@ -81,6 +81,34 @@ class RenderedQueryTest {
         assertThat(items.find(Long.MAX_VALUE)).isEmpty();
         assertThat(items.findWithConfig(Long.MAX_VALUE)).isEmpty();
         assertThat(items.timeline(Long.MAX_VALUE)).isEmpty();
+        ItemReader.OwnedHistory owned = items.ownedHistory(a.id()).orElseThrow();
+        assertThat(owned.accountId()).isEqualTo(account.id());
+        assertThat(owned.revisions()).as("the one read answers what history answers").isEqualTo(items.history(a.id()));
+        assertThat(owned.revisions()).extracting(io.watchkeeper.core.item.Revision::number).containsExactly(1, 2);
+        assertThat(items.ownedHistory(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
+    void eachFilterCombinationIsRenderedOnceAndBindsItsOwnValues() {
+        long a = listed("a").id();
+        long b = listed("b").id();
+        ItemFilter tagless = new ItemFilter(null, null, null, null, false, null, 50, "team", null, null);
+        assertThat(page(tagless)).as("no item has the tag").isEmpty();
+        // the same combination again with other values: the rendered query must bind the new ones
+        assertThat(page(new ItemFilter("prod", null, null, null, false, null, 50))).containsExactly(a, b);
+        assertThat(page(new ItemFilter("nobody", null, null, null, false, null, 50))).isEmpty();
+        assertThat(page(new ItemFilter(null, null, null, ":::a", false, null, 50))).containsExactly(a);
+        assertThat(page(new ItemFilter(null, null, null, ":::B", false, null, 50))).as("case-insensitive").containsExactly(b);
+        assertThat(page(new ItemFilter(null, null, null, "a\n", false, null, 50))).as("a line break never matches").isEmpty();
+        assertThat(page(new ItemFilter(null, null, null, "s3%", false, null, 50))).as("% is a literal").isEmpty();
+        assertThat(page(new ItemFilter(null, "aws", null, null, false, null, 50))).containsExactly(a, b);
+        assertThat(page(new ItemFilter(null, "gcp", null, null, false, null, 50))).isEmpty();
+        assertThat(page(new ItemFilter(null, "aws.s3.bucket", null, null, false, null, 1))).containsExactly(a);
+        assertThat(page(new ItemFilter(null, "aws.s3.bucket", null, null, false, null, 2))).containsExactly(a, b);
+        assertThat(page(new ItemFilter(null, null, null, null, false, null, 50, null, null,
+                io.watchkeeper.core.access.AccountScope.of(Set.of(account.id() + 1, account.id() + 2))))).isEmpty();
+        assertThat(page(new ItemFilter(null, null, null, null, false, null, 50, null, null,
+                io.watchkeeper.core.access.AccountScope.of(Set.of(account.id() + 1, account.id()))))).containsExactly(a, b);
     }
 
     @Test

@@ -13,6 +13,15 @@ public interface ItemReader {
     /** Revisions, oldest first. */
     List<Revision> history(long id);
 
+    /**
+     * The item's account and its revisions (oldest first) in one read, for a caller whose account scope
+     * must be checked first; empty when there is no such item.
+     */
+    Optional<OwnedHistory> ownedHistory(long id);
+
+    /** An item's revisions with the account that owns the item. */
+    record OwnedHistory(long accountId, List<Revision> revisions) {}
+
     /** Revisions without their documents, newest first: one indexed read, nothing parsed. */
     List<RevisionEntry> timeline(long id);
 

@@ -54,9 +54,11 @@ public class ItemViews {
         return items.timeline(id);
     }
 
+    /** Every revision, oldest first: one read, the scope check before anything is returned. */
     public List<Revision> revisions(long id, Caller caller) {
-        visible(id, caller);
-        return items.history(id);
+        ItemReader.OwnedHistory history = items.ownedHistory(id).orElseThrow(Caller.NotVisibleException::new);
+        caller.requireAccount(history.accountId());
+        return history.revisions();
     }
 
     public Comparison compare(long id, int from, int to, Caller caller) {
