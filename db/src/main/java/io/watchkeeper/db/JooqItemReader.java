@@ -52,7 +52,7 @@ public final class JooqItemReader implements ItemReader {
     private final RenderedQuery timeline;
     private final RenderedQuery page;
     private final RenderedQuery ownedHistory;
-    /** Item lists, one rendered query per filter combination. */
+    /** Item lists, one rendered query per filter combination (and page size, for unfiltered pages: at most 4,000). */
     private final java.util.concurrent.ConcurrentHashMap<ListShape, RenderedQuery> lists =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -135,9 +135,11 @@ public final class JooqItemReader implements ItemReader {
         if (shape.tag() != TagFilter.NONE) {
             values.add(shape.tag() == TagFilter.KEY ? f.tagKey() : Json.write(java.util.Map.of(f.tagKey(), f.tagValue())));
         }
-        values.add(f.limit());
-        if (shape.tag() == TagFilter.NONE) {
+        if (shape.limit() == 0) {
             values.add(f.limit());
+            if (shape.tag() == TagFilter.NONE) {
+                values.add(f.limit());
+            }
         }
         // each filter combination is built and rendered by jOOQ once (a few hundred at most): building the
         // query tree per request was a fifth of a list request's application CPU
@@ -152,12 +154,22 @@ public final class JooqItemReader implements ItemReader {
 
     /** Which filters a list request uses: one rendered query per combination. */
     private record ListShape(boolean account, TypeFilter type, boolean region, boolean name, boolean includeDeleted,
-                             boolean after, boolean scoped, TagFilter tag) {
+                             boolean after, boolean scoped, TagFilter tag, int limit) {
         static ListShape of(ItemFilter f, boolean name) {
-            return new ListShape(f.account() != null,
-                    f.type() == null ? TypeFilter.NONE : f.type().matches("[a-z]+") ? TypeFilter.PROVIDER : TypeFilter.TYPE,
-                    f.region() != null, name, f.includeDeleted(), f.afterId() != null, !f.scope().unrestricted(),
-                    f.tagKey() == null ? TagFilter.NONE : f.tagValue() == null ? TagFilter.KEY : TagFilter.KEY_VALUE);
+            boolean account = f.account() != null;
+            TypeFilter type = f.type() == null ? TypeFilter.NONE
+                    : f.type().matches("[a-z]+") ? TypeFilter.PROVIDER : TypeFilter.TYPE;
+            boolean scoped = !f.scope().unrestricted();
+            TagFilter tag = f.tagKey() == null ? TagFilter.NONE : f.tagValue() == null ? TagFilter.KEY : TagFilter.KEY_VALUE;
+            // Unfiltered pages (the items page as it opens, the next pages of it) have one right plan whatever the
+            // values: their limit is inlined, so PostgreSQL's generic plan for the prepared statement costs what
+            // the custom one does and it stops planning the query on every request. Filtered pages keep custom
+            // plans (a bound limit makes the generic one look expensive): a rare type or a selective substring
+            // wants another plan than a common one.
+            boolean plain = !account && type == TypeFilter.NONE && f.region() == null && !name && !scoped
+                    && tag == TagFilter.NONE;
+            return new ListShape(account, type, f.region() != null, name, f.includeDeleted(), f.afterId() != null,
+                    scoped, tag, plain ? f.limit() : 0);
         }
     }
 
@@ -202,12 +214,17 @@ public final class JooqItemReader implements ItemReader {
             // the page's ids first (filtered, ordered, limited), then the account and the latest revision for
             // those rows only: a substring can match thousands of items, and the planner, which cannot count
             // them beforehand, would otherwise join the latest revision to every match before sorting
-            names.add("ids");
-            where = List.of(ITEM.ID.in(select(ITEM.ID).from(ITEM).where(where).orderBy(ITEM.ID).limit(param("ids", 0))));
+            Field<Integer> ids = shape.limit() > 0 ? inline(shape.limit()) : param("ids", 0);
+            if (shape.limit() == 0) {
+                names.add("ids");
+            }
+            where = List.of(ITEM.ID.in(select(ITEM.ID).from(ITEM).where(where).orderBy(ITEM.ID).limit(ids)));
         }
-        names.add("limit");
-        return RenderedQuery.of(dsl, query(latest(), where).orderBy(ITEM.ID).limit(param("limit", 0)),
-                names.toArray(String[]::new));
+        Field<Integer> limit = shape.limit() > 0 ? inline(shape.limit()) : param("limit", 0);
+        if (shape.limit() == 0) {
+            names.add("limit");
+        }
+        return RenderedQuery.of(dsl, query(latest(), where).orderBy(ITEM.ID).limit(limit), names.toArray(String[]::new));
     }
 
     private static Field<String> named(String name, List<String> names) {
