@@ -33,7 +33,8 @@ final class EngineSupportCalendar {
 
     static final Map<String, Map<String, LocalDate>> END_OF_STANDARD_SUPPORT = Map.of(
             "postgres", Map.of(
-                    "9.6", LocalDate.parse("2022-01-18"), // [D]
+                    // [D]; endoflife.date says 2022-04-30 (a later extension?), not found on an AWS page here
+                    "9.6", LocalDate.parse("2022-01-18"),
                     "10", LocalDate.parse("2023-04-17"), // not verified
                     "11", LocalDate.parse("2024-02-29"), // [E]
                     "12", LocalDate.parse("2025-02-28"), // [F]
