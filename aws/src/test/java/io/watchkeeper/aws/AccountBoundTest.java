@@ -10,8 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsRequest;
 import software.amazon.awssdk.services.iam.model.ListUsersRequest;
@@ -23,27 +21,21 @@ import software.amazon.awssdk.services.iam.model.ListUsersRequest;
  */
 class AccountBoundTest {
 
+    private StubbedAws aws;
     private LoopbackSts stub;
-    private String previousEndpoint;
     private AwsSessionFactory factory;
 
     @BeforeEach
     void setUp() throws Exception {
-        stub = new LoopbackSts();
-        previousEndpoint = System.getProperty("aws.endpointUrl");
-        System.setProperty("aws.endpointUrl", stub.endpoint());
+        aws = new StubbedAws();
+        stub = aws.stub();
         factory = AwsSessionThreadsTest.factory();
     }
 
     @AfterEach
     void tearDown() {
         factory.close();
-        if (previousEndpoint == null) {
-            System.clearProperty("aws.endpointUrl");
-        } else {
-            System.setProperty("aws.endpointUrl", previousEndpoint);
-        }
-        stub.close();
+        aws.close();
     }
 
     private static void refused(Runnable call) {
@@ -52,8 +44,8 @@ class AccountBoundTest {
 
     @Test
     void everyFormOfCallIsSignedByItsOwnAccountOnTheSharedClient() {
-        Account a = AwsSessionThreadsTest.account(1);
-        Account b = AwsSessionThreadsTest.account(2);
+        Account a = StubbedAws.account(1);
+        Account b = StubbedAws.account(2);
         try (AwsSession sa = factory.open(a); AwsSession sb = factory.open(b)) {
             int clientsBefore = factory.sdkClients();
             Ec2Client ea = sa.ec2("eu-west-1");
@@ -83,12 +75,12 @@ class AccountBoundTest {
 
     @Test
     void closingAnAccountsClientLeavesTheSharedClientOpenForOthers() {
-        try (AwsSession sa = factory.open(AwsSessionThreadsTest.account(1));
-             AwsSession sb = factory.open(AwsSessionThreadsTest.account(2))) {
+        try (AwsSession sa = factory.open(StubbedAws.account(1));
+             AwsSession sb = factory.open(StubbedAws.account(2))) {
             sa.ec2("eu-west-1").close();
             stub.signedBy.clear();
             refused(() -> sb.ec2("eu-west-1").describeRegions());
-            assertThat(stub.signedBy).singleElement().asString().startsWith(AwsSessionThreadsTest.account(2).externalId());
+            assertThat(stub.signedBy).singleElement().asString().startsWith(StubbedAws.account(2).externalId());
         }
     }
 
@@ -96,7 +88,7 @@ class AccountBoundTest {
     void aSharedClientWithoutAnAccountRefusesToSign() {
         SharedClients shared = new SharedClients(software.amazon.awssdk.http.apache.ApacheHttpClient.create(),
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(),
-                new AwsSettings(List.of(), "us-east-1", 10, 4, Duration.ofSeconds(30), 1),
+                StubbedAws.settings(10, 4, Duration.ofSeconds(30), 1),
                 new CallMetrics(WatchMetrics.NONE));
         Ec2Client raw = shared.get("ec2", "eu-west-1", Ec2Client::builder, x -> {}, null);
         stub.signedBy.clear();

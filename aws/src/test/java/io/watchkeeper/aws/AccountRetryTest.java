@@ -3,17 +3,13 @@ package io.watchkeeper.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.core.model.Account;
-import io.watchkeeper.core.watch.WatchMetrics;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Accounts share one SDK client per service and region, but not its retry state: the adaptive
@@ -23,34 +19,27 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 class AccountRetryTest {
 
+    private StubbedAws aws;
     private LoopbackSts stub;
-    private String previousEndpoint;
     private AwsSessionFactory factory;
 
     @BeforeEach
     void setUp() throws Exception {
-        stub = new LoopbackSts();
-        previousEndpoint = System.getProperty("aws.endpointUrl");
-        System.setProperty("aws.endpointUrl", stub.endpoint());
-        factory = new AwsSessionFactory(new AwsSettings(List.of(), "us-east-1", 64, 128, Duration.ofSeconds(10), 2),
-                WatchMetrics.NONE, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDHUB", "hub")));
+        aws = new StubbedAws();
+        stub = aws.stub();
+        factory = StubbedAws.factory(StubbedAws.settings(64, 128, Duration.ofSeconds(10), 2));
     }
 
     @AfterEach
     void tearDown() {
         factory.close();
-        if (previousEndpoint == null) {
-            System.clearProperty("aws.endpointUrl");
-        } else {
-            System.setProperty("aws.endpointUrl", previousEndpoint);
-        }
-        stub.close();
+        aws.close();
     }
 
     @Test
     void aThrottledAccountDoesNotSlowAnotherAccountsCallsToTheSameServiceAndRegion() throws Exception {
-        Account noisy = AwsSessionThreadsTest.account(1);
-        Account quiet = AwsSessionThreadsTest.account(2);
+        Account noisy = StubbedAws.account(1);
+        Account quiet = StubbedAws.account(2);
         stub.throttled.add(noisy.externalId());
         stub.answered.add(quiet.externalId());
         try (AwsSession a = factory.open(noisy); AwsSession b = factory.open(quiet)) {

@@ -3,15 +3,11 @@ package io.watchkeeper.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.core.model.Account;
-import io.watchkeeper.core.model.AccountAccess;
-import io.watchkeeper.core.model.Provider;
-import io.watchkeeper.core.watch.WatchMetrics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,8 +17,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Sessions of many accounts, each using a client of every service, must not cost threads per
@@ -58,36 +52,26 @@ class AwsSessionThreadsTest {
             s -> s.ecr("eu-west-1").describeRepositories(),
             s -> s.efs("eu-west-1").describeFileSystems());
 
-    private LoopbackSts stub;
-    private String previousEndpoint;
+    private StubbedAws aws;
 
     @BeforeEach
     void pointAtStub() throws Exception {
-        stub = new LoopbackSts();
-        previousEndpoint = System.getProperty("aws.endpointUrl");
-        System.setProperty("aws.endpointUrl", stub.endpoint());
+        aws = new StubbedAws();
     }
 
     @AfterEach
     void restore() {
-        if (previousEndpoint == null) {
-            System.clearProperty("aws.endpointUrl");
-        } else {
-            System.setProperty("aws.endpointUrl", previousEndpoint);
-        }
-        stub.close();
+        aws.close();
     }
 
+    /** The factory of the session tests: 10 calls per account, 64 connections, one attempt. */
     static AwsSessionFactory factory() {
-        return new AwsSessionFactory(new AwsSettings(List.of(), "us-east-1", 10, 64, Duration.ofSeconds(30), 1),
-                WatchMetrics.NONE, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDHUB", "hub")));
+        return StubbedAws.factory(StubbedAws.settings(10, 64, Duration.ofSeconds(30), 1));
     }
 
+    /** {@link StubbedAws#account}, kept for the tests that name it here. */
     static Account account(int n) {
-        String id = String.format("%012d", 100_000_000_000L + n);
-        return new Account(n, Provider.AWS, "a" + n, id,
-                new AccountAccess("arn:aws:iam::" + id + ":role/watchkeeper", "ext-" + n, null),
-                List.of("eu-west-1"), Map.of(), true, false);
+        return StubbedAws.account(n);
     }
 
     /** Opens the account, makes one call with every service client, closes the session. */

@@ -273,13 +273,17 @@ final class LoadBalancerResponses {
                             .append("-1</DBInstanceIdentifier><IsClusterWriter>true</IsClusterWriter></DBClusterMember>")
                             .append("</DBClusterMembers><EnabledCloudwatchLogsExports><member>postgresql</member>")
                             .append("</EnabledCloudwatchLogsExports><CopyTagsToSnapshot>true</CopyTagsToSnapshot>")
-                            .append("<ClusterCreateTime>").append(instant(hash(a, Kind.RDS_CLUSTER, region, i, 3)))
+                            .append("<DBClusterParameterGroup>").append(i == 0 ? "ledger-tls" : "default.aurora-postgresql16")
+                            .append("</DBClusterParameterGroup><ClusterCreateTime>").append(instant(hash(a, Kind.RDS_CLUSTER, region, i, 3)))
                             .append("</ClusterCreateTime><LatestRestorableTime>").append(instant(hash(a, Kind.RDS_CLUSTER, region, i, 4)))
                             .append("</LatestRestorableTime>")
                             .append(tagList(Map.of("team", "ledger"))).append("</DBCluster>");
                 }
                 result = s.append("</DBClusters>").toString();
             }
+            // the one customised cluster parameter group of each region forces TLS (default groups are never read)
+            case "DescribeDBClusterParameters" -> result = "<Parameters><Parameter><ParameterName>rds.force_ssl"
+                    + "</ParameterName><ParameterValue>1</ParameterValue><Source>user</Source></Parameter></Parameters>";
             default -> {
                 return null;
             }

@@ -69,7 +69,8 @@ class WatchBenchmarkTest {
         assertThat(first.requests()).containsKeys("iam:GetAccountSummary", "ec2:DescribeFlowLogs",
                 "monitoring:DescribeAlarms", "logs:DescribeMetricFilters", "guardduty:GetDetector",
                 "access-analyzer:ListAnalyzers", "securityhub:GetEnabledStandards", "organizations:ListRoots",
-                "elasticloadbalancing:DescribeListeners", "rds:DescribeDBClusters", "secretsmanager:GetResourcePolicy",
+                "elasticloadbalancing:DescribeListeners", "rds:DescribeDBClusters", "rds:DescribeDBClusterParameters",
+                "secretsmanager:GetResourcePolicy",
                 "eks:DescribeCluster", "ecr:GetRepositoryPolicy", "elasticfilesystem:DescribeBackupPolicy");
 
         Run changed = all.runs().get(1);

@@ -22,31 +22,14 @@ import java.util.Set;
 /**
  * RDS transport security and support status: TLS not enforced by the instance's parameter groups
  * ({@code rds.force_ssl} for PostgreSQL and SQL Server, {@code require_secure_transport} for MySQL and
- * MariaDB), a server certificate from a retired CA, and an engine major version past the end of RDS
- * standard support.
+ * MariaDB) or by the cluster's cluster parameter group (Aurora, Multi-AZ DB clusters), a server
+ * certificate from a retired CA, and an engine major version past the end of RDS standard support.
  */
 @AutoService(CheckSet.class)
 public final class RdsTlsRules implements CheckSet {
 
     /** CAs AWS retired (rds-ca-2019 expired in August 2024). */
     static final Set<String> RETIRED_CAS = Set.of("rds-ca-2010", "rds-ca-2015", "rds-ca-2019");
-
-    /**
-     * End of RDS standard support per engine and major version (AWS's release calendars); a major not
-     * listed is supported or unknown and passes.
-     */
-    static final Map<String, Map<String, LocalDate>> END_OF_SUPPORT = Map.of(
-            "postgres", Map.of("9.6", LocalDate.parse("2022-04-26"), "10", LocalDate.parse("2023-04-17"),
-                    "11", LocalDate.parse("2024-02-29"), "12", LocalDate.parse("2025-02-28"),
-                    "13", LocalDate.parse("2026-02-28")),
-            "aurora-postgresql", Map.of("9.6", LocalDate.parse("2022-01-31"), "10", LocalDate.parse("2023-01-31"),
-                    "11", LocalDate.parse("2024-02-29"), "12", LocalDate.parse("2025-02-28"),
-                    "13", LocalDate.parse("2026-02-28")),
-            "mysql", Map.of("5.6", LocalDate.parse("2022-03-01"), "5.7", LocalDate.parse("2024-02-29"),
-                    "8.0", LocalDate.parse("2026-07-31")),
-            "aurora-mysql", Map.of("5.6", LocalDate.parse("2023-02-28"), "5.7", LocalDate.parse("2024-10-31")),
-            "mariadb", Map.of("10.2", LocalDate.parse("2022-10-15"), "10.3", LocalDate.parse("2023-10-23"),
-                    "10.4", LocalDate.parse("2024-06-18"), "10.5", LocalDate.parse("2025-06-24")));
 
     /** MySQL majors whose default parameter group leaves require_secure_transport OFF (8.4 and later: not assumed). */
     static final Set<String> MYSQL_OFF_BY_DEFAULT = Set.of("5.6", "5.7", "8.0");
@@ -70,6 +53,12 @@ public final class RdsTlsRules implements CheckSet {
                         .fix("Set rds.force_ssl to 1 (PostgreSQL, SQL Server) or require_secure_transport to ON (MySQL,"
                                 + " MariaDB) in a custom parameter group of the instance, then reboot if the engine needs it.")
                         .evaluate((i, ctx) -> tls(i)),
+                RuleCheck.of("aws.rds.cluster/tls-not-enforced", RdsClusterConfig.class, Severity.MEDIUM)
+                        .title("RDS cluster accepts unencrypted connections")
+                        .why("Clients that do not ask for TLS send passwords and data in clear over the network.")
+                        .fix("Set require_secure_transport to ON (Aurora MySQL) or rds.force_ssl to 1 (Aurora PostgreSQL)"
+                                + " in a custom DB cluster parameter group of the cluster, then reboot if the engine needs it.")
+                        .evaluate((c, ctx) -> tls(c)),
                 RuleCheck.of("aws.rds.instance/retired-ca", RdsInstanceConfig.class, Severity.MEDIUM)
                         .title("RDS instance uses a server certificate from a retired CA")
                         .why("Its certificate is expired or about to be, so clients either fail or were told to skip"
@@ -98,15 +87,41 @@ public final class RdsTlsRules implements CheckSet {
 
     /** TLS enforcement from the parameters set in the instance's groups, else the engine's default. */
     static List<Evidence> tls(RdsInstanceConfig i) {
-        if (i.tlsParameters() == null) {
+        String engine = Facts.lower(i.engine());
+        if (engine.startsWith("aurora")) {
+            return List.of(); // the cluster's parameter group decides (aws.rds.cluster/tls-not-enforced)
+        }
+        return tls("Instance " + i.dbInstanceIdentifier(), engine, i.engineVersion(), i.tlsParameters(),
+                Facts.list(i.dbParameterGroups()));
+    }
+
+    /**
+     * TLS enforcement of a DB cluster from the parameters set in its cluster parameter group, else the
+     * engine's default: off for Aurora MySQL ({@code require_secure_transport}) and Aurora PostgreSQL
+     * ({@code rds.force_ssl}); Multi-AZ DB clusters (mysql, postgres) follow the instance defaults.
+     */
+    static List<Evidence> tls(RdsClusterConfig c) {
+        String group = c.dbClusterParameterGroup();
+        return tls("Cluster " + c.dbClusterIdentifier(), Facts.lower(c.engine()), c.engineVersion(), c.tlsParameters(),
+                group == null ? List.of() : List.of(group));
+    }
+
+    private static List<Evidence> tls(String what, String engine, String version, Map<String, String> parameters,
+                                      List<String> groups) {
+        if (parameters == null) {
             return List.of(); // not read (stored before the parameters were watched)
         }
-        String engine = Facts.lower(i.engine());
         String name;
         boolean enforcedByDefault;
-        if (engine.equals("postgres")) {
+        if (engine.equals("aurora-postgresql")) {
             name = "rds.force_ssl";
-            Integer major = firstNumber(i.engineVersion());
+            enforcedByDefault = false;
+        } else if (engine.equals("aurora-mysql")) {
+            name = "require_secure_transport";
+            enforcedByDefault = false;
+        } else if (engine.equals("postgres")) {
+            name = "rds.force_ssl";
+            Integer major = firstNumber(version);
             if (major == null) {
                 return List.of();
             }
@@ -115,22 +130,21 @@ public final class RdsTlsRules implements CheckSet {
             name = "rds.force_ssl";
             enforcedByDefault = false;
         } else if (engine.equals("mariadb")
-                || engine.equals("mysql") && MYSQL_OFF_BY_DEFAULT.contains(String.valueOf(major(engine, i.engineVersion())))) {
+                || engine.equals("mysql") && MYSQL_OFF_BY_DEFAULT.contains(String.valueOf(major(engine, version)))) {
             name = "require_secure_transport";
             enforcedByDefault = false;
         } else {
-            return List.of(); // Aurora (the cluster's parameter group decides), Oracle (option groups), newer MySQL
+            return List.of(); // Oracle (option groups), newer MySQL, other Aurora engines
         }
-        String value = i.tlsParameters().get(name);
+        String value = parameters.get(name);
         boolean enforced = value == null ? enforcedByDefault : on(value);
         if (enforced) {
             return List.of();
         }
         String source = value == null ? "engine default" : "set to " + value;
-        return List.of(Evidence.of("tls", Facts.line("Instance " + i.dbInstanceIdentifier() + " does not require TLS ("
-                        + name + ": " + source + ")"), Exposure.INTERNAL,
-                details("parameter", name, "value", value == null ? "default" : value, "parameterGroups",
-                        Facts.list(i.dbParameterGroups()))));
+        return List.of(Evidence.of("tls", Facts.line(what + " does not require TLS (" + name + ": " + source + ")"),
+                Exposure.INTERNAL, details("parameter", name, "value", value == null ? "default" : value,
+                        "parameterGroups", groups)));
     }
 
     static boolean on(String value) {
@@ -140,7 +154,7 @@ public final class RdsTlsRules implements CheckSet {
 
     List<Evidence> unsupported(String what, String engine, String version) {
         String e = Facts.lower(engine);
-        Map<String, LocalDate> ends = END_OF_SUPPORT.get(e);
+        Map<String, LocalDate> ends = EngineSupportCalendar.END_OF_STANDARD_SUPPORT.get(e);
         String major = major(e, version);
         if (ends == null || major == null || !ends.containsKey(major)) {
             return List.of();

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** The member checks of every type in {@link PolicyTypes}: public, consumer-account, unknown-domain and unknown-project service-account members. */
+/**
+ * The IAM member checks, made from data: every {@link MemberRules#perType} rule (public, consumer-account,
+ * unknown-domain and unknown-project service-account members) on every type in {@link PolicyTypes}, and the
+ * project-only rules ({@link MemberRules#PROJECT}) on the project IAM policy.
+ */
 @AutoService(CheckSet.class)
 public final class GcpIamPolicyChecks implements CheckSet {
 
@@ -15,18 +19,16 @@ public final class GcpIamPolicyChecks implements CheckSet {
     public List<Check<?>> checks() {
         List<Check<?>> out = new ArrayList<>();
         for (PolicyType<?> type : PolicyTypes.ALL) {
-            add(type, out);
+            add(type, MemberRules.perType(type), out);
         }
+        add(PolicyTypes.PROJECT, MemberRules.PROJECT, out);
         return List.copyOf(out);
     }
 
-    private static <C extends Record> void add(PolicyType<C> type, List<Check<?>> out) {
-        if (type.publicSeverity() != null) {
-            out.add(new PublicMemberCheck<>(type));
+    private static <C extends Record> void add(PolicyType<C> type, List<MemberRule> rules, List<Check<?>> out) {
+        for (MemberRule rule : rules) {
+            out.add(new MemberCheck<>(type, rule));
         }
-        out.add(new ConsumerAccountMemberCheck<>(type));
-        out.add(new UnknownDomainMemberCheck<>(type));
-        out.add(new UnknownProjectServiceAccountCheck<>(type));
     }
 
     /** The check with this id (tests and tools); throws when there is none. */

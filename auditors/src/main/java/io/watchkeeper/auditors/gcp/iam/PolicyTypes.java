@@ -30,10 +30,13 @@ public final class PolicyTypes {
         return out;
     }
 
+    /** The project IAM policy, which also gets the project-only member rules. */
+    public static final PolicyType<GcpProjectIamPolicyConfig> PROJECT = new PolicyType<>("gcp.project.iam-policy",
+            GcpProjectIamPolicyConfig.class, "Project IAM policy", c -> List.of(c.policy()), Severity.HIGH, List.of(),
+            "Every principal on the internet (or with any Google account) holds the role on the whole project.");
+
     public static final List<PolicyType<?>> ALL = List.of(
-            new PolicyType<>("gcp.project.iam-policy", GcpProjectIamPolicyConfig.class, "Project IAM policy",
-                    c -> List.of(c.policy()), Severity.HIGH, List.of(),
-                    "Every principal on the internet (or with any Google account) holds the role on the whole project."),
+            PROJECT,
             new PolicyType<>("gcp.organization.iam-policy", GcpOrganizationIamPolicyConfig.class,
                     "Organisation IAM policy", c -> List.of(c.policy()), Severity.HIGH, List.of(),
                     "Every principal on the internet (or with any Google account) holds the role on every project"

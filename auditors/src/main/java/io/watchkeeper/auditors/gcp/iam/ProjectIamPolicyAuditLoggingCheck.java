@@ -42,7 +42,7 @@ public final class ProjectIamPolicyAuditLoggingCheck extends GcpCheck<GcpProject
     }
 
     @Override
-    public Set<ResourceType> dependsOn() { return Set.of(UnknownDomainMemberCheck.ORGANIZATION, FOLDER); }
+    public Set<ResourceType> dependsOn() { return Set.of(OrganizationDomains.ORGANIZATION, FOLDER); }
 
     static final ResourceType FOLDER = ResourceType.of("gcp.folder.iam-policy");
 
@@ -50,7 +50,7 @@ public final class ProjectIamPolicyAuditLoggingCheck extends GcpCheck<GcpProject
     public List<Evidence> evaluate(GcpProjectIamPolicyConfig config, AuditContext context) {
         List<GcpIamPolicy> policies = new ArrayList<>();
         policies.add(config.policy());
-        for (var org : context.related(UnknownDomainMemberCheck.ORGANIZATION, GcpOrganizationIamPolicyConfig.class)) {
+        for (var org : context.related(OrganizationDomains.ORGANIZATION, GcpOrganizationIamPolicyConfig.class)) {
             if (org.config() != null) {
                 policies.add(org.config().policy());
             }

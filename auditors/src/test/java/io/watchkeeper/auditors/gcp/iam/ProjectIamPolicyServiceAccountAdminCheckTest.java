@@ -3,12 +3,14 @@ package io.watchkeeper.auditors.gcp.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.auditors.testing.TestContext;
+import io.watchkeeper.core.config.gcp.GcpProjectIamPolicyConfig;
+import io.watchkeeper.core.finding.Check;
 import io.watchkeeper.core.finding.Evidence;
 import org.junit.jupiter.api.Test;
 
 class ProjectIamPolicyServiceAccountAdminCheckTest {
 
-    private final ProjectIamPolicyServiceAccountAdminCheck check = new ProjectIamPolicyServiceAccountAdminCheck();
+    private final Check<GcpProjectIamPolicyConfig> check = GcpIamPolicyChecks.get("gcp.project.iam-policy/service-account-admin-role");
 
     @Test
     void userCreatedServiceAccountsWithAdminOwnerOrEditorAreReported() {

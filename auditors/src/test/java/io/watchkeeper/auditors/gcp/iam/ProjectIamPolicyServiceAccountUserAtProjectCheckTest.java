@@ -3,12 +3,14 @@ package io.watchkeeper.auditors.gcp.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchkeeper.auditors.testing.TestContext;
+import io.watchkeeper.core.config.gcp.GcpProjectIamPolicyConfig;
+import io.watchkeeper.core.finding.Check;
 import io.watchkeeper.core.finding.Evidence;
 import org.junit.jupiter.api.Test;
 
 class ProjectIamPolicyServiceAccountUserAtProjectCheckTest {
 
-    private final ProjectIamPolicyServiceAccountUserAtProjectCheck check = new ProjectIamPolicyServiceAccountUserAtProjectCheck();
+    private final Check<GcpProjectIamPolicyConfig> check = GcpIamPolicyChecks.get("gcp.project.iam-policy/service-account-user-at-project");
 
     @Test
     void serviceAccountUserAndTokenCreatorForPeopleAtProjectLevelAreReported() {

@@ -34,6 +34,8 @@ import java.util.Map;
  * @param activityStreamStatus the database activity stream's status, or null
  * @param httpEndpointEnabled whether the Data API is on
  * @param dbClusterParameterGroup its cluster parameter group
+ * @param tlsParameters the TLS parameters ({@code require_secure_transport}, {@code rds.force_ssl}) set in its
+ *        cluster parameter group (not the engine defaults): name to value; empty when none is set, null when not read
  * @param backtrackWindow seconds of backtrack (Aurora MySQL), or null
  * @param clusterCreateTime when it was created
  * @param status available, backing-up, modifying, … (changes without the configuration changing)
@@ -67,6 +69,7 @@ public record RdsClusterConfig(
         String activityStreamStatus,
         Boolean httpEndpointEnabled,
         String dbClusterParameterGroup,
+        Map<String, String> tlsParameters,
         Long backtrackWindow,
         Instant clusterCreateTime,
         @Ephemeral String status,

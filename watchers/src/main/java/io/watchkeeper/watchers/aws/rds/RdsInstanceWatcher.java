@@ -30,7 +30,7 @@ public final class RdsInstanceWatcher extends AwsWatcher<RdsInstanceConfig> {
     @Override
     protected List<Observation<RdsInstanceConfig>> observe(WatchScope scope, AwsSession aws) {
         RdsClient rds = aws.rds(scope.region());
-        TlsParameters tls = new TlsParameters(rds);
+        TlsParameters tls = TlsParameters.ofInstances(rds);
         return describeEach(rds.describeDBInstancesPaginator(r -> r.maxRecords(100)).dbInstances().stream().toList(),
                 DBInstance::dbInstanceArn, DBInstance::dbInstanceIdentifier,
                 db -> new Observation.Observed<>(db.dbInstanceArn(), db.dbInstanceIdentifier(), scope.region(),
