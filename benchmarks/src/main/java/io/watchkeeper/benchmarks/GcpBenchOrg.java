@@ -36,27 +36,33 @@ final class GcpBenchOrg {
     record Sizes(int projects, int services, int serviceAccounts, int firewalls, int networks, int subnetworks,
                  int addresses, int instances, int buckets, int keyRings, int keysPerRing, int kmsLocations,
                  int sqlInstances, int sinks, int metrics, int alertPolicies, int datasets, int dnsZones, int apiKeys,
-                 int runServices, int functions) {
+                 int runServices, int functions, int tablesPerDataset) {
+
+        /** One project in this many has the Dataproc API enabled and one cluster (the others: one call, nothing). */
+        static final int DATAPROC_EVERY = 4;
 
         static Sizes defaults(int projects, int kmsLocations) {
-            return new Sizes(projects, 20, 10, 12, 2, 16, 3, 15, 8, 2, 3, kmsLocations, 2, 3, 8, 8, 4, 2, 3, 3, 2);
+            return new Sizes(projects, 20, 10, 12, 2, 16, 3, 15, 8, 2, 3, kmsLocations, 2, 3, 8, 8, 4, 2, 3, 3, 2, 3);
         }
 
-        /** Items per project: the project, its IAM policy, the organisation policy and every resource. */
+        /**
+         * Items per project: the project, its IAM policy, the organisation policy, the organisation's contacts, the
+         * Access Approval settings and every resource (a boot disk per instance and one regional disk).
+         */
         int perProject() {
-            return 3 + serviceAccounts + firewalls + networks + subnetworks + addresses + instances + buckets
+            return 5 + serviceAccounts + firewalls + networks + subnetworks + addresses + instances + buckets
                     + keyRings * keysPerRing + sqlInstances + sinks + metrics + alertPolicies + datasets + dnsZones
-                    + apiKeys + runServices + functions;
+                    + apiKeys + runServices + functions + instances + 1 + datasets * tablesPerDataset;
         }
 
-        /** Every item: the odd-numbered projects sit in the folder and also have its policy. */
+        /** Every item: the odd-numbered projects sit in the folder and also have its policy; some have a cluster. */
         long total() {
-            return (long) projects * perProject() + projects / 2;
+            return (long) projects * perProject() + projects / 2 + (projects + DATAPROC_EVERY - 1) / DATAPROC_EVERY;
         }
     }
 
     /** An item the benchmark may change: where it is served and how a durable field moves. */
-    private record Mutable(String type, String collection, String key, Consumer<ObjectNode> change) {}
+    record Mutable(String type, String collection, String key, Consumer<ObjectNode> change) {}
 
     private final Sizes sizes;
     private final GcpTestServer server;
@@ -115,6 +121,19 @@ final class GcpBenchOrg {
                   {"role": "roles/resourcemanager.organizationAdmin", "members": ["group:gcp-admins@bench.example"]},
                   {"role": "roles/billing.user", "members": ["domain:bench.example"]}],
                  "auditConfigs": [{"service": "allServices", "auditLogConfigs": [{"logType": "ADMIN_READ"}, {"logType": "DATA_WRITE"}]}]}"""));
+        String contacts = "/v1/organizations/" + ORG + "/contacts";
+        server.collection(contacts, "contacts");
+        String[][] people = {{"security", "SECURITY,TECHNICAL"}, {"legal", "LEGAL,SUSPENSION"}, {"billing", "BILLING"}};
+        for (int i = 0; i < people.length; i++) {
+            ObjectNode c = json(Map.of("name", "organizations/" + ORG + "/contacts/" + (100 + i), "email",
+                    people[i][0] + "@" + DOMAIN, "languageTag", "en", "validationState", "VALID",
+                    "validateTime", "2026-06-01T00:00:00Z"));
+            ArrayNode categories = c.putArray("notificationCategorySubscriptions");
+            for (String category : people[i][1].split(",")) {
+                categories.add(category);
+            }
+            server.put(contacts, String.valueOf(100 + i), c);
+        }
         server.document("GET /v3/folders/" + FOLDER, json(Map.of("name", "folders/" + FOLDER, "parent", "organizations/" + ORG,
                 "displayName", "workloads", "state", "ACTIVE")));
         server.document("POST /v3/folders/" + FOLDER + ":getIamPolicy", Json.parse("""
@@ -150,6 +169,7 @@ final class GcpBenchOrg {
         dns(p, id);
         apiKeys(p, id);
         serverless(p, id);
+        GcpBenchProtection.project(server, mutable, p, id, number(p), sizes);
     }
 
     private void services(int p, String id) {

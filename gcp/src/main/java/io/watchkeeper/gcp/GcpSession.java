@@ -144,6 +144,36 @@ public final class GcpSession implements CloudSession {
                         .applyToAllUnaryMethods(GcpSession::noRetry).build()));
     }
 
+    public com.google.cloud.compute.v1.DisksClient disks() {
+        return gapic("compute.disks", () -> com.google.cloud.compute.v1.DisksClient.create(
+                configure(com.google.cloud.compute.v1.DisksSettings.newBuilder())
+                        .applyToAllUnaryMethods(GcpSession::noRetry).build()));
+    }
+
+    public com.google.cloud.compute.v1.RegionsClient regions() {
+        return gapic("compute.regions", () -> com.google.cloud.compute.v1.RegionsClient.create(
+                configure(com.google.cloud.compute.v1.RegionsSettings.newBuilder())
+                        .applyToAllUnaryMethods(GcpSession::noRetry).build()));
+    }
+
+    public com.google.cloud.essentialcontacts.v1.EssentialContactsServiceClient essentialContacts() {
+        return gapic("essentialcontacts", () -> com.google.cloud.essentialcontacts.v1.EssentialContactsServiceClient.create(
+                configure(com.google.cloud.essentialcontacts.v1.EssentialContactsServiceSettings.newHttpJsonBuilder())
+                        .applyToAllUnaryMethods(GcpSession::noRetry).build()));
+    }
+
+    public com.google.cloud.accessapproval.v1.AccessApprovalAdminClient accessApproval() {
+        return gapic("accessapproval", () -> com.google.cloud.accessapproval.v1.AccessApprovalAdminClient.create(
+                configure(com.google.cloud.accessapproval.v1.AccessApprovalAdminSettings.newHttpJsonBuilder())
+                        .applyToAllUnaryMethods(GcpSession::noRetry).build()));
+    }
+
+    public com.google.cloud.dataproc.v1.ClusterControllerClient dataprocClusters() {
+        return gapic("dataproc.clusters", () -> com.google.cloud.dataproc.v1.ClusterControllerClient.create(
+                configure(com.google.cloud.dataproc.v1.ClusterControllerSettings.newHttpJsonBuilder())
+                        .applyToAllUnaryMethods(GcpSession::noRetry).build()));
+    }
+
     public com.google.cloud.kms.v1.KeyManagementServiceClient kms() {
         return gapic("kms", () -> com.google.cloud.kms.v1.KeyManagementServiceClient.create(
                 configure(com.google.cloud.kms.v1.KeyManagementServiceSettings.newHttpJsonBuilder())

@@ -38,7 +38,7 @@ class GcpWatchPipelineTest {
     void historyFollowsDurableChangesOnly() {
         RunSummary first = fixture.watch(project);
         assertThat(first.scopes()).as(first.scopes().toString()).allSatisfy(s -> assertThat(s.status()).isEqualTo(ScopeStatus.OK));
-        assertThat(first.scopes()).hasSize(21);
+        assertThat(first.scopes()).hasSize(26);
         // a project directly under the organisation has no folder policies to read: that scope makes no call
         assertThat(first.scopes()).allSatisfy(s -> {
             if (s.scope().type().id().equals("gcp.folder.iam-policy")) {
@@ -48,7 +48,8 @@ class GcpWatchPipelineTest {
             }
         });
         int stored = fixture.items.list(new ItemFilter(null, null, null, null, true, null, 1000)).size();
-        assertThat(stored).isEqualTo(61);
+        // 61 + 6 disks, 3 BigQuery tables, 2 Dataproc clusters, the organisation's contacts, the Access Approval settings
+        assertThat(stored).isEqualTo(74);
 
         RunSummary again = fixture.watch(project);
         assertThat(again.scopes()).allSatisfy(s -> {
@@ -74,6 +75,9 @@ class GcpWatchPipelineTest {
         assertThat(history("gcp.kms.crypto-key", "custodian-test-keyring/shared")).containsExactly("created");
         assertThat(scope(next, "gcp.compute.instance").counts().ephemeral()).isEqualTo(1);
         assertThat(scope(next, "gcp.kms.crypto-key").counts().ephemeral()).isEqualTo(1);
+        // a disk detached and attached again: only its attach and detach times moved
+        assertThat(history("gcp.compute.disk", "c7n-jenkins")).containsExactly("created");
+        assertThat(scope(next, "gcp.compute.disk").counts().ephemeral()).isEqualTo(1);
     }
 
     private java.util.List<String> history(String type, String name) {

@@ -76,7 +76,7 @@ class GcpAccountsCliTest {
         CliHarness.Run scan = cli.run("scan", "--account", "custodian");
         assertThat(scan.out() + scan.err()).doesNotContain("FAILED");
         List<JsonNode> first = items("custodian");
-        assertThat(first).hasSize(61);
+        assertThat(first).hasSize(74);
         assertThat(item(first, "gcp.compute.firewall", "test").get("resourceId").asString())
                 .isEqualTo("//compute.googleapis.com/projects/cloud-custodian/global/firewalls/test");
 

@@ -75,8 +75,22 @@ class GcpRemediationRoundTripTest {
         assertThat(state(controls, "3.2")).as("legacy-net").isEqualTo("FAIL");
         assertThat(state(controls, "5.2")).as("cloud-custodian-test-2").isEqualTo("FAIL");
         assertThat(state(controls, "1.1")).isEqualTo("MANUAL");
-        // Dataproc is not watched: the control is manual (with its reason in the framework data), never undecided
-        assertThat(state(controls, "8.1")).isEqualTo("MANUAL");
+        // load balancers are not watched: the control is manual (with its reason in the framework data), never undecided
+        assertThat(state(controls, "2.16")).isEqualTo("MANUAL");
+        // decided from the contacts, Access Approval, disks, tables and clusters the project's watch read
+        assertThat(state(controls, "1.16")).as("the legal contact failed validation").isEqualTo("FAIL");
+        assertThat(state(controls, "2.15")).as("enrolled").isEqualTo("PASS");
+        assertThat(state(controls, "4.7")).as("payments-db").isEqualTo("FAIL");
+        assertThat(state(controls, "7.2")).as("raw_clicks").isEqualTo("FAIL");
+        assertThat(state(controls, "7.3")).as("analytics has a default key").isEqualTo("PASS");
+        assertThat(state(controls, "8.1")).as("adhoc").isEqualTo("FAIL");
+        // the critical disk with only a KMS key is reported; the critical CSEK disk and the unmarked disks are not
+        assertThat(findings("gcp.compute.disk/critical-not-csek")).extracting(f -> f.get("resourceName").asString())
+                .containsExactly("payments-db");
+        assertThat(findings("gcp.bigquery.table/no-cmek")).extracting(f -> f.get("resourceName").asString())
+                .containsExactly("analytics.raw_clicks");
+        assertThat(findings("gcp.dataproc.cluster/no-cmek")).singleElement()
+                .satisfies(f -> assertThat(f.get("controls").toString()).contains("CIS-GCP-3.0:8.1"));
         CliHarness.Run wrong = cli.run("compliance", "--framework", "cis-aws-3.0", "--account", "custodian");
         assertThat(wrong.exit()).isEqualTo(2);
         assertThat(wrong.err()).contains("gcp account");

@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * with project {@value #PROJECT} (directly under it; mostly recorded Cloud Custodian responses, see
  * {@code src/test/resources/gcp/recorded}), project {@value #DEV} (in folder {@value #FOLDER}, a few
  * synthetic resources) and project {@value #EMPTY} (nothing in it). {@link #secondState} changes it the
- * way a day of work would: modified, deleted and created resources, for history tests.
+ * way a day of work would: modified, deleted and created resources, for history tests. Contacts, Access Approval,
+ * disks, BigQuery tables and Dataproc clusters are in {@link GcpTestOrgProtection}.
  */
 public final class GcpTestOrg {
 
@@ -54,6 +55,7 @@ public final class GcpTestOrg {
         project(s, EMPTY, "100000000003", "organizations/" + ORG);
         custodian(s);
         dev(s);
+        GcpTestOrgProtection.populate(s);
     }
 
     private static void organisation(GcpTestServer s) {
@@ -337,6 +339,7 @@ public final class GcpTestOrg {
      * metadata update time; a KMS key rotated).
      */
     public static void secondState(GcpTestServer s) {
+        GcpTestOrgProtection.secondState(s);
         String p = PROJECT;
         s.modify("/compute/v1/projects/" + p + "/global/firewalls", "test", f -> {
             f.putArray("sourceRanges").add("0.0.0.0/0");

@@ -28,11 +28,8 @@ public final class OrganizationIamPolicyWatcher extends GcpWatcher<GcpOrganizati
 
     @Override
     protected List<Observation<GcpOrganizationIamPolicyConfig>> observe(GcpSession gcp) {
-        String parent = gcp.project().parent();
-        for (int depth = 0; parent.startsWith("folders/") && depth < 10; depth++) {
-            parent = gcp.folders().getFolder(parent).getParent();
-        }
-        if (!parent.startsWith("organizations/")) {
+        String parent = Ancestry.organization(gcp);
+        if (parent == null) {
             return List.of();
         }
         String orgId = GcpNames.last(parent);

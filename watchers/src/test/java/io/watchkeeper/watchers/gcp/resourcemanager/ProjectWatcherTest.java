@@ -25,7 +25,7 @@ class ProjectWatcherTest extends GcpWatcherTestSupport {
         assertThat(p.sshKeys().getFirst().fingerprint()).startsWith("SHA256:").hasSize(50);
         assertThat(p.sshKeys().get(1).expiresOn()).isEqualTo("2030-01-01T00:00:00+0000");
         assertThat(p.toString()).doesNotContain("AAAAC3NzaC1lZDI1NTE5");
-        assertThat(p.enabledServices()).contains("compute.googleapis.com", "cloudkms.googleapis.com").hasSize(5);
+        assertThat(p.enabledServices()).contains("compute.googleapis.com", "cloudkms.googleapis.com", "dataproc.googleapis.com").hasSize(6);
         assertThat(p.defaultServiceAccount()).isEqualTo("628364681111-compute@developer.gserviceaccount.com");
         assertThat(observe(watcher)).singleElement().extracting(Observation::resourceId)
                 .isEqualTo("//cloudresourcemanager.googleapis.com/projects/cloud-custodian");
