@@ -64,6 +64,7 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.hub = Objects.requireNonNull(hub, "hub");
+        StaxFactoryPin.pin();
         this.callMetrics = new CallMetrics(metrics);
         this.accountClients = new AccountClientCache(cachedAccounts);
         this.timers = timers();

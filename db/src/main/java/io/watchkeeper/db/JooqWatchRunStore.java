@@ -1,19 +1,25 @@
 package io.watchkeeper.db;
 
 import static io.watchkeeper.db.jooq.Tables.WATCH_RUN;
-import static io.watchkeeper.db.jooq.Tables.WATCH_SCOPE_RESULT;
 
 import io.watchkeeper.core.watch.RunSummary;
 import io.watchkeeper.core.watch.ScopeCounts;
 import io.watchkeeper.core.watch.ScopeResult;
 import io.watchkeeper.core.watch.ScopeStatus;
 import io.watchkeeper.core.watch.WatchRunStore;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import org.jooq.DSLContext;
 
 /** Watch runs and per-scope results, failed scopes with their error. */
 public final class JooqWatchRunStore implements WatchRunStore {
+
+    static final String RECORD_SCOPE = """
+            INSERT INTO watch_scope_result (run_id, account_id, region, resource_type, status, error_category, message,
+                                            created, changed, ephemeral, deleted, unchanged, api_calls, throttles,
+                                            duration_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final DSLContext dsl;
 
@@ -34,23 +40,28 @@ public final class JooqWatchRunStore implements WatchRunStore {
     @Override
     public void recordScope(long runId, ScopeResult r) {
         ScopeCounts c = r.counts();
-        dsl.insertInto(WATCH_SCOPE_RESULT)
-                .set(WATCH_SCOPE_RESULT.RUN_ID, runId)
-                .set(WATCH_SCOPE_RESULT.ACCOUNT_ID, r.scope().account().id())
-                .set(WATCH_SCOPE_RESULT.REGION, r.scope().region())
-                .set(WATCH_SCOPE_RESULT.RESOURCE_TYPE, r.scope().type().id())
-                .set(WATCH_SCOPE_RESULT.STATUS, r.status().name())
-                .set(WATCH_SCOPE_RESULT.ERROR_CATEGORY, r.errorCategory() == null ? null : r.errorCategory().name())
-                .set(WATCH_SCOPE_RESULT.MESSAGE, r.message())
-                .set(WATCH_SCOPE_RESULT.CREATED, c.created())
-                .set(WATCH_SCOPE_RESULT.CHANGED, c.changed())
-                .set(WATCH_SCOPE_RESULT.EPHEMERAL, c.ephemeral())
-                .set(WATCH_SCOPE_RESULT.DELETED, c.deleted())
-                .set(WATCH_SCOPE_RESULT.UNCHANGED, c.unchanged())
-                .set(WATCH_SCOPE_RESULT.API_CALLS, r.apiCalls())
-                .set(WATCH_SCOPE_RESULT.THROTTLES, r.throttles())
-                .set(WATCH_SCOPE_RESULT.DURATION_MS, r.duration().toMillis())
-                .execute();
+        // fixed SQL, one row per scope (20,000 per watch of 42 types on 200 accounts): rendering the DSL insert
+        // cost more JVM CPU than the database took to write the row
+        dsl.connection(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(RECORD_SCOPE)) {
+                ps.setLong(1, runId);
+                ps.setLong(2, r.scope().account().id());
+                ps.setString(3, r.scope().region());
+                ps.setString(4, r.scope().type().id());
+                ps.setString(5, r.status().name());
+                ps.setString(6, r.errorCategory() == null ? null : r.errorCategory().name());
+                ps.setString(7, r.message());
+                ps.setInt(8, c.created());
+                ps.setInt(9, c.changed());
+                ps.setInt(10, c.ephemeral());
+                ps.setInt(11, c.deleted());
+                ps.setInt(12, c.unchanged());
+                ps.setLong(13, r.apiCalls());
+                ps.setLong(14, r.throttles());
+                ps.setLong(15, r.duration().toMillis());
+                ps.executeUpdate();
+            }
+        });
     }
 
     @Override
