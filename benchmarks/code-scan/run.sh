@@ -14,24 +14,41 @@ RUNS="${2:-3}"
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 SRC="$(dirname "$(dirname "$JAVA")")/lib/src.zip"
 JAR="$ROOT/web/target/watchkeeper.jar"
-APP="$WORK/app/watchkeeper.jar"           # the jar extracted, as the ./watchkeeper launcher runs it
+APPDIR="${APP_DIR:-$WORK/app}"            # the jar extracted, as the ./watchkeeper launcher runs it
+APP="$APPDIR/watchkeeper.jar"
 # the launcher's options and class-data archive for `code` commands; JAVA_FLAGS="" measures the JVM's defaults
 JAVA_FLAGS="${JAVA_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 BENCH="$ROOT/benchmarks/target/watchkeeper-benchmarks.jar"
+# before/after: WATCHKEEPER_JAR=/tmp/old/watchkeeper.jar APP_DIR=/tmp/old-app run.sh ... (same inputs, other jar)
+JAR="${WATCHKEEPER_JAR:-$JAR}"
+java_feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$JAVA")")/release" 2>/dev/null | grep . || echo 0; }
 SECRETLINT="$ROOT/benchmarks/code-scan/node/node_modules/.bin/secretlint"
 
 [[ -f "$JAR" && -f "$BENCH" ]] || { echo "build first: ./mvnw -pl web,benchmarks -am package -DskipTests" >&2; exit 2; }
 mkdir -p "$WORK"
 if [[ ! "$APP" -nt "$JAR" ]]; then
-  rm -rf "$WORK/app"
-  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
-  # the class-data archive the launcher records for code scans (a tiny scan, as ./watchkeeper does)
-  mkdir -p "$WORK/sample" && echo 'token = "not-a-secret"' > "$WORK/sample/a.py"
-  "$JAVA" -XX:ArchiveClassesAtExit="$WORK/app/code.jsa" $JAVA_FLAGS -jar "$APP" code scan "$WORK/sample" \
-    --inventory off --fail-on none --key-file "$WORK/sample/key" >/dev/null 2>&1 || rm -f "$WORK/app/code.jsa"
+  rm -rf "$APPDIR"
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APPDIR" >/dev/null
+  [[ -f "$APP" ]] || mv "$APPDIR/$(basename "$JAR")" "$APP"
+  # the archive the launcher records for code scans (a tiny scan of the launcher's training sample, as
+  # ./watchkeeper does): an AOT cache on JDK >= 25, else a class-data archive
+  rm -rf "$WORK/sample" && mkdir -p "$WORK/sample"
+  eval "$(sed -n '/^code_training_sample()/,/^}/p' "$ROOT/watchkeeper")"
+  code_training_sample "$WORK/sample"
+  if (( $(java_feature) >= 25 )); then
+    "$JAVA" -XX:AOTCacheOutput="$APPDIR/code.aot" $JAVA_FLAGS -jar "$APP" code scan "$WORK/sample" \
+      --inventory off --fail-on none --key-file "$WORK/sample/key" >/dev/null 2>&1 || rm -f "$APPDIR/code.aot"
+  fi
+  "$JAVA" -XX:ArchiveClassesAtExit="$APPDIR/code.jsa" $JAVA_FLAGS -jar "$APP" code scan "$WORK/sample" \
+    --inventory off --fail-on none --key-file "$WORK/sample/key" >/dev/null 2>&1 || rm -f "$APPDIR/code.jsa"
 fi
+# ARCHIVE=cds measures the class-data archive even on JDK 25 (the launcher's choice before the AOT cache)
 CDS_FLAGS=""
-[[ -f "$WORK/app/code.jsa" && -n "$JAVA_FLAGS" ]] && CDS_FLAGS="-XX:SharedArchiveFile=$WORK/app/code.jsa -Xshare:auto -Xlog:cds=off"
+if [[ -f "$APPDIR/code.aot" && -n "$JAVA_FLAGS" && "${ARCHIVE:-aot}" == aot ]]; then
+  CDS_FLAGS="$(sed -n 's/^CODE_AOT_FLAGS="\(.*\)"$/\1/p' "$ROOT/watchkeeper")$APPDIR/code.aot"
+elif [[ -f "$APPDIR/code.jsa" && -n "$JAVA_FLAGS" ]]; then
+  CDS_FLAGS="-XX:SharedArchiveFile=$APPDIR/code.jsa -Xshare:auto -Xlog:cds=off"
+fi
 [[ -x "$SECRETLINT" ]] || "$ROOT/benchmarks/code-scan/install-secretlint.sh" >/dev/null
 mkdir -p "$WORK"
 [[ -d "$WORK/tree" ]] || "$JAVA" -cp "$BENCH" io.watchkeeper.benchmarks.CodeScanCorpus tree --source "$SRC" --out "$WORK/tree"

@@ -30,6 +30,9 @@ public final class AhoCorasick {
     private final int firstOutput;
     private final int start;
     private final int[] lengths;
+    private final int maxLength;
+    /** Ranges shorter than this are read by one automaton. */
+    private static final int SPLIT = 4096;
 
     /** Builds the automaton; keywords are ASCII, compared case-insensitively. */
     public AhoCorasick(List<String> keywords) {
@@ -60,6 +63,7 @@ public final class AhoCorasick {
             }
         }
         classes = classCount;
+        maxLength = Arrays.stream(lengths).max().orElse(1);
 
         // trie
         List<int[]> next = new ArrayList<>();
@@ -152,11 +156,62 @@ public final class AhoCorasick {
         return lengths[k];
     }
 
-    /** Reports every occurrence of every keyword in {@code data[from, to)}. */
+    /**
+     * Reports every occurrence of every keyword in {@code data[from, to)}, in the order of their ends. A longer
+     * range is read by two automata at once, one per half (the second starts the longest keyword's length before
+     * the middle and reports only what ends after it): each byte costs a table read that depends on the previous
+     * one, and two independent chains keep the processor busy while a read waits. The second half's hits are held
+     * back and reported after the first half's, so the order is the one pass's.
+     */
     public void scan(byte[] data, int from, int to, Hits hits) {
+        if (to - from < Math.max(SPLIT, 4 * maxLength)) {
+            scanRange(data, from, to, start, hits);
+            return;
+        }
         final int[] t = table;
         final int limit = firstOutput << 8;
-        int s = start;
+        final int mid = from + (to - from) / 2;
+        final int second = mid - (maxLength - 1); // the second automaton's first byte
+        final int half = mid - from;              // bytes read by the first automaton (the second reads more)
+        int[] held = null;
+        int heldCount = 0;
+        int s1 = start;
+        int s2 = start;
+        for (int k = 0; k < half; k++) {
+            int i = from + k;
+            int j = second + k;
+            s1 = t[s1 | (data[i] & 0xff)];
+            s2 = t[s2 | (data[j] & 0xff)];
+            if (s1 >= limit) {
+                for (int w : outputs[(s1 >> 8) - firstOutput]) {
+                    hits.hit(w, i + 1);
+                }
+            }
+            if (s2 >= limit && j >= mid) {
+                for (int w : outputs[(s2 >> 8) - firstOutput]) {
+                    if (held == null) {
+                        held = new int[32];
+                    } else if (heldCount + 2 > held.length) {
+                        held = Arrays.copyOf(held, held.length * 2);
+                    }
+                    held[heldCount++] = w;
+                    held[heldCount++] = j + 1;
+                }
+            }
+        }
+        for (int h = 0; h < heldCount; h += 2) {
+            hits.hit(held[h], held[h + 1]);
+        }
+        int j = second + half;
+        if (j < to) {
+            scanRange(data, j, to, s2, hits); // the second automaton's state carries on, hits in order
+        }
+    }
+
+    private void scanRange(byte[] data, int from, int to, int state, Hits hits) {
+        final int[] t = table;
+        final int limit = firstOutput << 8;
+        int s = state;
         for (int i = from; i < to; i++) {
             s = t[s | (data[i] & 0xff)];
             if (s >= limit) {
