@@ -5,6 +5,7 @@ import com.google.api.client.http.LowLevelHttpRequest;
 import com.google.api.client.http.LowLevelHttpResponse;
 import io.watchkeeper.core.watch.ScopeCalls;
 import io.watchkeeper.core.watch.WatchMetrics;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +31,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * retries 429 (RESOURCE_EXHAUSTED), 5xx and connection failures with exponential backoff and full
  * jitter, a bounded number of times. The clients' own retries are switched off, so this is the only
  * retry layer. Built on the JDK HTTP client (which honours the JVM's proxy settings).
+ *
+ * <p>An attempt reads the whole answer (at most {@link #MAX_RESPONSE_BYTES}) while it holds its permit, so an answer
+ * that breaks off after its headers (connection closed, or the JDK client's response timer firing as the headers
+ * arrive, seen as {@code IOException: closed} when the body is read) is retried like a failed connection instead of
+ * failing the scope from inside a client's JSON parser. Every attempt is bounded by {@code callTimeout}: the read
+ * timeout google-http-client passes (20 s by default, meant as a pause between reads on its own transports) is not
+ * the JDK client's whole-exchange timeout and is not used.
  */
 public final class GcpTransport extends HttpTransport {
 
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect", "upgrade",
             "content-encoding", "content-type", "accept-encoding");
+
+    /** The largest answer read; a larger one fails the call (an API page is far smaller). */
+    public static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
     private final HttpClient http;
     private final GcpSettings settings;
@@ -97,7 +107,6 @@ public final class GcpTransport extends HttpTransport {
         private final String method;
         private final String url;
         private final List<String[]> headers = new ArrayList<>();
-        private Duration timeout = settings.callTimeout();
 
         Request(String method, String url) {
             this.method = method;
@@ -109,11 +118,10 @@ public final class GcpTransport extends HttpTransport {
             headers.add(new String[] {name, value});
         }
 
+        /** Ignored: every attempt is bounded by {@code callTimeout} (see the class comment). */
         @Override
         public void setTimeout(int connectTimeout, int readTimeout) {
-            if (readTimeout > 0) {
-                timeout = Duration.ofMillis(Math.min(readTimeout, settings.callTimeout().toMillis()));
-            }
+            // the connect timeout is the shared client's; the read timeout is not a whole-exchange bound
         }
 
         @Override
@@ -121,7 +129,7 @@ public final class GcpTransport extends HttpTransport {
             URI target = route(url);
             String service = service(URI.create(url));
             byte[] body = body();
-            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(settings.callTimeout())
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             if ("http".equalsIgnoreCase(target.getScheme())) {
@@ -146,16 +154,20 @@ public final class GcpTransport extends HttpTransport {
                 }
                 metrics.apiCall(service);
                 HttpResponse<InputStream> response;
+                byte[] content;
                 try {
                     permits.acquire();
                     try {
                         response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                        content = readAll(response, service);
                     } finally {
                         permits.release();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted calling " + service);
+                } catch (TooLarge e) {
+                    throw e;
                 } catch (IOException e) {
                     if (attempt >= settings.maxAttempts()) {
                         throw e;
@@ -172,13 +184,21 @@ public final class GcpTransport extends HttpTransport {
                     }
                 }
                 if ((throttled || status >= 500) && attempt < settings.maxAttempts()) {
-                    try (InputStream discarded = response.body()) {
-                        discarded.readNBytes(64 * 1024);
-                    }
                     pause(attempt, response.headers().firstValue("Retry-After").orElse(null));
                     continue;
                 }
-                return new Response(response);
+                return new Response(response, content);
+            }
+        }
+
+        /** The whole answer; an answer that breaks off fails here, where the attempt can be retried. */
+        private static byte[] readAll(HttpResponse<InputStream> response, String service) throws IOException {
+            try (InputStream in = response.body()) {
+                byte[] content = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+                if (content.length > MAX_RESPONSE_BYTES) {
+                    throw new TooLarge("answer of " + service + " over " + MAX_RESPONSE_BYTES + " bytes");
+                }
+                return content;
             }
         }
 
@@ -207,12 +227,21 @@ public final class GcpTransport extends HttpTransport {
         }
     }
 
+    /** An answer too large to read: not retried. */
+    static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
     private static final class Response extends LowLevelHttpResponse {
         private final HttpResponse<InputStream> response;
+        private final byte[] content;
         private final List<Map.Entry<String, String>> headers = new ArrayList<>();
 
-        Response(HttpResponse<InputStream> response) {
+        Response(HttpResponse<InputStream> response, byte[] content) {
             this.response = response;
+            this.content = content;
             response.headers().map().forEach((name, values) -> {
                 if (!name.startsWith(":")) {
                     values.forEach(v -> headers.add(Map.entry(name, v)));
@@ -222,7 +251,7 @@ public final class GcpTransport extends HttpTransport {
 
         @Override
         public InputStream getContent() {
-            return response.body();
+            return new ByteArrayInputStream(content);
         }
 
         @Override
@@ -232,7 +261,7 @@ public final class GcpTransport extends HttpTransport {
 
         @Override
         public long getContentLength() {
-            return response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return content.length;
         }
 
         @Override
@@ -271,8 +300,8 @@ public final class GcpTransport extends HttpTransport {
         }
 
         @Override
-        public void disconnect() throws IOException {
-            response.body().close();
+        public void disconnect() {
+            // the answer was read whole and its stream closed
         }
     }
 }
