@@ -38,6 +38,7 @@ class GcpTransportAnswerTest {
         final Thread acceptor;
         volatile int brokenAnswers;
         volatile long delayMillis;
+        volatile int padding;
 
         RawServer() throws IOException {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -69,7 +70,8 @@ class GcpTransportAnswerTest {
                 int n = requests.incrementAndGet();
                 Thread.sleep(delayMillis);
                 OutputStream out = connection.getOutputStream();
-                byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+                byte[] body = padding == 0 ? BODY.getBytes(StandardCharsets.UTF_8)
+                        : ("{\"pad\":\"" + "x".repeat(padding) + "\"}").getBytes(StandardCharsets.UTF_8);
                 String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: "
                         + body.length + "\r\nConnection: close\r\n\r\n";
                 out.write(head.getBytes(StandardCharsets.ISO_8859_1));
@@ -156,5 +158,16 @@ class GcpTransportAnswerTest {
                 .execute()).isInstanceOf(java.net.http.HttpTimeoutException.class);
         assertThat(calls.sum()).as("every attempt timed out").isEqualTo(3);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(4_500));
+    }
+
+    @Test
+    void anAnswerOverTheLimitFailsWithoutRetryInsteadOfFillingTheHeap() throws Exception {
+        server = new RawServer();
+        server.padding = GcpTransport.MAX_RESPONSE_BYTES;
+        LongAdder calls = new LongAdder();
+        GcpTransport transport = transport(Duration.ofSeconds(30), calls);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> transport.createRequestFactory().buildGetRequest(SINKS)
+                .execute()).isInstanceOf(IOException.class).hasMessageContaining("over " + GcpTransport.MAX_RESPONSE_BYTES + " bytes");
+        assertThat(calls.sum()).as("not retried").isEqualTo(1);
     }
 }
