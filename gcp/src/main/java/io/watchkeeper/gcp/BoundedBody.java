@@ -3,7 +3,7 @@ package io.watchkeeper.gcp;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,13 +25,16 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final String service;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final List<ByteBuffer> received = new ArrayList<>();
+    /** Copied at once: the client's buffers may be slices of larger read buffers, not to be held. */
+    private byte[] received;
     private long size;
     private Flow.Subscription subscription;
 
-    BoundedBody(int limit, String service) {
+    /** @param expected the announced length (Content-Length, -1 if none): a first guess, at most 1 MiB */
+    BoundedBody(int limit, String service, long expected) {
         this.limit = limit;
         this.service = service;
+        this.received = new byte[(int) Math.min(1 << 20, expected < 0 ? 8192 : Math.max(expected, 16))];
     }
 
     @Override
@@ -51,32 +54,34 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             return;
         }
         for (ByteBuffer buffer : buffers) {
-            size += buffer.remaining();
-            received.add(buffer);
-        }
-        if (size > limit) {
-            received.clear();
-            subscription.cancel();
-            result.completeExceptionally(new TooLarge("answer of " + service + " over " + limit + " bytes"));
+            int n = buffer.remaining();
+            if (size + n > limit) {
+                received = null;
+                subscription.cancel();
+                result.completeExceptionally(new TooLarge("answer of " + service + " over " + limit + " bytes"));
+                return;
+            }
+            if (size + n > received.length) {
+                received = Arrays.copyOf(received, (int) Math.min(limit, Math.max(size + n, 2L * received.length)));
+            }
+            buffer.get(received, (int) size, n);
+            size += n;
         }
     }
 
     @Override
     public void onError(Throwable failure) {
-        received.clear();
+        received = null;
         result.completeExceptionally(failure);
     }
 
     @Override
     public void onComplete() {
-        byte[] all = new byte[(int) size];
-        int at = 0;
-        for (ByteBuffer buffer : received) {
-            int n = buffer.remaining();
-            buffer.get(all, at, n);
-            at += n;
+        if (result.isDone()) {
+            return;
         }
-        received.clear();
+        byte[] all = size == received.length ? received : Arrays.copyOf(received, (int) size);
+        received = null;
         result.complete(all);
     }
 }

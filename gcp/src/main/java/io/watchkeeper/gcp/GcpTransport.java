@@ -202,7 +202,8 @@ public final class GcpTransport extends HttpTransport {
          */
         private HttpResponse<byte[]> send(HttpRequest request, String service) throws IOException, InterruptedException {
             CompletableFuture<HttpResponse<byte[]>> answer =
-                    http.sendAsync(request, info -> new BoundedBody(MAX_RESPONSE_BYTES, service));
+                    http.sendAsync(request, info -> new BoundedBody(MAX_RESPONSE_BYTES, service,
+                            info.headers().firstValueAsLong("Content-Length").orElse(-1)));
             try {
                 return answer.get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
