@@ -36,7 +36,7 @@ public final class AwsSession implements CloudSession {
     private final AwsSettings settings;
     private final SharedClients shared;
     private final AccountClients views;
-    /** Gives the account's views back (see {@link AccountClientCache}); once. */
+    /** Gives the account's views back (see {@link io.watchkeeper.core.watch.LeasedCache}); once. */
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Answers shared by the watchers of this session (see {@link #shared}). */

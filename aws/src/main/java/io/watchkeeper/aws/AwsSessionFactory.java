@@ -5,6 +5,7 @@ import io.watchkeeper.core.model.ErrorCategory;
 import io.watchkeeper.core.model.Provider;
 import io.watchkeeper.core.model.WatchkeeperException;
 import io.watchkeeper.core.watch.CloudSession;
+import io.watchkeeper.core.watch.LeasedCache;
 import io.watchkeeper.core.watch.SessionFactory;
 import io.watchkeeper.core.watch.WatchMetrics;
 import java.util.List;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * account sees them through views that sign with its credentials and count against its cap
  * ({@link AccountBound}); an account's views and cap are kept across its sessions
  * ({@link AccountClients}), signing with the credentials of the latest open, for the accounts in
- * use plus at most {@code cachedAccounts} more ({@link AccountClientCache}).
+ * use plus at most {@code cachedAccounts} more ({@link LeasedCache}).
  */
 public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
 
@@ -43,7 +44,7 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
     /** One SDK client per service and region for all accounts. */
     private final SharedClients sharedClients;
     /** Per account (id, role, external id): credentials, call cap and views of the shared clients. */
-    private final AccountClientCache accountClients;
+    private final LeasedCache<AccountClients> accountClients;
 
     /** Accounts whose clients are kept between runs beyond those in use, by default. */
     public static final int DEFAULT_CACHED_ACCOUNTS = 64;
@@ -66,7 +67,7 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
         this.hub = Objects.requireNonNull(hub, "hub");
         StaxFactoryPin.pin();
         this.callMetrics = new CallMetrics(metrics);
-        this.accountClients = new AccountClientCache(cachedAccounts);
+        this.accountClients = new LeasedCache<>(cachedAccounts, LeasedCache.Bound.ALL_KEPT, AccountClients::close);
         this.timers = timers();
         this.http = ApacheHttpClient.builder()
                 .maxConnections(settings.maxConnections())
@@ -192,7 +193,7 @@ public final class AwsSessionFactory implements SessionFactory, AutoCloseable {
 
     /** Accounts whose clients (views of the shared ones) are kept now, in use or not; for tests and diagnostics. */
     public int accountsWithOpenClients() {
-        return accountClients.openAccounts();
+        return accountClients.open();
     }
 
     /** SDK clients built so far, for all accounts together; for tests and diagnostics. */

@@ -49,6 +49,7 @@ public final class GcpSession implements CloudSession {
     private final Map<String, Object> clients;
     private final TransportChannelProvider channel;
     private final Runnable release;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A session with clients of its own, closed with it. */
     GcpSession(Account account, GcpTransport transport, Credentials credentials) {
@@ -314,8 +315,12 @@ public final class GcpSession implements CloudSession {
         return (T) clients.computeIfAbsent(key, k -> create.get());
     }
 
+    /** Gives the clients back (or closes the session's own) once: a second close does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (release != null) {
             release.run();
         } else {

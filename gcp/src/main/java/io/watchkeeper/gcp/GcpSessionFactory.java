@@ -6,6 +6,7 @@ import io.watchkeeper.core.model.ErrorCategory;
 import io.watchkeeper.core.model.Provider;
 import io.watchkeeper.core.model.WatchkeeperException;
 import io.watchkeeper.core.watch.CloudSession;
+import io.watchkeeper.core.watch.LeasedCache;
 import io.watchkeeper.core.watch.SessionFactory;
 import io.watchkeeper.core.watch.WatchMetrics;
 import java.net.http.HttpClient;
@@ -19,7 +20,7 @@ import java.util.concurrent.Executors;
  * Default Credentials by default, a service-account key file, or none (only with an endpoint);
  * optionally used to impersonate a service account. One JDK HTTP client (connection pool) and one background
  * scheduler are shared by every session. A project's transport (its own cap on calls in flight), credential and API
- * clients are kept between sessions in a bounded cache ({@link GcpClientCache}, keyed by project and credential
+ * clients are kept between sessions in a bounded cache ({@link LeasedCache}, keyed by project and credential
  * source), so a repeat watch builds no clients; the identity proof is still made at every open.
  */
 public final class GcpSessionFactory implements SessionFactory, AutoCloseable {
@@ -27,7 +28,7 @@ public final class GcpSessionFactory implements SessionFactory, AutoCloseable {
     private final GcpSettings settings;
     private final WatchMetrics metrics;
     private final HttpClient http;
-    private final GcpClientCache cache;
+    private final LeasedCache<GcpProjectClients> cache;
     private final java.util.concurrent.ScheduledExecutorService background;
 
     /** Projects whose clients are kept between sessions (beyond those in use) by default. */
@@ -39,7 +40,7 @@ public final class GcpSessionFactory implements SessionFactory, AutoCloseable {
 
     /** @param cachedProjects projects whose clients are kept between sessions beyond those in use (0: none) */
     public GcpSessionFactory(GcpSettings settings, WatchMetrics metrics, int cachedProjects) {
-        this.cache = new GcpClientCache(cachedProjects);
+        this.cache = new LeasedCache<>(cachedProjects, LeasedCache.Bound.UNUSED, GcpProjectClients::close);
         this.background = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("gcp-background-", 0).factory());
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -125,7 +126,7 @@ public final class GcpSessionFactory implements SessionFactory, AutoCloseable {
 
     /** Projects whose clients are open now (leased or kept). */
     public int openProjects() {
-        return cache.openProjects();
+        return cache.open();
     }
 
     @Override

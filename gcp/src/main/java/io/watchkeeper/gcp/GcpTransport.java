@@ -5,6 +5,7 @@ import com.google.api.client.http.LowLevelHttpRequest;
 import com.google.api.client.http.LowLevelHttpResponse;
 import io.watchkeeper.core.watch.ScopeCalls;
 import io.watchkeeper.core.watch.WatchMetrics;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,15 +14,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one HTTP layer under every GCP client (Cloud Client Libraries over HTTP/JSON, the
@@ -31,11 +36,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * retries 429 (RESOURCE_EXHAUSTED), 5xx and connection failures with exponential backoff and full
  * jitter, a bounded number of times. The clients' own retries are switched off, so this is the only
  * retry layer. Built on the JDK HTTP client (which honours the JVM's proxy settings).
+ *
+ * <p>An attempt reads the whole answer (at most {@link #MAX_RESPONSE_BYTES}) while it holds its permit, so an answer
+ * that breaks off after its headers (connection closed, or the JDK client's response timer firing as the headers
+ * arrive, seen as {@code IOException: closed} when the body is read) is retried like a failed connection instead of
+ * failing the scope from inside a client's JSON parser. Every attempt, body included, is bounded by {@code callTimeout}
+ * (kept by the transport, not the JDK client's request timer); the read timeout google-http-client passes (20 s by
+ * default, meant as a pause between reads on its own transports) is not used.
  */
 public final class GcpTransport extends HttpTransport {
 
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect", "upgrade",
             "content-encoding", "content-type", "accept-encoding");
+
+    /** The largest answer read; a larger one fails the call (an API page is far smaller). */
+    public static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
     private final HttpClient http;
     private final GcpSettings settings;
@@ -97,7 +112,6 @@ public final class GcpTransport extends HttpTransport {
         private final String method;
         private final String url;
         private final List<String[]> headers = new ArrayList<>();
-        private Duration timeout = settings.callTimeout();
 
         Request(String method, String url) {
             this.method = method;
@@ -109,11 +123,10 @@ public final class GcpTransport extends HttpTransport {
             headers.add(new String[] {name, value});
         }
 
+        /** Ignored: every attempt is bounded by {@code callTimeout} (see the class comment). */
         @Override
         public void setTimeout(int connectTimeout, int readTimeout) {
-            if (readTimeout > 0) {
-                timeout = Duration.ofMillis(Math.min(readTimeout, settings.callTimeout().toMillis()));
-            }
+            // the connect timeout is the shared client's; the read timeout is not a whole-exchange bound
         }
 
         @Override
@@ -121,7 +134,7 @@ public final class GcpTransport extends HttpTransport {
             URI target = route(url);
             String service = service(URI.create(url));
             byte[] body = body();
-            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             if ("http".equalsIgnoreCase(target.getScheme())) {
@@ -145,17 +158,19 @@ public final class GcpTransport extends HttpTransport {
                     calls.call();
                 }
                 metrics.apiCall(service);
-                HttpResponse<InputStream> response;
+                HttpResponse<byte[]> response;
                 try {
                     permits.acquire();
                     try {
-                        response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                        response = send(request, service);
                     } finally {
                         permits.release();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted calling " + service);
+                } catch (BoundedBody.TooLarge e) {
+                    throw e;
                 } catch (IOException e) {
                     if (attempt >= settings.maxAttempts()) {
                         throw e;
@@ -172,13 +187,37 @@ public final class GcpTransport extends HttpTransport {
                     }
                 }
                 if ((throttled || status >= 500) && attempt < settings.maxAttempts()) {
-                    try (InputStream discarded = response.body()) {
-                        discarded.readNBytes(64 * 1024);
-                    }
                     pause(attempt, response.headers().firstValue("Retry-After").orElse(null));
                     continue;
                 }
                 return new Response(response);
+            }
+        }
+
+        /**
+         * One attempt: the whole answer (headers and body, at most {@link #MAX_RESPONSE_BYTES}) within
+         * {@code callTimeout}, or an {@link IOException}. The timeout is kept here rather than set on the request: the
+         * JDK client keeps request timeouts in one set under the client's lock, taken twice per request by every caller,
+         * which under many calls in flight cost more CPU than the rest of the exchange.
+         */
+        private HttpResponse<byte[]> send(HttpRequest request, String service) throws IOException, InterruptedException {
+            CompletableFuture<HttpResponse<byte[]>> answer =
+                    http.sendAsync(request, info -> new BoundedBody(MAX_RESPONSE_BYTES, service,
+                            info.headers().firstValueAsLong("Content-Length").orElse(-1)));
+            try {
+                return answer.get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                throw new HttpTimeoutException("request timed out after " + settings.callTimeout().toMillis() + " ms");
+            } catch (InterruptedException e) {
+                answer.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(cause);
             }
         }
 
@@ -208,11 +247,13 @@ public final class GcpTransport extends HttpTransport {
     }
 
     private static final class Response extends LowLevelHttpResponse {
-        private final HttpResponse<InputStream> response;
+        private final HttpResponse<byte[]> response;
+        private final byte[] content;
         private final List<Map.Entry<String, String>> headers = new ArrayList<>();
 
-        Response(HttpResponse<InputStream> response) {
+        Response(HttpResponse<byte[]> response) {
             this.response = response;
+            this.content = response.body();
             response.headers().map().forEach((name, values) -> {
                 if (!name.startsWith(":")) {
                     values.forEach(v -> headers.add(Map.entry(name, v)));
@@ -222,7 +263,7 @@ public final class GcpTransport extends HttpTransport {
 
         @Override
         public InputStream getContent() {
-            return response.body();
+            return new ByteArrayInputStream(content);
         }
 
         @Override
@@ -232,7 +273,7 @@ public final class GcpTransport extends HttpTransport {
 
         @Override
         public long getContentLength() {
-            return response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return content.length;
         }
 
         @Override
@@ -271,8 +312,8 @@ public final class GcpTransport extends HttpTransport {
         }
 
         @Override
-        public void disconnect() throws IOException {
-            response.body().close();
+        public void disconnect() {
+            // the answer was read whole and its stream closed
         }
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * only the projects in use plus a bounded number of recent ones are kept, and a project reached another way (another
  * account row or credential source) never reuses them.
  */
-class GcpClientCacheTest {
+class GcpProjectClientsKeptTest {
 
     private final GcpTestServer server = GcpTestServer.withOrganisation();
     private GcpSessionFactory factory;
@@ -75,5 +75,21 @@ class GcpClientCacheTest {
         networksClient(dev);
         assertThat(factory.openProjects()).isEqualTo(1);
         assertThat(networksClient(empty)).as("dropped beyond the bound, built again").isNotSameAs(emptyClient);
+    }
+
+    @Test
+    void aSessionClosedTwiceGivesItsLeaseBackOnce() {
+        factory = new GcpSessionFactory(GcpWatcherTestSupport.settings(server), WatchMetrics.NONE, 0);
+        Account prod = project(1, GcpTestOrg.PROJECT);
+        try (var held = factory.open(prod)) {
+            Object heldClient = held.networks();
+            var twice = factory.open(prod);
+            twice.close();
+            twice.close();
+            assertThat(factory.openProjects()).as("still leased by the held session").isEqualTo(1);
+            assertThat(networksClient(prod)).as("the held session's clients were not closed").isSameAs(heldClient);
+            assertThat(held.networks().list(GcpTestOrg.PROJECT).iterateAll()).isNotEmpty();
+        }
+        assertThat(factory.openProjects()).isZero();
     }
 }
