@@ -22,7 +22,7 @@ class GcpWatchBenchmarkTest {
         assertThat(runs).hasSize(3).allSatisfy(r -> assertThat(r.failed()).as(r.label()).isZero());
         long total = GcpBenchOrg.Sizes.defaults(3, 5).total();
         assertThat(runs.getFirst().items()).isEqualTo(total);
-        assertThat(runs.getFirst().summary().scopes().stream().map(s -> s.scope().type().id()).distinct()).hasSize(26);
+        assertThat(runs.getFirst().summary().scopes().stream().map(s -> s.scope().type().id()).distinct()).hasSize(27);
         // aggregated lists: one call per project, not per zone or region
         assertThat(runs.getFirst().requests()).containsEntry("GET /compute/{}/projects/{}/aggregated/instances", 3L)
                 .containsEntry("GET /{}/projects/{}/locations/{}/keyRings", 15L);

@@ -151,6 +151,12 @@ public final class GcpSession implements CloudSession {
                         .applyToAllUnaryMethods(GcpSession::noRetry).build()));
     }
 
+    public com.google.cloud.compute.v1.BackendServicesClient backendServices() {
+        return gapic("compute.backendServices", () -> com.google.cloud.compute.v1.BackendServicesClient.create(
+                configure(com.google.cloud.compute.v1.BackendServicesSettings.newBuilder())
+                        .applyToAllUnaryMethods(GcpSession::noRetry).build()));
+    }
+
     public com.google.cloud.compute.v1.RegionsClient regions() {
         return gapic("compute.regions", () -> com.google.cloud.compute.v1.RegionsClient.create(
                 configure(com.google.cloud.compute.v1.RegionsSettings.newBuilder())

@@ -38,7 +38,7 @@ class GcpWatchPipelineTest {
     void historyFollowsDurableChangesOnly() {
         RunSummary first = fixture.watch(project);
         assertThat(first.scopes()).as(first.scopes().toString()).allSatisfy(s -> assertThat(s.status()).isEqualTo(ScopeStatus.OK));
-        assertThat(first.scopes()).hasSize(26);
+        assertThat(first.scopes()).hasSize(27);
         // a project directly under the organisation has no folder policies to read: that scope makes no call
         assertThat(first.scopes()).allSatisfy(s -> {
             if (s.scope().type().id().equals("gcp.folder.iam-policy")) {
@@ -48,8 +48,10 @@ class GcpWatchPipelineTest {
             }
         });
         int stored = fixture.items.list(new ItemFilter(null, null, null, null, true, null, 1000)).size();
-        // 61 + 6 disks, 3 BigQuery tables, 2 Dataproc clusters, the organisation's contacts, the Access Approval settings
-        assertThat(stored).isEqualTo(74);
+        // 61 + 6 disks, 3 BigQuery tables, 2 Dataproc clusters, the organisation's contacts, the Access Approval settings,
+        // 4 backend services
+        assertThat(stored).isEqualTo(78);
+        assertThat(scope(first, "gcp.compute.backend-service").counts().created()).isEqualTo(4);
 
         RunSummary again = fixture.watch(project);
         assertThat(again.scopes()).allSatisfy(s -> {

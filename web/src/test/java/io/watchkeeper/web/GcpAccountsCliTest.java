@@ -76,7 +76,9 @@ class GcpAccountsCliTest {
         CliHarness.Run scan = cli.run("scan", "--account", "custodian");
         assertThat(scan.out() + scan.err()).doesNotContain("FAILED");
         List<JsonNode> first = items("custodian");
-        assertThat(first).hasSize(74);
+        assertThat(first).hasSize(78);
+        assertThat(item(first, "gcp.compute.backend-service", "europe-west1/web-legacy").get("resourceId").asString())
+                .isEqualTo("//compute.googleapis.com/projects/cloud-custodian/regions/europe-west1/backendServices/web-legacy");
         assertThat(item(first, "gcp.compute.firewall", "test").get("resourceId").asString())
                 .isEqualTo("//compute.googleapis.com/projects/cloud-custodian/global/firewalls/test");
 

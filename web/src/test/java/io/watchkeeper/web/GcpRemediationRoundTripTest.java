@@ -75,8 +75,8 @@ class GcpRemediationRoundTripTest {
         assertThat(state(controls, "3.2")).as("legacy-net").isEqualTo("FAIL");
         assertThat(state(controls, "5.2")).as("cloud-custodian-test-2").isEqualTo("FAIL");
         assertThat(state(controls, "1.1")).isEqualTo("MANUAL");
-        // load balancers are not watched: the control is manual (with its reason in the framework data), never undecided
-        assertThat(state(controls, "2.16")).isEqualTo("MANUAL");
+        // decided from the backend services: the classic HTTP one logs nothing
+        assertThat(state(controls, "2.16")).as("web-legacy").isEqualTo("FAIL");
         // decided from the contacts, Access Approval, disks, tables and clusters the project's watch read
         assertThat(state(controls, "1.16")).as("the legal contact failed validation").isEqualTo("FAIL");
         assertThat(state(controls, "2.15")).as("enrolled").isEqualTo("PASS");
@@ -87,6 +87,11 @@ class GcpRemediationRoundTripTest {
         // the critical disk with only a KMS key is reported; the critical CSEK disk and the unmarked disks are not
         assertThat(findings("gcp.compute.disk/critical-not-csek")).extracting(f -> f.get("resourceName").asString())
                 .containsExactly("payments-db");
+        // only the global HTTP service without logging; not its namesake logging at rate 0, nor the TCP one
+        assertThat(findings("gcp.compute.backend-service/logging-off")).singleElement().satisfies(f -> {
+            assertThat(f.get("resourceId").asString()).endsWith("/global/backendServices/web-legacy");
+            assertThat(f.get("controls").toString()).contains("CIS-GCP-3.0:2.16");
+        });
         assertThat(findings("gcp.bigquery.table/no-cmek")).extracting(f -> f.get("resourceName").asString())
                 .containsExactly("analytics.raw_clicks");
         assertThat(findings("gcp.dataproc.cluster/no-cmek")).singleElement()

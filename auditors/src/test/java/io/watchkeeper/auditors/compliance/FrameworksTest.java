@@ -109,9 +109,10 @@ class FrameworksTest {
         assertThat(cis.controls()).hasSize(85);
         assertThat(cis.controls().stream().filter(Framework.Control::manual).map(Framework.Control::id))
                 .containsExactlyInAnyOrder("1.1", "1.2", "1.3", "1.13", "1.17", "2.14", "3.9", "3.10", "4.10", "4.12",
-                        "6.1.1", "7.4",
-                        // automated in CIS, decided by people here: its data is not watched (docs/architecture.md)
-                        "2.16");
+                        "6.1.1", "7.4");
+        // every control CIS marks automated is decided by a check here
+        assertThat(cis.control("2.16").orElseThrow().manual()).isFalse();
+        assertThat(cis.control("2.16").orElseThrow().checks()).containsExactly("gcp.compute.backend-service/logging-off");
         assertThat(cis.control("1.16").orElseThrow().checks()).containsExactly("gcp.organization.essential-contacts/not-configured");
         assertThat(cis.control("2.15").orElseThrow().checks()).containsExactly("gcp.project.access-approval/not-enabled");
         assertThat(cis.control("4.7").orElseThrow().checks()).containsExactly("gcp.compute.disk/critical-not-csek");

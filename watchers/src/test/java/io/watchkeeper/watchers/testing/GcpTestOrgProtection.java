@@ -10,7 +10,7 @@ import static io.watchkeeper.watchers.testing.GcpTestOrg.json;
  * The part of the synthetic organisation about who is told and what is encrypted (CIS 1.16, 2.15, 4.7, 7.2, 8.1),
  * shaped from the public REST references (Cloud Custodian has no recordings of these APIs): the organisation's
  * Essential Contacts, Access Approval settings, persistent disks, BigQuery tables and Dataproc clusters.
- * Each has a clean resource and a look-alike that fails.
+ * Each has a clean resource and a look-alike that fails. Backend services (CIS 2.16) are here too.
  */
 final class GcpTestOrgProtection {
 
@@ -24,6 +24,7 @@ final class GcpTestOrgProtection {
         disks(s);
         tables(s);
         clusters(s);
+        backendServices(s);
     }
 
     /** The organisation's contacts: security and technical covered; the legal contact failed validation. */
@@ -150,6 +151,52 @@ final class GcpTestOrgProtection {
                    "softwareConfig": {"imageVersion": "2.1.50-debian11"}},
                  "labels": {"goog-dataproc-cluster-name": "adhoc", "goog-dataproc-location": "europe-west1"},
                  "status": {"state": "RUNNING", "stateStartTime": "2026-12-01T09:00:00.000Z"}}"""));
+    }
+
+    /**
+     * Backend services (CIS 2.16): a global HTTPS one with request logging on (clean), a global HTTP one of a classic
+     * load balancer with logging off (fails), a regional internal HTTPS one of the same name logging with sample rate 0
+     * (clean: the control asks for {@code enable}), and an internal TCP one without a log config (not HTTP(S): clean).
+     * Three scopes, so the aggregated list takes two pages.
+     */
+    private static void backendServices(GcpTestServer s) {
+        String g = "https://www.googleapis.com/compute/v1/projects/" + PROJECT;
+        s.put("/compute/v1/projects/" + PROJECT + "/global/backendServices", json("""
+                {"kind": "compute#backendService", "id": "800000000000000001", "name": "web-backend",
+                 "selfLink": "%1$s/global/backendServices/web-backend",
+                 "backends": [{"group": "%1$s/zones/us-central1-b/instanceGroups/web", "balancingMode": "UTILIZATION",
+                   "capacityScaler": 1}, {"group": "%1$s/zones/europe-west1-b/networkEndpointGroups/web-neg",
+                   "balancingMode": "RATE", "maxRatePerEndpoint": 100}],
+                 "healthChecks": ["%1$s/global/healthChecks/web-hc"], "timeoutSec": 30, "port": 443, "portName": "https",
+                 "protocol": "HTTPS", "loadBalancingScheme": "EXTERNAL_MANAGED", "sessionAffinity": "NONE",
+                 "enableCDN": true, "securityPolicy": "%1$s/global/securityPolicies/edge",
+                 "iap": {"enabled": true, "oauth2ClientId": "web.apps.googleusercontent.com"},
+                 "logConfig": {"enable": true, "sampleRate": 1, "optionalMode": "EXCLUDE_ALL_OPTIONAL"},
+                 "connectionDraining": {"drainingTimeoutSec": 300}, "fingerprint": "wk3fYcR5Zk0=",
+                 "creationTimestamp": "2025-03-01T10:00:00.000-08:00"}""".formatted(g)));
+        s.put("/compute/v1/projects/" + PROJECT + "/global/backendServices", json("""
+                {"kind": "compute#backendService", "id": "800000000000000002", "name": "web-legacy",
+                 "selfLink": "%1$s/global/backendServices/web-legacy",
+                 "backends": [{"group": "%1$s/zones/us-central1-b/instanceGroups/legacy", "balancingMode": "UTILIZATION"}],
+                 "healthChecks": ["%1$s/global/healthChecks/web-hc"], "timeoutSec": 30, "port": 80, "portName": "http",
+                 "protocol": "HTTP", "loadBalancingScheme": "EXTERNAL", "sessionAffinity": "NONE", "enableCDN": false,
+                 "logConfig": {"enable": false}, "fingerprint": "Xk2mV1Ty9aQ=",
+                 "creationTimestamp": "2021-06-01T10:00:00.000-07:00"}""".formatted(g)));
+        s.put("/compute/v1/projects/" + PROJECT + "/regions/europe-west1/backendServices", json("""
+                {"kind": "compute#backendService", "id": "800000000000000003", "name": "web-legacy",
+                 "selfLink": "%1$s/regions/europe-west1/backendServices/web-legacy", "region": "%1$s/regions/europe-west1",
+                 "backends": [{"group": "%1$s/zones/europe-west1-b/instanceGroups/intranet", "balancingMode": "UTILIZATION"}],
+                 "protocol": "HTTPS", "loadBalancingScheme": "INTERNAL_MANAGED", "timeoutSec": 30,
+                 "logConfig": {"enable": true, "sampleRate": 0}, "fingerprint": "p0Lq7rZ3nVw=",
+                 "creationTimestamp": "2024-02-01T10:00:00.000-08:00"}""".formatted(g)));
+        s.put("/compute/v1/projects/" + PROJECT + "/regions/us-central1/backendServices", json("""
+                {"kind": "compute#backendService", "id": "800000000000000004", "name": "db-ilb",
+                 "selfLink": "%1$s/regions/us-central1/backendServices/db-ilb", "region": "%1$s/regions/us-central1",
+                 "backends": [{"group": "%1$s/zones/us-central1-b/instanceGroups/db", "balancingMode": "CONNECTION"}],
+                 "healthChecks": ["%1$s/regions/us-central1/healthChecks/db-hc"],
+                 "protocol": "TCP", "loadBalancingScheme": "INTERNAL", "sessionAffinity": "CLIENT_IP",
+                 "network": "%1$s/global/networks/default", "fingerprint": "bQ8sN2kLx1E=",
+                 "creationTimestamp": "2023-09-01T10:00:00.000-07:00"}""".formatted(g)));
     }
 
     /** The next day: the Jenkins disk was detached and attached again (an ephemeral move only). */
