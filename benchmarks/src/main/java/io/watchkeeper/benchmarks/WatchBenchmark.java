@@ -69,7 +69,7 @@ public final class WatchBenchmark {
               --regions N             regions per account, 1..17 (default 4)
               --latency-ms N          latency the stub adds to every request (default 30)
               --change-fraction F     fraction of items changed before the second run (default 0.01)
-              --max-scopes N          scopes watched at once (WatchSettings, default 64)
+              --max-scopes N          scopes watched at once (default 256, the product default)
               --calls-per-account N   API calls in flight per account (AwsSettings, default 10)
               --max-connections N     HTTP connections shared by all clients (AwsSettings, default 512)
               --db-pool N             PostgreSQL connections (HikariCP; the server's default is 20)
@@ -147,7 +147,7 @@ public final class WatchBenchmark {
             if (!sync.equals("on") && !sync.equals("off")) {
                 throw new IllegalArgumentException("--sync-commit on|off");
             }
-            return new Options(sizes, Duration.ofMillis(latency), fraction, integer(v, "--max-scopes", 64),
+            return new Options(sizes, Duration.ofMillis(latency), fraction, integer(v, "--max-scopes", 256),
                     integer(v, "--calls-per-account", 10), integer(v, "--max-connections", 512),
                     integer(v, "--db-pool", 20), sync.equals("on"), v.containsKey("--list-regions"),
                     Long.parseLong(v.getOrDefault("--seed", "42")),

@@ -62,7 +62,7 @@ public record WatchkeeperProperties(
      */
     public record Watch(
             @DefaultValue("60m") Duration defaultInterval,
-            @DefaultValue("64") int maxConcurrentScopes,
+            @DefaultValue("256") int maxConcurrentScopes,
             @DefaultValue("30m") Duration leaseTtl,
             @DefaultValue("2m") Duration busyWait) {}
 
