@@ -263,8 +263,7 @@ public final class JooqItemReader implements ItemReader {
         return dsl.selectFrom(ITEM_REVISION)
                 .where(ITEM_REVISION.ITEM_ID.eq(id))
                 .orderBy(ITEM_REVISION.REVISION_NO)
-                .fetch(r -> new Revision(r.getRevisionNo(), r.getKind(), r.getObservedAt(), r.getEphemeralUpdatedAt(),
-                        parse(r.getConfig()), parse(r.getDiff()), r.getChangedBy()));
+                .fetch(JooqItemReader::revision);
     }
 
     @Override
