@@ -17,7 +17,7 @@ JAR="$ROOT/web/target/watchkeeper.jar"
 APPDIR="${APP_DIR:-$WORK/app}"            # the jar extracted, as the ./watchkeeper launcher runs it
 APP="$APPDIR/watchkeeper.jar"
 # the launcher's options and class-data archive for `code` commands; JAVA_FLAGS="" measures the JVM's defaults
-JAVA_FLAGS="${JAVA_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+JAVA_FLAGS="${JAVA_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m}"
 BENCH="$ROOT/benchmarks/target/watchkeeper-benchmarks.jar"
 # before/after: WATCHKEEPER_JAR=/tmp/old/watchkeeper.jar APP_DIR=/tmp/old-app run.sh ... (same inputs, other jar)
 JAR="${WATCHKEEPER_JAR:-$JAR}"
