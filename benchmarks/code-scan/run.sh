@@ -30,6 +30,10 @@ if [[ ! "$APP" -nt "$JAR" ]]; then
   rm -rf "$APPDIR"
   "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APPDIR" >/dev/null
   [[ -f "$APP" ]] || mv "$APPDIR/$(basename "$JAR")" "$APP"
+  # as ./watchkeeper does: jgit's signature files dropped from the extracted copy
+  JDK="$(dirname "$(dirname "$JAVA")")"
+  eval "$(sed -n '/^unsign_jgit()/,/^}/p' "$ROOT/watchkeeper")"
+  unsign_jgit "$APPDIR/lib"
   # the archive the launcher records for code scans (a tiny scan of the launcher's training sample, as
   # ./watchkeeper does): an AOT cache on JDK >= 25, else a class-data archive
   rm -rf "$WORK/sample" && mkdir -p "$WORK/sample"
