@@ -17,7 +17,7 @@ JAR="$ROOT/web/target/watchkeeper.jar"
 APPDIR="${APP_DIR:-$WORK/app}"            # the jar extracted, as the ./watchkeeper launcher runs it
 APP="$APPDIR/watchkeeper.jar"
 # the launcher's options and class-data archive for `code` commands; JAVA_FLAGS="" measures the JVM's defaults
-JAVA_FLAGS="${JAVA_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+JAVA_FLAGS="${JAVA_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m}"
 BENCH="$ROOT/benchmarks/target/watchkeeper-benchmarks.jar"
 # before/after: WATCHKEEPER_JAR=/tmp/old/watchkeeper.jar APP_DIR=/tmp/old-app run.sh ... (same inputs, other jar)
 JAR="${WATCHKEEPER_JAR:-$JAR}"
@@ -30,6 +30,10 @@ if [[ ! "$APP" -nt "$JAR" ]]; then
   rm -rf "$APPDIR"
   "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APPDIR" >/dev/null
   [[ -f "$APP" ]] || mv "$APPDIR/$(basename "$JAR")" "$APP"
+  # as ./watchkeeper does: jgit's signature files dropped from the extracted copy
+  JDK="$(dirname "$(dirname "$JAVA")")"
+  eval "$(sed -n '/^unsign_jgit()/,/^}/p' "$ROOT/watchkeeper")"
+  unsign_jgit "$APPDIR/lib"
   # the archive the launcher records for code scans (a tiny scan of the launcher's training sample, as
   # ./watchkeeper does): an AOT cache on JDK >= 25, else a class-data archive
   rm -rf "$WORK/sample" && mkdir -p "$WORK/sample"

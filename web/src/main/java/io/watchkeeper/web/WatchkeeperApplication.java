@@ -3,12 +3,13 @@ package io.watchkeeper.web;
 import io.watchkeeper.core.model.InvalidInputException;
 import io.watchkeeper.core.model.WatchkeeperException;
 import io.watchkeeper.web.cli.Cli;
-import io.watchkeeper.web.cli.RootCommand;
+import io.watchkeeper.web.cli.CodeScanArgs;
+import io.watchkeeper.web.cli.CodeScanCommand;
 import io.watchkeeper.web.db.DatabaseInitializer;
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 
 /**
  * Entry point. {@code serve} (or no command) runs the server with the scheduler; any other command
@@ -84,32 +84,37 @@ public class WatchkeeperApplication {
 
     /** Parses and runs {@code args} with {@code cli}; errors become one line and an exit code. */
     public static int execute(Cli cli, String[] args) {
-        // `code ...` needs no Spring and runs in CI: build only its commands, not the whole CLI's (start-up CPU)
-        boolean code = args.length > 0 && args[0].equals("code");
-        CommandLine commandLine = code ? new CommandLine(io.watchkeeper.web.cli.CodeCommand.class, new CliFactory(cli))
-                : new CommandLine(RootCommand.class, new CliFactory(cli));
-        if (code) {
-            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        // `code scan` in CI: the common command lines are parsed without picocli (start-up CPU); anything else
+        // (help, errors, other commands) goes to picocli, which lives in PicocliCommands so that loading this
+        // class loads none of it
+        if (args.length >= 2 && args[0].equals("code") && args[1].equals("scan")) {
+            CodeScanCommand scan = CodeScanArgs.parse(cli, Arrays.copyOfRange(args, 2, args.length));
+            if (scan != null) {
+                try {
+                    return scan.call();
+                } catch (Exception e) {
+                    return failure(cli, e);
+                }
+            }
         }
-        commandLine.setOut(cli.out());
-        commandLine.setErr(cli.err());
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            Throwable cause = rootWatchkeeperError(e);
-            if (cause instanceof InvalidInputException invalid) {
-                cli.err().println("error: " + invalid.getMessage());
-                return 2;
-            }
-            if (cause instanceof WatchkeeperException w) {
-                cli.err().println("error (" + w.category().name().toLowerCase() + "): " + w.getMessage());
-                return 1;
-            }
-            String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            cli.err().println("error: unexpected " + e.getClass().getSimpleName()
-                    + (message.isEmpty() ? "" : ": " + (message.length() > 300 ? message.substring(0, 300) + "…" : message)));
+        return PicocliCommands.execute(cli, args);
+    }
+
+    /** A command's failure as one {@code error:} line and its exit code (2 bad input, 1 anything else). */
+    static int failure(Cli cli, Exception e) {
+        Throwable cause = rootWatchkeeperError(e);
+        if (cause instanceof InvalidInputException invalid) {
+            cli.err().println("error: " + invalid.getMessage());
+            return 2;
+        }
+        if (cause instanceof WatchkeeperException w) {
+            cli.err().println("error (" + w.category().name().toLowerCase() + "): " + w.getMessage());
             return 1;
-        });
-        return commandLine.execute(args);
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        cli.err().println("error: unexpected " + e.getClass().getSimpleName()
+                + (message.isEmpty() ? "" : ": " + (message.length() > 300 ? message.substring(0, 300) + "…" : message)));
+        return 1;
     }
 
     private static Throwable rootWatchkeeperError(Throwable e) {
@@ -119,19 +124,5 @@ public class WatchkeeperApplication {
             }
         }
         return e;
-    }
-
-    /** Builds commands with the shared {@link Cli}; picocli's own classes with its default factory. */
-    private record CliFactory(Cli cli) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            try {
-                Constructor<K> constructor = type.getDeclaredConstructor(Cli.class);
-                constructor.setAccessible(true);
-                return constructor.newInstance(cli);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(type);
-            }
-        }
     }
 }

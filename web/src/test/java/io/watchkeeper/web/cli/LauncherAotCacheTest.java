@@ -197,6 +197,38 @@ class LauncherAotCacheTest {
         return run.out().strip();
     }
 
+    /** jgit's signature files are dropped from the extracted copy (so its classes may live in the cache); other jars are left alone. */
+    @Test
+    void theExtractedJgitLosesItsSignatureFilesOnly() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Path jgit = lib.resolve("org.eclipse.jgit-7.8.1.jar");
+        Path other = lib.resolve("bcprov-jdk18on-1.86.jar");
+        for (Path j : List.of(jgit, other)) {
+            writeProbeJar(j, "");
+            try (var fs = java.nio.file.FileSystems.newFileSystem(j)) {
+                Files.writeString(fs.getPath("META-INF/ECLIPSE_.SF"), "Signature-Version: 1.0\n");
+                Files.write(fs.getPath("META-INF/ECLIPSE_.RSA"), new byte[] {1, 2, 3});
+            }
+        }
+        String function = Files.readString(LAUNCHER).lines()
+                .dropWhile(l -> !l.startsWith("unsign_jgit()")).takeWhile(l -> !l.equals("}")).reduce("", (a, b) -> a + b + "\n") + "}\n";
+        Run run = exec(List.of("bash", "-c", "JDK='" + System.getProperty("java.home") + "'\n" + function + "unsign_jgit '" + lib + "'"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(entries(jgit)).contains(Probe.class.getName().replace('.', '/') + ".class", "META-INF/MANIFEST.MF")
+                .noneMatch(e -> e.endsWith(".SF") || e.endsWith(".RSA"));
+        assertThat(entries(other)).contains("META-INF/ECLIPSE_.SF", "META-INF/ECLIPSE_.RSA");
+        assertThat(Files.list(lib).map(p -> p.getFileName().toString()).toList())
+                .containsExactlyInAnyOrder(jgit.getFileName().toString(), other.getFileName().toString());
+        Run probe = exec(List.of(JAVA, "-cp", jgit.toString(), Probe.class.getName()));
+        assertThat(probe.out()).isEqualTo("probe ok\n");
+    }
+
+    private static List<String> entries(Path jar) throws IOException {
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+        }
+    }
+
     private static Run exec(List<String> command) throws Exception {
         Path errFile = Files.createTempFile("launcher-aot", ".err");
         try {
