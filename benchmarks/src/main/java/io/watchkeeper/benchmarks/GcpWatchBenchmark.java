@@ -107,7 +107,8 @@ public final class GcpWatchBenchmark {
 
     /** One measured watch. */
     record Run(String label, RunSummary summary, Map<String, Long> requests, HeapSampler.Peak heap,
-               Map<String, Long> rows, Map<String, Integer> mutated, int peakInFlight, String load, double pgCpuSeconds) {
+               Map<String, Long> rows, Map<String, Integer> mutated, int peakInFlight, String load, double pgCpuSeconds,
+               long serverCacheBytes) {
 
         long items() {
             return summary.counts().total();
@@ -250,7 +251,7 @@ public final class GcpWatchBenchmark {
         load = load + " / " + WatchBenchmark.loadAverage();
         evict(ds);
         Run run = new Run(label, summary, requests, peak, PgProbe.delta(rowsBefore, probe.rowsWritten()), mutated,
-                server.maxInFlight(), load, pgCpu);
+                server.maxInFlight(), load, pgCpu, server.answerCacheBytes());
         WatchBenchmark.log("run %s: %.1f s, %,d items (%,d created, %,d changed), %d failed scopes", label, run.seconds(),
                 run.items(), summary.counts().created(), summary.counts().changed(), run.failed());
         summary.scopes().stream().filter(ScopeResult::failed).limit(5).forEach(s ->
@@ -312,6 +313,7 @@ public final class GcpWatchBenchmark {
                 r -> n(r.rowsOf("watch_run", "watch_scope_result", "scope_lease")));
         row(rows, runs, "peak heap used (sampled every 20 ms)", r -> mb(r.heap().sampledBytes()));
         row(rows, runs, "largest heap left after a GC", r -> mb(r.heap().afterGcBytes()));
+        row(rows, runs, "of which the test server's answer cache (harness) at the end", r -> mb(r.serverCacheBytes()));
         row(rows, runs, "JVM CPU time (product + server)", r -> f(r.heap().cpuNanos() / 1e9, 1) + " s");
         row(rows, runs, "PostgreSQL CPU time", r -> f(r.pgCpuSeconds(), 1) + " s");
         row(rows, runs, "CPU per item: JVM + PostgreSQL", r -> f(r.heap().cpuNanos() / 1e6 / Math.max(1, r.items()), 2)

@@ -61,7 +61,9 @@ public final class GcpTestServer implements AutoCloseable {
 
     private final HttpServer server;
     private final String base;
-    private final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    /** Sorted by path, so a project's aggregated list reads only that project's collections. */
+    private final java.util.concurrent.ConcurrentNavigableMap<String, Collection> collections =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
@@ -120,6 +122,12 @@ public final class GcpTestServer implements AutoCloseable {
      */
     public void answerCache(boolean on) {
         this.answers = on ? new ConcurrentHashMap<>() : null;
+    }
+
+    /** Bytes of the answers the cache holds now (0 when it is off). */
+    public long answerCacheBytes() {
+        Map<String, Answer> cache = answers;
+        return cache == null ? 0 : cache.values().stream().mapToLong(a -> a.bytes().length).sum();
     }
 
     /** The world changed: cached answers are dropped. */
@@ -601,7 +609,7 @@ public final class GcpTestServer implements AutoCloseable {
         String prefix = "/compute/v1/projects/" + project + "/";
         Pattern scoped = Pattern.compile(Pattern.quote(prefix) + "((zones|regions)/[^/]+|global)/" + kind);
         List<Map.Entry<String, Collection>> scopes = new ArrayList<>();
-        collections.forEach((path, c) -> {
+        collections.subMap(prefix, prefix + Character.MAX_VALUE).forEach((path, c) -> {
             Matcher m = path.startsWith(prefix) && path.endsWith("/" + kind) ? scoped.matcher(path) : null;
             if (m == null) {
                 return;
