@@ -102,7 +102,7 @@ final class GcpBenchOrg {
         Map<String, Integer> changed = new TreeMap<>();
         for (Mutable m : pool.subList(0, count)) {
             if (m.collection().startsWith("GET ")) {
-                m.change().accept((ObjectNode) server.document(m.collection()));
+                server.modifyDocument(m.collection(), m.change());
             } else {
                 server.modify(m.collection(), m.key(), m.change());
             }

@@ -61,7 +61,7 @@ public final class GcpWatchBenchmark {
               --projects N            projects (default 200)
               --latency-ms N          latency the server adds to every request (default 30)
               --change-fraction F     fraction of the items changed before the second run (default 0.01)
-              --max-scopes N          scopes watched at once (WatchSettings, default 64)
+              --max-scopes N          scopes watched at once (WatchSettings, default 256 as the product)
               --calls-per-project N   API calls in flight per project (GcpSettings, default 10)
               --kms-locations N       locations Cloud KMS reports per project (default 40, as Google today)
               --db-pool N             PostgreSQL connections (default 20)
@@ -95,7 +95,7 @@ public final class GcpWatchBenchmark {
                 throw new IllegalArgumentException("--latency-ms 0..10000 and --change-fraction 0..1");
             }
             return new Options(integer(v, "--projects", 200), Duration.ofMillis(latency), fraction,
-                    integer(v, "--max-scopes", 64), integer(v, "--calls-per-project", 10), integer(v, "--kms-locations", 40),
+                    integer(v, "--max-scopes", 256), integer(v, "--calls-per-project", 10), integer(v, "--kms-locations", 40),
                     integer(v, "--db-pool", 20), Long.parseLong(v.getOrDefault("--seed", "42")),
                     v.containsKey("--out") ? Path.of(v.get("--out")) : null);
         }
@@ -107,7 +107,8 @@ public final class GcpWatchBenchmark {
 
     /** One measured watch. */
     record Run(String label, RunSummary summary, Map<String, Long> requests, HeapSampler.Peak heap,
-               Map<String, Long> rows, Map<String, Integer> mutated, int peakInFlight, String load) {
+               Map<String, Long> rows, Map<String, Integer> mutated, int peakInFlight, String load, double pgCpuSeconds,
+               long serverCacheBytes) {
 
         long items() {
             return summary.counts().total();
@@ -174,6 +175,7 @@ public final class GcpWatchBenchmark {
                      .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
                      .start()) {
             server.recording(false);
+            server.answerCache(true);
             server.listener((method, path) -> counts.computeIfAbsent(label(method, path), k -> new LongAdder()).increment());
             GcpBenchOrg org = new GcpBenchOrg(GcpBenchOrg.Sizes.defaults(options.projects(), options.kmsLocations()), server);
             sizes = org.sizes();
@@ -239,15 +241,17 @@ public final class GcpWatchBenchmark {
         String load = WatchBenchmark.loadAverage();
         counts.clear();
         heap.reset();
+        double pgBefore = probe.cpuSeconds();
         WatchBenchmark.log("run %s: started", label);
         RunSummary summary = runner.run(request, WatchProgress.NONE);
         HeapSampler.Peak peak = heap.peak();
+        double pgCpu = probe.cpuSeconds() - pgBefore;
         Map<String, Long> requests = new TreeMap<>();
         counts.forEach((k, v) -> requests.put(k, v.sum()));
         load = load + " / " + WatchBenchmark.loadAverage();
         evict(ds);
         Run run = new Run(label, summary, requests, peak, PgProbe.delta(rowsBefore, probe.rowsWritten()), mutated,
-                server.maxInFlight(), load);
+                server.maxInFlight(), load, pgCpu, server.answerCacheBytes());
         WatchBenchmark.log("run %s: %.1f s, %,d items (%,d created, %,d changed), %d failed scopes", label, run.seconds(),
                 run.items(), summary.counts().created(), summary.counts().changed(), run.failed());
         summary.scopes().stream().filter(ScopeResult::failed).limit(5).forEach(s ->
@@ -309,7 +313,11 @@ public final class GcpWatchBenchmark {
                 r -> n(r.rowsOf("watch_run", "watch_scope_result", "scope_lease")));
         row(rows, runs, "peak heap used (sampled every 20 ms)", r -> mb(r.heap().sampledBytes()));
         row(rows, runs, "largest heap left after a GC", r -> mb(r.heap().afterGcBytes()));
+        row(rows, runs, "of which the test server's answer cache (harness) at the end", r -> mb(r.serverCacheBytes()));
         row(rows, runs, "JVM CPU time (product + server)", r -> f(r.heap().cpuNanos() / 1e9, 1) + " s");
+        row(rows, runs, "PostgreSQL CPU time", r -> f(r.pgCpuSeconds(), 1) + " s");
+        row(rows, runs, "CPU per item: JVM + PostgreSQL", r -> f(r.heap().cpuNanos() / 1e6 / Math.max(1, r.items()), 2)
+                + " + " + f(r.pgCpuSeconds() * 1e3 / Math.max(1, r.items()), 2) + " ms");
         row(rows, runs, "load average (1 min) before / after", Run::load);
         List<String> header = new ArrayList<>(List.of("metric"));
         runs.forEach(r -> header.add("run " + r.label()));

@@ -33,6 +33,12 @@ class GcpWatchBenchmarkTest {
         assertThat(changed.rowsOf("item_revision")).isEqualTo(changed.mutatedTotal());
         assertThat(changed.rowsOf("item")).isZero();
         assertThat(runs.get(2).rowsOf("item", "item_revision")).isZero();
-        assertThat(Files.readString(out)).contains("| metric |", "keyRings");
+        assertThat(Files.readString(out)).contains("| metric |", "keyRings", "CPU per item: JVM + PostgreSQL");
+    }
+
+    @Test
+    void watchesAsManyScopesAtOnceAsTheProductByDefault() {
+        assertThat(GcpWatchBenchmark.Options.parse(new String[0]).maxScopes()).isEqualTo(256);
+        assertThat(GcpWatchBenchmark.Options.parse(new String[] {"--max-scopes", "64"}).maxScopes()).isEqualTo(64);
     }
 }

@@ -41,6 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>faults on chosen requests (status and times), and every request recorded (method, path,
  *       query, Authorization, body) for assertions.</li>
  * </ul>
+ *
+ * <p>A benchmark may turn on the {@linkplain #answerCache(boolean) answer cache}: the bytes of each read answer are
+ * kept per request (method, path and query) until the world changes, so a repeated request costs no JSON building.
  */
 public final class GcpTestServer implements AutoCloseable {
 
@@ -49,13 +52,18 @@ public final class GcpTestServer implements AutoCloseable {
 
     private record Collection(String field, Map<String, ObjectNode> items) {}
 
+    /** An answer as sent: status and JSON bytes. */
+    private record Answer(int status, byte[] bytes) {}
+
     private record Fault(String method, Pattern path, int status, String reason, AtomicInteger remaining) {}
 
     private static final Pattern AGGREGATED = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/([A-Za-z]+)");
 
     private final HttpServer server;
     private final String base;
-    private final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    /** Sorted by path, so a project's aggregated list reads only that project's collections. */
+    private final java.util.concurrent.ConcurrentNavigableMap<String, Collection> collections =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
@@ -63,6 +71,10 @@ public final class GcpTestServer implements AutoCloseable {
     private volatile int pageSize = 2;
     private volatile long latencyMillis;
     private volatile boolean recording = true;
+    /** Read answers as sent, per {@code METHOD path?query}, while the answer cache is on (null when off). */
+    private volatile Map<String, Answer> answers;
+    /** Bumped by every change to the world: an answer computed across a change is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private volatile java.util.function.BiConsumer<String, String> listener = (method, path) -> { };
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -100,6 +112,31 @@ public final class GcpTestServer implements AutoCloseable {
 
     public void pageSize(int size) {
         this.pageSize = size;
+        changed();
+    }
+
+    /**
+     * Whether read answers ({@code GET}s and {@code :getIamPolicy}) are kept as bytes and sent again for the same
+     * method, path and query until the world changes through this server (off by default). With it on, change
+     * documents with {@link #modifyDocument}, not through the node {@link #document(String)} returns.
+     */
+    public void answerCache(boolean on) {
+        this.answers = on ? new ConcurrentHashMap<>() : null;
+    }
+
+    /** Bytes of the answers the cache holds now (0 when it is off). */
+    public long answerCacheBytes() {
+        Map<String, Answer> cache = answers;
+        return cache == null ? 0 : cache.values().stream().mapToLong(a -> a.bytes().length).sum();
+    }
+
+    /** The world changed: cached answers are dropped. */
+    private void changed() {
+        generation.incrementAndGet();
+        Map<String, Answer> cache = answers;
+        if (cache != null) {
+            cache.clear();
+        }
     }
 
     /** Every answer waits this long (so concurrent callers overlap). */
@@ -130,6 +167,7 @@ public final class GcpTestServer implements AutoCloseable {
     /** Declares (or empties) a collection at {@code path} whose list answers carry the items under {@code field}. */
     public void collection(String path, String field) {
         collections.put(path, new Collection(field, new LinkedHashMap<>()));
+        changed();
     }
 
     /** Adds or replaces an item (by its {@code name}, or {@code key} when given) in a collection. */
@@ -142,6 +180,7 @@ public final class GcpTestServer implements AutoCloseable {
         synchronized (c.items()) {
             c.items().put(key, rewrite(item));
         }
+        changed();
     }
 
     /** Changes an item in place. */
@@ -154,6 +193,7 @@ public final class GcpTestServer implements AutoCloseable {
             }
             change.accept(item);
         }
+        changed();
     }
 
     public void remove(String path, String key) {
@@ -163,11 +203,25 @@ public final class GcpTestServer implements AutoCloseable {
                 throw new IllegalArgumentException("no item " + key + " in " + path);
             }
         }
+        changed();
     }
 
     /** The answer to {@code method path} (e.g. {@code POST /v3/projects/p:getIamPolicy}). */
     public void document(String methodAndPath, JsonNode body) {
         documents.put(methodAndPath, rewrite(body));
+        changed();
+    }
+
+    /** Changes the document answering {@code method path} in place. */
+    public void modifyDocument(String methodAndPath, Consumer<ObjectNode> change) {
+        JsonNode document = documents.get(methodAndPath);
+        if (!(document instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("no document " + methodAndPath);
+        }
+        synchronized (object) {
+            change.accept(object);
+        }
+        changed();
     }
 
     public JsonNode document(String methodAndPath) {
@@ -256,6 +310,14 @@ public final class GcpTestServer implements AutoCloseable {
                 }
             }
             String decoded = URLDecoder.decode(path, StandardCharsets.UTF_8);
+            Map<String, Answer> cache = answers;
+            String cacheKey = cache != null && readOnly(method, decoded) ? method + " " + path + "?" + query : null;
+            Answer cached = cacheKey == null ? null : cache.get(cacheKey);
+            if (cached != null) {
+                send(exchange, cached);
+                return;
+            }
+            long seen = generation.get();
             JsonNode answer = special(method, decoded, body, exchange.getRequestHeaders().getFirst("Authorization"));
             if (answer == null) {
                 this.body.set(body);
@@ -265,13 +327,18 @@ public final class GcpTestServer implements AutoCloseable {
                     this.body.remove();
                 }
             }
+            Answer sent;
             if (answer == null) {
-                send(exchange, 404, error(404, "NOT_FOUND", "no such resource: " + method + " " + path));
+                sent = answer(404, error(404, "NOT_FOUND", "no such resource: " + method + " " + path));
             } else if (answer.has("error")) {
-                send(exchange, answer.path("error").path("code").asInt(500), answer);
+                sent = answer(answer.path("error").path("code").asInt(500), answer);
             } else {
-                send(exchange, 200, answer);
+                sent = answer(200, answer);
             }
+            if (cacheKey != null && generation.get() == seen) {
+                cache.put(cacheKey, sent);
+            }
+            send(exchange, sent);
         }
     }
 
@@ -391,6 +458,7 @@ public final class GcpTestServer implements AutoCloseable {
                     stored.put("fingerprint", "fp-" + writes.incrementAndGet());
                     stored.set("items", next.path("items").isArray() ? next.get("items").deepCopy() : Json.mapper().createArrayNode());
                 }
+                changed();
                 return operation("setMetadata", path);
             }
             Matcher key = KEY_STATE.matcher(path);
@@ -400,6 +468,7 @@ public final class GcpTestServer implements AutoCloseable {
                     return error(404, "NOT_FOUND", "no key " + key.group(2));
                 }
                 item.put("disabled", key.group(3).equals("disable"));
+                changed();
                 return Json.object();
             }
             return null;
@@ -418,6 +487,7 @@ public final class GcpTestServer implements AutoCloseable {
             next.put("etag", "etag-" + writes.incrementAndGet());
             next.put("resourceId", "projects/_/buckets/" + iam.group(1));
             documents.put("GET " + path, next);
+            changed();
             return next;
         }
         if (!method.equals("PATCH")) {
@@ -453,6 +523,7 @@ public final class GcpTestServer implements AutoCloseable {
             }
             merge(item, patch);
         }
+        changed();
         return path.startsWith("/compute/") ? operation("patch", path) : item;
     }
 
@@ -538,7 +609,7 @@ public final class GcpTestServer implements AutoCloseable {
         String prefix = "/compute/v1/projects/" + project + "/";
         Pattern scoped = Pattern.compile(Pattern.quote(prefix) + "((zones|regions)/[^/]+|global)/" + kind);
         List<Map.Entry<String, Collection>> scopes = new ArrayList<>();
-        collections.forEach((path, c) -> {
+        collections.subMap(prefix, prefix + Character.MAX_VALUE).forEach((path, c) -> {
             Matcher m = path.startsWith(prefix) && path.endsWith("/" + kind) ? scoped.matcher(path) : null;
             if (m == null) {
                 return;
@@ -605,12 +676,24 @@ public final class GcpTestServer implements AutoCloseable {
         return error;
     }
 
+    /** Requests that change nothing, whose answers the cache may keep: reads and IAM policy reads. */
+    private static boolean readOnly(String method, String path) {
+        return method.equals("GET") || method.equals("POST") && path.endsWith(":getIamPolicy");
+    }
+
+    private static Answer answer(int status, JsonNode body) {
+        return new Answer(status, Json.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        send(exchange, answer(status, body));
+    }
+
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(answer.status(), answer.bytes().length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            out.write(answer.bytes());
         }
     }
 
