@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.model.Grant;
  * returns a response that shows full control for the bucket owner", the owner ListBuckets names).
  * The per-bucket calls go straight to the bucket's region (the client of that region): the
  * cross-region client would send each bucket's first call to the home region and follow the
- * redirect. A bucket that moved region between the list and its reads is unreadable for that run.
+ * redirect. A bucket that moved region between the list and its reads is unreadable for that run;
+ * a region that is not a well-formed region name is read through the cross-region client.
  */
 @AutoService(Watcher.class)
 public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
@@ -55,7 +56,8 @@ public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
         String name = bucket.name();
         String region = bucket.bucketRegion() != null && !bucket.bucketRegion().isBlank() ? bucket.bucketRegion()
                 : region(home.getBucketLocation(r -> r.bucket(name)).locationConstraintAsString());
-        S3Client s3 = aws.s3(region);
+        // the region names a host: only a well-formed region gets a client of its own
+        S3Client s3 = plausibleRegion(region) ? aws.s3(region) : home;
         var policy = orNull(() -> s3.getBucketPolicy(r -> r.bucket(name)).policy(), "NoSuchBucketPolicy");
         var ownership = orNull(() -> s3.getBucketOwnershipControls(r -> r.bucket(name)).ownershipControls(),
                 "OwnershipControlsNotFoundError");
@@ -93,6 +95,13 @@ public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
                 logging == null ? null : new S3BucketConfig.Logging(logging.targetBucket(), logging.targetPrefix()),
                 objectOwnership,
                 tags(tagSet, t -> t.key(), t -> t.value()));
+    }
+
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+){1,3}-[1-9][0-9]?");
+
+    /** Whether {@code region} looks like an AWS region name (e.g. eu-west-1, us-gov-west-1, ap-southeast-4). */
+    static boolean plausibleRegion(String region) {
+        return region != null && region.length() <= 32 && REGION.matcher(region).matches();
     }
 
     /** A location constraint as a region: empty is us-east-1, the legacy EU is eu-west-1. */

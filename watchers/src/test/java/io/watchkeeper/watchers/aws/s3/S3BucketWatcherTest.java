@@ -186,4 +186,12 @@ class S3BucketWatcherTest extends AwsWatcherTestSupport {
             io.watchkeeper.watchers.testing.Moto.pointProductAt(moto.endpoint());
         }
     }
+
+    @Test
+    void onlyWellFormedRegionsGetAClientOfTheirOwn() {
+        assertThat(java.util.List.of("us-east-1", "eu-west-1", "us-gov-west-1", "ap-southeast-4", "cn-north-1",
+                "il-central-1", "us-isob-east-1")).allMatch(S3BucketWatcher::plausibleRegion);
+        assertThat(java.util.Arrays.asList(null, "", "EU", "us-east-1.evil.example", "evil.example/x", "us-east-1 ",
+                "US-EAST-1", "us-east-0", "x".repeat(40) + "-1")).noneMatch(S3BucketWatcher::plausibleRegion);
+    }
 }
