@@ -118,6 +118,17 @@ public final class AwsSession implements CloudSession {
                 .forcePathStyle(AwsEndpoints.configured("s3").isPresent()));
     }
 
+    /**
+     * S3 in {@code region}, for calls on buckets known to be there (their region named by
+     * ListBuckets or GetBucketLocation). It does not follow redirects: a call on a bucket in another
+     * region fails (301) instead of being sent twice. The cross-region client of {@link #s3()} costs
+     * a redirected first call per bucket outside the home region and some CPU on every call.
+     */
+    public S3Client s3(String region) {
+        return client(S3Client.class, "s3-regional", region, S3Client::builder, b -> b
+                .forcePathStyle(AwsEndpoints.configured("s3").isPresent()));
+    }
+
     public S3ControlClient s3control() {
         java.util.Optional<java.net.URI> endpoint = AwsEndpoints.configured("s3Control");
         return client(S3ControlClient.class, "s3control", settings.homeRegion(), S3ControlClient::builder,

@@ -9,7 +9,6 @@ import io.watchkeeper.core.watch.Watcher;
 import io.watchkeeper.aws.AwsSession;
 import io.watchkeeper.watchers.aws.AwsWatcher;
 import java.util.List;
-import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GroupDetail;
 
 /**
@@ -25,7 +24,7 @@ public final class IamGroupWatcher extends AwsWatcher<IamGroupConfig> {
 
     @Override
     protected List<Observation<IamGroupConfig>> observe(WatchScope scope, AwsSession aws) {
-        return IamDetails.of(aws.iam(), EntityType.GROUP).groupDetailList().stream()
+        return IamDetails.of(aws).groups().stream()
                 .<Observation<IamGroupConfig>>map(g -> new Observation.Observed<>(g.arn(), g.groupName(),
                         WatchScope.GLOBAL, config(g)))
                 .toList();

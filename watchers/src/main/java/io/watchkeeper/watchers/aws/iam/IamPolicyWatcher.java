@@ -12,7 +12,6 @@ import io.watchkeeper.aws.AwsSession;
 import io.watchkeeper.watchers.aws.AwsWatcher;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 
@@ -32,7 +31,7 @@ public final class IamPolicyWatcher extends AwsWatcher<IamPolicyConfig> {
 
     @Override
     protected List<Observation<IamPolicyConfig>> observe(WatchScope scope, AwsSession aws) {
-        return IamDetails.of(aws.iam(), EntityType.LOCAL_MANAGED_POLICY).policies().stream()
+        return IamDetails.of(aws).policies().stream()
                 .map(IamPolicyWatcher::observation)
                 .toList();
     }

@@ -11,7 +11,6 @@ import io.watchkeeper.aws.AwsSession;
 import io.watchkeeper.watchers.aws.AwsWatcher;
 import java.util.Comparator;
 import java.util.List;
-import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
 
@@ -28,7 +27,7 @@ public final class IamRoleWatcher extends AwsWatcher<IamRoleConfig> {
 
     @Override
     protected List<Observation<IamRoleConfig>> observe(WatchScope scope, AwsSession aws) {
-        return IamDetails.of(aws.iam(), EntityType.ROLE).roleDetailList().stream()
+        return IamDetails.of(aws).roles().stream()
                 .<Observation<IamRoleConfig>>map(r -> new Observation.Observed<>(r.arn(), r.roleName(),
                         WatchScope.GLOBAL, config(r)))
                 .toList();

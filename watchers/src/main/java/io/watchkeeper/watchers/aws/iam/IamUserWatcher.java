@@ -17,7 +17,6 @@ import java.util.Objects;
 import software.amazon.awssdk.services.iam.IamClient;
 import io.watchkeeper.core.config.aws.IamUserConfig.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
-import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.UserDetail;
@@ -45,7 +44,7 @@ public final class IamUserWatcher extends AwsWatcher<IamUserConfig> {
         IamClient iam = aws.iam();
         Map<String, IamCredentialReport.Row> report = IamCredentialReport.fetch(aws).users();
         KeyIds keyIds = new KeyIds(iam);
-        return IamDetails.of(iam, EntityType.USER).userDetailList().stream()
+        return IamDetails.of(aws).users().stream()
                 .map(u -> observation(u, report.get(u.arn()), keyIds))
                 .toList();
     }

@@ -3,6 +3,7 @@ package io.watchkeeper.watchers.aws.organizations;
 import io.watchkeeper.aws.AwsErrors;
 import io.watchkeeper.aws.AwsSession;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.organizations.model.Organization;
 
@@ -16,16 +17,28 @@ final class OrganizationReadAccess {
 
     private OrganizationReadAccess() {}
 
+    /**
+     * The account's organization, or empty when the account is in none; asked once per session
+     * (one account in one run) and shared by the policy and delegated-administrator watchers.
+     */
+    static Optional<Organization> organization(AwsSession aws) {
+        return aws.shared("organizations:describe-organization", () -> {
+            try {
+                return Optional.of(aws.organizations().describeOrganization().organization());
+            } catch (RuntimeException e) {
+                if (AwsErrors.isNotFound(e, "AWSOrganizationsNotInUseException")) {
+                    return Optional.<Organization>empty();
+                }
+                throw e;
+            }
+        });
+    }
+
     /** {@code read}'s result, or an empty list where the organization's data is not the account's to read. */
     static <T> List<T> readOrNotApplicable(AwsSession aws, Supplier<List<T>> read) {
-        Organization organization;
-        try {
-            organization = aws.organizations().describeOrganization().organization();
-        } catch (RuntimeException e) {
-            if (AwsErrors.isNotFound(e, "AWSOrganizationsNotInUseException")) {
-                return List.of();
-            }
-            throw e;
+        Organization organization = organization(aws).orElse(null);
+        if (organization == null) {
+            return List.of();
         }
         if (aws.accountId().equals(organization.masterAccountId())) {
             return read.get();

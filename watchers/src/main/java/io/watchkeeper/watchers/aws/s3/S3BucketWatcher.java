@@ -25,6 +25,10 @@ import software.amazon.awssdk.services.s3.model.Grant;
  * region (it does when the request carries a parameter, here max-buckets), and the ACL when Object
  * Ownership is BucketOwnerEnforced (ACLs are disabled and AWS documents that reading one "always
  * returns a response that shows full control for the bucket owner", the owner ListBuckets names).
+ * The per-bucket calls go straight to the bucket's region (the client of that region): the
+ * cross-region client would send each bucket's first call to the home region and follow the
+ * redirect. A bucket that moved region between the list and its reads is unreadable for that run;
+ * a region that is not a well-formed region name is read through the cross-region client.
  */
 @AutoService(Watcher.class)
 public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
@@ -43,15 +47,17 @@ public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
                 .map(o -> o.id()).findFirst().orElse(null);
         List<Bucket> buckets = pages.stream().flatMap(p -> p.buckets().stream()).toList();
         return describeEach(buckets, b -> "arn:aws:s3:::" + b.name(), Bucket::name, b -> {
-            S3BucketConfig config = describe(s3, b, owner);
+            S3BucketConfig config = describe(s3, aws, b, owner);
             return new Observation.Observed<>("arn:aws:s3:::" + b.name(), b.name(), config.region(), config);
         });
     }
 
-    private static S3BucketConfig describe(S3Client s3, Bucket bucket, String listedOwner) {
+    private static S3BucketConfig describe(S3Client home, AwsSession aws, Bucket bucket, String listedOwner) {
         String name = bucket.name();
         String region = bucket.bucketRegion() != null && !bucket.bucketRegion().isBlank() ? bucket.bucketRegion()
-                : region(s3.getBucketLocation(r -> r.bucket(name)).locationConstraintAsString());
+                : region(home.getBucketLocation(r -> r.bucket(name)).locationConstraintAsString());
+        // the region names a host: only a well-formed region gets a client of its own
+        S3Client s3 = plausibleRegion(region) ? aws.s3(region) : home;
         var policy = orNull(() -> s3.getBucketPolicy(r -> r.bucket(name)).policy(), "NoSuchBucketPolicy");
         var ownership = orNull(() -> s3.getBucketOwnershipControls(r -> r.bucket(name)).ownershipControls(),
                 "OwnershipControlsNotFoundError");
@@ -89,6 +95,13 @@ public final class S3BucketWatcher extends AwsWatcher<S3BucketConfig> {
                 logging == null ? null : new S3BucketConfig.Logging(logging.targetBucket(), logging.targetPrefix()),
                 objectOwnership,
                 tags(tagSet, t -> t.key(), t -> t.value()));
+    }
+
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+){1,3}-[1-9][0-9]?");
+
+    /** Whether {@code region} looks like an AWS region name (e.g. eu-west-1, us-gov-west-1, ap-southeast-4). */
+    static boolean plausibleRegion(String region) {
+        return region != null && region.length() <= 32 && REGION.matcher(region).matches();
     }
 
     /** A location constraint as a region: empty is us-east-1, the legacy EU is eu-west-1. */

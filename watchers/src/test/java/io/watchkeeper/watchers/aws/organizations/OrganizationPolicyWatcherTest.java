@@ -71,6 +71,7 @@ class OrganizationPolicyWatcherTest extends AwsWatcherTestSupport {
             serveFrom("Organizations", stub);
             assertThat(observe(watcher, "us-east-1")).isEmpty();
             master[0] = Moto.ACCOUNT_ID;
+            nextRun(); // the organization is asked once per session (one account in one run)
             assertThatThrownBy(() -> observe(watcher, "us-east-1")).isInstanceOfSatisfying(WatchkeeperException.class,
                     e -> assertThat(e.category()).isEqualTo(ErrorCategory.DENIED));
         }

@@ -144,4 +144,54 @@ class S3BucketWatcherTest extends AwsWatcherTestSupport {
         return new WireStub.Reply(404, "application/xml", "<Error><Code>" + code + "</Code><Message>not found</Message>"
                 + "<RequestId>stub</RequestId></Error>");
     }
+
+    @Test
+    void eachBucketIsReadInItsOwnRegionOncePerSetting() throws Exception {
+        S3Client s3 = moto.client(S3Client.builder().forcePathStyle(true));
+        s3.createBucket(r -> r.bucket("far-away").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+        s3.createBucket(r -> r.bucket("at-home"));
+        s3.putBucketPolicy(r -> r.bucket("far-away").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::far-away/*\"}]}"));
+        try (io.watchkeeper.watchers.testing.FaultProxy proxy = new io.watchkeeper.watchers.testing.FaultProxy(moto.endpoint())) {
+            java.util.List<io.watchkeeper.watchers.testing.FaultProxy.Seen> seen =
+                    java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            proxy.fail(request -> {
+                seen.add(request);
+                return false;
+            }, io.watchkeeper.watchers.testing.FaultProxy.Fault.serverError());
+            io.watchkeeper.watchers.testing.Moto.pointProductAt(proxy.endpoint());
+
+            Map<String, S3BucketConfig> configs = configs(watcher, "us-east-1");
+
+            assertThat(configs).containsOnlyKeys("far-away", "at-home");
+            assertThat(configs.get("far-away").region()).isEqualTo("eu-west-1");
+            assertThat(configs.get("far-away").policy()).isNotNull();
+            assertThat(configs.get("at-home").policy()).isNull();
+            synchronized (seen) {
+                // GetBucketLocation (only when ListBuckets names no region) is asked of the home region
+                var far = seen.stream().filter(r -> r.uri().matches("/far-away/?\\?.*"))
+                        .filter(r -> !r.uri().matches("/far-away/?\\?location=?")).toList();
+                var home = seen.stream().filter(r -> r.uri().matches("/at-home/?\\?.*")).toList();
+                assertThat(seen.stream().filter(r -> r.uri().matches("/far-away/?\\?location=?")).count())
+                        .as("GetBucketLocation calls").isLessThanOrEqualTo(1);
+                assertThat(far).isNotEmpty();
+                assertThat(far).as("reads of the eu-west-1 bucket, signed for").extracting(
+                        io.watchkeeper.watchers.testing.FaultProxy.Seen::region).containsOnly("eu-west-1");
+                assertThat(home).isNotEmpty();
+                assertThat(home).extracting(io.watchkeeper.watchers.testing.FaultProxy.Seen::region).containsOnly("us-east-1");
+                assertThat(far.stream().filter(r -> r.uri().matches("/far-away/?\\?policy=?")).count())
+                        .as("GetBucketPolicy calls on the eu-west-1 bucket").isEqualTo(1);
+            }
+        } finally {
+            io.watchkeeper.watchers.testing.Moto.pointProductAt(moto.endpoint());
+        }
+    }
+
+    @Test
+    void onlyWellFormedRegionsGetAClientOfTheirOwn() {
+        assertThat(java.util.List.of("us-east-1", "eu-west-1", "us-gov-west-1", "ap-southeast-4", "cn-north-1",
+                "il-central-1", "us-isob-east-1")).allMatch(S3BucketWatcher::plausibleRegion);
+        assertThat(java.util.Arrays.asList(null, "", "EU", "us-east-1.evil.example", "evil.example/x", "us-east-1 ",
+                "US-EAST-1", "us-east-0", "x".repeat(40) + "-1")).noneMatch(S3BucketWatcher::plausibleRegion);
+    }
 }
