@@ -94,6 +94,30 @@ class GcpTestServerAnswerCacheTest {
         assertThat(get(FIREWALLS + "/allow-web").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void primingBuildsTheDroppedAnswersFromTheChangedWorldExactlyAsARequestWould() throws Exception {
+        get(FIREWALLS + "?maxResults=500");
+        get(FIREWALLS + "/allow-ssh");
+        post("/v1/projects/p1:getIamPolicy", "{}");
+        server.modify(FIREWALLS, "allow-ssh", n -> n.put("description", "v1"));
+        server.modifyDocument("POST /v1/projects/p1:getIamPolicy", d -> d.put("etag", "e1"));
+        assertThat(server.answerCacheBytes()).isZero();
+
+        assertThat(server.primeAnswerCache()).isEqualTo(3);
+        assertThat(server.answerCacheBytes()).isPositive();
+        assertThat(server.primeAnswerCache()).as("nothing dropped since").isZero();
+
+        String list = get(FIREWALLS + "?maxResults=500").body();
+        String one = get(FIREWALLS + "/allow-ssh").body();
+        String policy = post("/v1/projects/p1:getIamPolicy", "{}").body();
+        assertThat(list).contains("\"v1\"").doesNotContain("\"v0\"");
+        assertThat(policy).contains("\"e1\"");
+        server.answerCache(false); // built per request again: the primed bytes were the same
+        assertThat(get(FIREWALLS + "?maxResults=500").body()).isEqualTo(list);
+        assertThat(get(FIREWALLS + "/allow-ssh").body()).isEqualTo(one);
+        assertThat(post("/v1/projects/p1:getIamPolicy", "{}").body()).isEqualTo(policy);
+    }
+
     private static ObjectNode rule(String name, String description) {
         ObjectNode rule = Json.object();
         rule.put("name", name);
