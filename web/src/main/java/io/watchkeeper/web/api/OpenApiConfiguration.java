@@ -35,7 +35,9 @@ import org.springframework.context.annotation.Configuration;
  *   <li>401 (no or bad token) and 403 (role too low) on every operation;</li>
  *   <li>400 (invalid input) on operations that take parameters or a body;</li>
  *   <li>404 (unknown, or not in the caller's accounts) on operations that name a thing in their path;</li>
- *   <li>409 on operations whose description says when they answer 409 (stale previews).</li>
+ *   <li>409 on operations whose description says when they answer 409 (stale previews);</li>
+ *   <li>503 with {@code Retry-After} on reads, which wait for their turn on a busy node
+ *       ({@link io.watchkeeper.web.http.ReadAdmission}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +59,7 @@ public class OpenApiConfiguration {
         ANSWERS.put("403", "Forbidden");
         ANSWERS.put("404", "NotFound");
         ANSWERS.put("409", "Conflict");
+        ANSWERS.put("503", "Busy");
     }
 
     @Bean
@@ -82,10 +85,15 @@ public class OpenApiConfiguration {
         response(components, "403", "The token's role is too low for this operation");
         response(components, "404", "No such thing, or not in the caller's accounts");
         response(components, "409", "Conflict: what the request was based on changed meanwhile (e.g. a stale preview)");
+        response(components, "503", "The node is busy: this read waited for its turn longer than "
+                + "watchkeeper.http.queue-timeout; retry after the Retry-After header's seconds");
         if (api.getPaths() == null) {
             return;
         }
         for (PathItem item : api.getPaths().values()) {
+            if (item.getGet() != null) {
+                add(item.getGet(), "503"); // reads wait for their turn (web/http/ReadAdmission)
+            }
             for (Operation operation : item.readOperations()) {
                 List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
                 add(operation, "401");

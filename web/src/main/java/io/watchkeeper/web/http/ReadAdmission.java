@@ -49,6 +49,23 @@ public final class ReadAdmission extends OncePerRequestFilter {
                 || path.equals("/favicon.svg");
     }
 
+    /** 503 with Retry-After: an RFC 9457 problem for the API (as its other errors), the error page otherwise. */
+    private static void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/")) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        // no request text is echoed: the path is the only request-derived value and it is JSON-escaped
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                + "\"detail\":\"The server is busy; retry after the Retry-After header's seconds.\",\"instance\":"
+                + io.watchkeeper.core.json.Json.write(path) + "}");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -57,12 +74,11 @@ public final class ReadAdmission extends OncePerRequestFilter {
             admitted = permits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            busy(request, response);
             return;
         }
         if (!admitted) {
-            response.setHeader("Retry-After", "1");
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            busy(request, response);
             return;
         }
         try {

@@ -73,7 +73,11 @@ class OpenApiDocumentTest {
                 assertThat(responses.has("404")).as("%s names a thing in its path: 404", name).isTrue();
             }
             assertThat(responses.get("401").get("$ref").asString()).isEqualTo("#/components/responses/Unauthorized");
+            // reads wait for their turn on a busy node and may be told to come back (web/http/ReadAdmission)
+            assertThat(responses.has("503")).as("%s documents 503 iff it is a read", name).isEqualTo(name.startsWith("GET "));
         });
+        assertThat(Json.parse(document).at("/components/responses/Busy/content/application~1problem+json/schema/$ref")
+                .asString()).isEqualTo("#/components/schemas/Problem");
         List<JsonNode> conflicting = operations.values().stream()
                 .filter(op -> op.path("description").asString("").contains("409")).toList();
         assertThat(conflicting).as("the previewed apply operations answer 409").hasSizeGreaterThanOrEqualTo(2)

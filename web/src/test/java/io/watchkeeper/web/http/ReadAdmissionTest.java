@@ -114,6 +114,17 @@ class ReadAdmissionTest {
         assertThat(late.getStatus()).isEqualTo(503);
         assertThat(late.getHeader("Retry-After")).isEqualTo("1");
         assertThat(ran).hasValue(0);
+        // the API answers its usual RFC 9457 problem, the path JSON-escaped
+        MockHttpServletResponse api = run(admission, "GET", "/api/v1/items/\"x", (req, res) -> ran.incrementAndGet())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(api.getStatus()).isEqualTo(503);
+        assertThat(api.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(api.getContentType()).startsWith("application/problem+json");
+        tools.jackson.databind.JsonNode problem = io.watchkeeper.core.json.Json.parse(api.getContentAsString());
+        assertThat(problem.get("status").asInt()).isEqualTo(503);
+        assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/items/\"x");
+        assertThat(ran).hasValue(0);
         release.countDown();
         holder.get(10, TimeUnit.SECONDS);
         // the permit came back: the next read runs at once
