@@ -166,16 +166,7 @@ public final class GcpTestServer implements AutoCloseable {
                 continue;
             }
             long seen = generation.get();
-            JsonNode answer;
-            this.body.set("");
-            try {
-                answer = answer(method, decoded, params("null".equals(query) ? null : query));
-            } finally {
-                this.body.remove();
-            }
-            Answer sent = answer == null ? answer(404, error(404, "NOT_FOUND", "no such resource: " + method + " " + rawPath))
-                    : answer.has("error") ? answer(answer.path("error").path("code").asInt(500), answer)
-                    : answer(200, answer);
+            Answer sent = build(method, decoded, rawPath, "null".equals(query) ? null : query, "");
             if (generation.get() == seen) {
                 cache.put(key, sent);
                 built++;
@@ -364,28 +355,31 @@ public final class GcpTestServer implements AutoCloseable {
                 return;
             }
             long seen = generation.get();
-            JsonNode answer = special(method, decoded, body, exchange.getRequestHeaders().getFirst("Authorization"));
-            if (answer == null) {
-                this.body.set(body);
-                try {
-                    answer = answer(method, decoded, params(query));
-                } finally {
-                    this.body.remove();
-                }
-            }
-            Answer sent;
-            if (answer == null) {
-                sent = answer(404, error(404, "NOT_FOUND", "no such resource: " + method + " " + path));
-            } else if (answer.has("error")) {
-                sent = answer(answer.path("error").path("code").asInt(500), answer);
-            } else {
-                sent = answer(200, answer);
-            }
+            JsonNode special = special(method, decoded, body, exchange.getRequestHeaders().getFirst("Authorization"));
+            Answer sent = special != null ? sent(special, method, path) : build(method, decoded, path, query, body);
             if (cacheKey != null && generation.get() == seen) {
                 cache.put(cacheKey, sent);
             }
             send(exchange, sent);
         }
+    }
+
+    /** The answer to a request from the world as it is now (the handler's and {@link #primeAnswerCache}'s). */
+    private Answer build(String method, String decoded, String rawPath, String query, String body) {
+        this.body.set(body);
+        try {
+            return sent(answer(method, decoded, params(query)), method, rawPath);
+        } finally {
+            this.body.remove();
+        }
+    }
+
+    /** An answer as sent: 404 for none, the error's own status for an error, else 200. */
+    private static Answer sent(JsonNode answer, String method, String rawPath) {
+        if (answer == null) {
+            return answer(404, error(404, "NOT_FOUND", "no such resource: " + method + " " + rawPath));
+        }
+        return answer.has("error") ? answer(answer.path("error").path("code").asInt(500), answer) : answer(200, answer);
     }
 
     /** Token endpoints and permission tests, which depend on the request. */

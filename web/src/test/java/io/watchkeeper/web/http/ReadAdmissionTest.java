@@ -46,6 +46,30 @@ class ReadAdmissionTest {
         }, Executors.newVirtualThreadPerTaskExecutor());
     }
 
+    /** A read that has its turn and keeps it until {@link #finish}. */
+    private record Holder(CountDownLatch release, CompletableFuture<MockHttpServletResponse> response) {
+        void finish() throws Exception {
+            release.countDown();
+            assertThat(response.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+    }
+
+    /** Starts a GET of {@code path} that takes the admission's turn and returns once it is running. */
+    private static Holder hold(ReadAdmission admission, String path) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> response = run(admission, "GET", path, (req, res) -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(entered.await(10, TimeUnit.SECONDS)).as("the holder runs").isTrue();
+        return new Holder(release, response);
+    }
+
     private static void await(ReadAdmission admission, int waiting) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (admission.waiting() != waiting) {
@@ -97,18 +121,8 @@ class ReadAdmissionTest {
     @Test
     void aReadThatWaitsPastTheTimeoutIsTold503WithRetryAfterAndNeverRuns() throws Exception {
         ReadAdmission admission = new ReadAdmission(1, Duration.ofMillis(200));
-        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
-        CountDownLatch entered = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> holder = run(admission, "GET", "/findings", (req, res) -> {
-            entered.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Holder holder = hold(admission, "/findings");
         MockHttpServletResponse late = run(admission, "GET", "/items", (req, res) -> ran.incrementAndGet())
                 .get(10, TimeUnit.SECONDS);
         assertThat(late.getStatus()).isEqualTo(503);
@@ -125,8 +139,7 @@ class ReadAdmissionTest {
         assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");
         assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/items/\"x");
         assertThat(ran).hasValue(0);
-        release.countDown();
-        holder.get(10, TimeUnit.SECONDS);
+        holder.finish();
         // the permit came back: the next read runs at once
         assertThat(run(admission, "GET", "/items", (req, res) -> ran.incrementAndGet()).get(10, TimeUnit.SECONDS)
                 .getStatus()).isEqualTo(200);
@@ -136,17 +149,7 @@ class ReadAdmissionTest {
     @Test
     void writesHealthChecksMetricsAndStaticFilesAreNeverHeldBack() throws Exception {
         ReadAdmission admission = new ReadAdmission(1, Duration.ofMillis(100));
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch entered = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> holder = run(admission, "GET", "/items", (req, res) -> {
-            entered.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Holder holder = hold(admission, "/items");
         AtomicInteger ran = new AtomicInteger();
         for (String[] r : new String[][] {{"POST", "/api/v1/findings/triage"}, {"PUT", "/api/v1/checks/x"},
                 {"DELETE", "/api/v1/tokens/1"}, {"GET", "/actuator/health"}, {"GET", "/actuator/prometheus"},
@@ -158,8 +161,7 @@ class ReadAdmissionTest {
         // a read of a look-alike path is held back like any other read
         assertThat(run(admission, "GET", "/actuatorx/health", (req, res) -> ran.incrementAndGet())
                 .get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
-        release.countDown();
-        holder.get(10, TimeUnit.SECONDS);
+        holder.finish();
     }
 
     @Test
@@ -186,7 +188,7 @@ class ReadAdmissionTest {
     }
 
     @Test
-    void theServerAdmitsReadsBeforeItsSecurityFiltersAndServesABurstThroughOneTurnAtATime() throws Exception {
+    void theServerAdmitsReadsBeforeItsSecurityFiltersAndServesABurstThroughOnePermit() throws Exception {
         try (WebApp app = WebApp.start("--watchkeeper.http.max-concurrent-reads=1", "--watchkeeper.http.queue-timeout=60s")) {
             FilterRegistrationBean<?> admission = app.context.getBeansOfType(FilterRegistrationBean.class).values()
                     .stream().filter(b -> b.getFilter() instanceof ReadAdmission).findFirst().orElseThrow();
